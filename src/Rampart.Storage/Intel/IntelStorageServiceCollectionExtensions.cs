@@ -1,0 +1,24 @@
+using Microsoft.Extensions.DependencyInjection;
+using Rampart.Core.Actors;
+using Rampart.Core.Indicators;
+using Rampart.Core.Relationships;
+using Rampart.Storage.Platform;
+
+namespace Rampart.Storage.Intel;
+
+public static class IntelStorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// The intel module: its migrations (module "intel") and its stores — indicators, actors,
+    /// relationships and sightings. Needs <see cref="PlatformStorageServiceCollectionExtensions.AddRampartStorage"/>.
+    /// </summary>
+    public static IServiceCollection AddIntelStorage(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddSingleton(StorageModule.For<IndicatorStore>("intel"));
+        services.AddSingleton<IIndicatorStore>(sp => new IndicatorStore(sp.GetRequiredService<StoreChanges>()));
+        services.AddSingleton<IActorStore>(sp => new ActorStore(sp.GetRequiredService<StoreChanges>()));
+        services.AddSingleton<IRelationshipStore>(sp => new RelationshipStore(sp.GetRequiredService<StoreChanges>()));
+        return services;
+    }
+}

@@ -1,0 +1,23 @@
+using Rampart.Core.Identity;
+
+namespace Rampart.Storage.Platform;
+
+/// <summary>A <c>users</c> row as Dapper reads it.</summary>
+internal sealed class UserRow
+{
+    public const string Columns = "u.id AS Id, u.name AS Name, u.role AS Role, u.password_hash AS PasswordHash, u.created_at AS CreatedAt, u.disabled AS Disabled";
+
+    public string Id { get; set; } = "";
+
+    public string Name { get; set; } = "";
+
+    public string Role { get; set; } = "";
+
+    public string PasswordHash { get; set; } = "";
+
+    public long CreatedAt { get; set; }
+
+    public bool Disabled { get; set; }
+
+    public User ToUser() => new(Id, Name, StoreNames.ToRole(Role), StoreTime.FromStore(CreatedAt), Disabled);
+}

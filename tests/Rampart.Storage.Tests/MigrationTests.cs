@@ -1,0 +1,117 @@
+using Dapper;
+using Rampart.Storage.Tests.Infrastructure;
+
+namespace Rampart.Storage.Tests;
+
+public abstract class MigrationTests<TTarget> : StorageTest<TTarget>
+    where TTarget : StoreTarget, new()
+{
+    private static readonly string[] Tables =
+    [
+        "schema_migrations", "store_revision", "audit_log", "users", "api_keys", "data_protection_keys",
+        "indicators", "actors", "actor_aliases", "knowledge_base", "relationships", "sightings",
+    ];
+
+    [Fact]
+    public async Task Migrating_a_new_store_creates_every_table_and_records_each_module_version()
+    {
+        var store = await OpenAsync(migrate: false);
+
+        var applied = await store.Migrator.MigrateAsync(Ct);
+
+        Assert.Equal(2, applied);
+        await using var connection = await store.OpenAsync();
+        foreach (var table in Tables)
+        {
+            // Throws if the table is missing.
+            await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM {table}");
+        }
+
+        var history = (await connection.QueryAsync<(string Module, int Version, string Name)>(
+            "SELECT module, version, name FROM schema_migrations ORDER BY module, version")).ToList();
+        Assert.Equal([("intel", 1, "initial"), ("platform", 1, "initial")], history);
+        Assert.Equal(0, await store.Revision.CurrentAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Migrating_again_applies_nothing_and_keeps_the_data()
+    {
+        var store = await OpenAsync();
+        await store.Indicators.ImportAsync([Domain("kept.example")], Analyst, Ct);
+
+        var again = await store.Migrator.MigrateAsync(Ct);
+        var fromAnotherProcess = await (await OpenAsync(migrate: false)).Migrator.MigrateAsync(Ct);
+
+        Assert.Equal(0, again);
+        Assert.Equal(0, fromAnotherProcess);
+        Assert.Equal(1, await store.Indicators.CountAsync(liveOnly: false, Ct));
+        await using var connection = await store.OpenAsync();
+        Assert.Equal(2, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_migrations"));
+    }
+
+    [Fact]
+    public async Task Two_processes_starting_together_both_migrate_and_only_one_creates_the_first_admin()
+    {
+        var stores = new List<TestStore>();
+        for (var i = 0; i < 4; i++)
+        {
+            stores.Add(await OpenAsync(migrate: false));
+        }
+
+        using var start = new Barrier(stores.Count);
+        var results = await Task.WhenAll(stores.Select((store, i) => Task.Run(async () =>
+        {
+            start.SignalAndWait(Ct);
+            var applied = await store.Migrator.MigrateAsync(Ct);
+            var created = await store.Users.TryCreateFirstAdminAsync($"admin{i}", $"hash{i}", Ct);
+            return (applied, created);
+        }, Ct)));
+
+        Assert.Equal(2, results.Sum(r => r.applied));
+        Assert.Single(results, r => r.created);
+        var users = await stores[0].Users.ListAsync(Ct);
+        Assert.Equal(Core.Identity.Role.Admin, Assert.Single(users).Role);
+        await using var connection = await stores[0].OpenAsync();
+        Assert.Equal(2, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_migrations"));
+    }
+}
+
+public sealed class SqliteMigrationTests : MigrationTests<SqliteTarget>
+{
+    [Fact]
+    public async Task The_SQLite_store_runs_in_WAL_mode_with_foreign_keys_on()
+    {
+        var store = await OpenAsync();
+        await using var connection = await store.OpenAsync();
+
+        Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode"));
+        Assert.Equal(1, await connection.ExecuteScalarAsync<long>("PRAGMA foreign_keys"));
+        Assert.Equal(5000, await connection.ExecuteScalarAsync<long>("PRAGMA busy_timeout"));
+        Assert.True(File.Exists(Path.Combine(Target.Folder, StoreLocation.SqliteFileName)));
+    }
+}
+
+public sealed class PostgresMigrationTests : MigrationTests<PostgresTarget>
+{
+    [Fact]
+    public async Task The_first_run_creates_the_PostgreSQL_database_when_it_is_missing()
+    {
+        var admin = PostgresTarget.AdminConnectionString();
+        var name = "rampart_test_created_" + Guid.NewGuid().ToString("N");
+        var location = StoreLocation.ForPostgres(new Npgsql.NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString);
+        try
+        {
+            await using (var store = new TestStore(location))
+            {
+                Assert.Equal(2, await store.Migrator.MigrateAsync(Ct));
+                Assert.Equal(0, await store.Revision.CurrentAsync(Ct));
+            }
+        }
+        finally
+        {
+            await using var connection = new Npgsql.NpgsqlConnection(admin);
+            await connection.OpenAsync(CancellationToken.None);
+            await connection.ExecuteAsync($"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+        }
+    }
+}
