@@ -1,0 +1,18 @@
+using Rampart.Core.Indicators;
+
+namespace Rampart.Detection.Verdicts;
+
+/// <summary>One indicator that a checked value matched, and how.</summary>
+/// <param name="How">
+/// <c>exact</c>, <c>parent-domain</c> (the value is a subdomain of an indicator), <c>url-host</c>
+/// (a URL's host matched), <c>email-domain</c>, or <c>cidr</c>.
+/// </param>
+public sealed record VerdictMatch(
+    string IndicatorId,
+    IndicatorType Type,
+    string Value,
+    string How,
+    int Confidence,
+    string Source,
+    string? ActorId,
+    string? ActorName);
