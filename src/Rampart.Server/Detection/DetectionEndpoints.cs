@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Rampart.Detection.Verdicts;
+using Rampart.Server.Platform.Auth;
+
+namespace Rampart.Server.Detection;
+
+public static class DetectionEndpoints
+{
+    public static IEndpointRouteBuilder MapDetection(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/v1/verdicts", Check)
+            .WithTags("verdicts")
+            .WithSummary("Verdicts for a batch of values, each with disposition, score, reasons and attribution")
+            .RequireAuthorization(RampartAuth.ReaderPolicy);
+        return app;
+    }
+
+    private static IResult Check(VerdictsRequest request, IVerdictEngine engine)
+    {
+        if (request.Values is not { Count: > 0 } values)
+        {
+            return TypedResults.Problem("values is empty", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        if (values.Count > VerdictsRequest.MaxValues)
+        {
+            return TypedResults.Problem($"at most {VerdictsRequest.MaxValues} values per request", statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+
+        var verdicts = values.Select(v => engine.Check(v ?? "")).ToArray();
+        return TypedResults.Ok(new { revision = engine.Revision, verdicts });
+    }
+}

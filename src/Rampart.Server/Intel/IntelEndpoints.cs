@@ -1,0 +1,112 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Rampart.Core.Actors;
+using Rampart.Core.Indicators;
+using Rampart.Intel.Import;
+using Rampart.Intel.Lists;
+using Rampart.Server.Platform.Auth;
+
+namespace Rampart.Server.Intel;
+
+public static class IntelEndpoints
+{
+    public static IEndpointRouteBuilder MapIntel(this IEndpointRouteBuilder app)
+    {
+        var actors = app.MapGroup("/api/v1/actors").WithTags("actors").RequireAuthorization(RampartAuth.ReaderPolicy);
+        actors.MapGet("/", async (string? name, string? country, IActorStore store, CancellationToken ct) =>
+            TypedResults.Ok(name is null ? await store.ListAsync(country, ct) : await store.FindByNameAsync(name, ct)))
+            .WithSummary("Actors by country, or every actor one of whose names matches `name` (several are candidates)");
+        actors.MapGet("/{id}", async Task<IResult> (string id, IActorStore store, CancellationToken ct) =>
+            await store.GetAsync(id, ct) is { } actor ? TypedResults.Ok(actor) : NotFound($"no actor with id '{id}'"));
+
+        var indicators = app.MapGroup("/api/v1/indicators").WithTags("indicators").RequireAuthorization(RampartAuth.ReaderPolicy);
+        indicators.MapGet("/", ListAsync).WithSummary("Indicators in id order; pass `next` back as `after` for the next page");
+        indicators.MapGet("/{id}", async Task<IResult> (string id, IIndicatorStore store, CancellationToken ct) =>
+            await store.GetAsync(id, ct) is { } indicator ? TypedResults.Ok(indicator) : NotFound($"no indicator with id '{id}'"));
+        indicators.MapPost("/", CreateAsync).RequireAuthorization(RampartAuth.AnalystPolicy);
+        indicators.MapPost("/batch", BatchAsync).RequireAuthorization(RampartAuth.AnalystPolicy)
+            .WithSummary("Imports many indicators as one transaction: all or none, unless skip_invalid");
+        indicators.MapPost("/{id}/revoke", async Task<IResult> (string id, HttpContext context, IIndicatorStore store, CancellationToken ct) =>
+            await store.RevokeAsync(id, context.ChangeContext(), ct) ? TypedResults.NoContent() : NotFound($"no indicator with id '{id}'"))
+            .RequireAuthorization(RampartAuth.AnalystPolicy);
+        return app;
+    }
+
+    private static async Task<IResult> ListAsync(
+        string? type, string? actor, string? source, string? after, int? limit, bool? includeRevoked,
+        IIndicatorStore store, IActorStore actors, CancellationToken ct)
+    {
+        IndicatorType? parsedType = null;
+        if (type is not null)
+        {
+            if (!IndicatorTypes.TryParse(type, out parsedType))
+            {
+                return BadRequest($"unknown type '{type}'; one of {string.Join(", ", IndicatorTypes.WireNames)}");
+            }
+        }
+
+        string? actorId = null;
+        if (actor is not null)
+        {
+            var candidates = await actors.FindByNameAsync(actor, ct);
+            if (candidates.Count != 1)
+            {
+                return BadRequest(candidates.Count == 0 ? $"unknown actor '{actor}'" : $"actor '{actor}' is ambiguous: {string.Join(", ", candidates.Select(a => a.Name))}");
+            }
+
+            actorId = candidates[0].Id;
+        }
+
+        var query = new IndicatorQuery(Math.Clamp(limit ?? IndicatorQuery.DefaultLimit, 1, IndicatorQuery.MaxLimit), after, parsedType, actorId, source, includeRevoked ?? false);
+        var page = await store.ListAsync(query, ct);
+        return TypedResults.Ok(new { items = page.Items, next = page.Next });
+    }
+
+    private static async Task<IResult> CreateAsync(IndicatorInput input, HttpContext context, IndicatorImporter importer, CancellationToken ct)
+    {
+        var outcome = await ImportAsync([input], "request", new ImportDefaults("api"), skipInvalid: false, context, importer, ct);
+        return outcome.Succeeded ? TypedResults.Ok(outcome.Result) : BadRequest(outcome.Errors[0].Reason);
+    }
+
+    private static async Task<IResult> BatchAsync(IndicatorBatchRequest request, HttpContext context, IndicatorImporter importer, CancellationToken ct)
+    {
+        if (request.Items is not { Count: > 0 } items)
+        {
+            return BadRequest("items is empty");
+        }
+
+        if (items.Count > IndicatorBatchRequest.MaxItems)
+        {
+            return TypedResults.Problem($"at most {IndicatorBatchRequest.MaxItems} items per batch", statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+
+        var defaults = new ImportDefaults(request.Source ?? "api", request.Actor, request.Confidence, request.ValidUntil);
+        var outcome = await ImportAsync(items, request.Name ?? "request", defaults, request.SkipInvalid, context, importer, ct);
+        if (!outcome.Succeeded)
+        {
+            return TypedResults.Problem(
+                detail: $"{outcome.Errors.Count} invalid item(s); nothing was imported",
+                statusCode: StatusCodes.Status422UnprocessableEntity,
+                title: "Invalid indicators",
+                extensions: new Dictionary<string, object?> { ["errors"] = outcome.Errors.Select(e => e.ToString()).ToArray() });
+        }
+
+        return TypedResults.Ok(new { result = outcome.Result, skipped = outcome.Skipped.Select(e => e.ToString()).ToArray() });
+    }
+
+    /// <summary>API items go through the same parsing and importing as list files; item i is "line" i+1.</summary>
+    private static Task<ImportOutcome> ImportAsync(
+        IReadOnlyList<IndicatorInput> items, string name, ImportDefaults defaults, bool skipInvalid, HttpContext context, IndicatorImporter importer, CancellationToken ct)
+    {
+        var parsed = IndicatorListReader.FromValues(
+            name,
+            items.Select(i => new IndicatorListRow(i.Value ?? "", i.Type, i.Actor, i.Source, i.Confidence, i.ValidUntil)).ToArray());
+        return importer.ImportAsync(name, parsed, defaults, skipInvalid, context.ChangeContext(), ct);
+    }
+
+    private static ProblemHttpResult BadRequest(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest);
+
+    private static ProblemHttpResult NotFound(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound);
+}

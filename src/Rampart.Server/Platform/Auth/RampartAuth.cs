@@ -1,0 +1,18 @@
+namespace Rampart.Server.Platform.Auth;
+
+/// <summary>Names of the authentication schemes, policies and claims, in one place.</summary>
+public static class RampartAuth
+{
+    /// <summary>Picks the API-key scheme when a Bearer header is present, the session cookie otherwise.</summary>
+    public const string SelectorScheme = "rampart";
+    public const string ApiKeyScheme = "apikey";
+    public const string CookieScheme = "session";
+
+    public const string ReaderPolicy = "reader";
+    public const string AnalystPolicy = "analyst";
+    public const string AdminPolicy = "admin";
+
+    public const string SessionCookieName = "rampart.session";
+    public const string AntiforgeryCookieName = "rampart.csrf";
+    public const string AntiforgeryHeaderName = "X-CSRF-TOKEN";
+}

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.DependencyInjection;
+using Rampart.Detection.Indicators;
+using Rampart.Detection.Verdicts;
+using Rampart.Storage;
+using Rampart.Storage.Intel;
+using Rampart.Storage.Platform;
+
+namespace Rampart.Server;
+
+/// <summary>
+/// The parts every process composes, the server and each CLI verb alike: the store and the
+/// engines. Each capability adds itself here with one line.
+/// </summary>
+public static class RampartComposition
+{
+    public static IServiceCollection AddRampartEngines(this IServiceCollection services, StoreLocation location)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddRampartStorage(location);
+        services.AddIntelStorage();
+        services.AddSingleton<StoreInitializer>();
+        services.AddSingleton<IndicatorSnapshotLoader>();
+        services.AddSingleton<SnapshotVerdictEngine>();
+        services.AddSingleton<IVerdictEngine>(sp => sp.GetRequiredService<SnapshotVerdictEngine>());
+        return services;
+    }
+}
