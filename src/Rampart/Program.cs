@@ -1,1 +1,42 @@
-return 0;
+using System.CommandLine;
+using Rampart.Cli;
+using Rampart.Detection;
+using Rampart.Intel;
+using Rampart.Platform;
+using Spectre.Console;
+
+// Output piped to a file or another program is not wrapped at 80 columns.
+if (Console.IsOutputRedirected)
+{
+    AnsiConsole.Profile.Width = 240;
+}
+
+var root = new RootCommand("Rampart: know the adversary, catch the lure, find the footholds, cut off the infrastructure.")
+{
+    CliOptions.Data,
+    CliOptions.Database,
+    CliOptions.Server,
+    CliOptions.ApiKey,
+};
+
+// Each capability adds its verbs with one line.
+root.Subcommands.Add(ServeVerb.Create());
+root.Subcommands.Add(UsersVerbs.Create());
+root.Subcommands.Add(ApiKeysVerbs.Create());
+root.Subcommands.Add(ActorsVerbs.Create());
+root.Subcommands.Add(IntelVerbs.Create());
+root.Subcommands.Add(CheckVerb.Create());
+
+try
+{
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (CliException ex)
+{
+    Console.Error.WriteLine($"rampart: {ex.Message}");
+    return ex.ExitCode;
+}
+catch (OperationCanceledException)
+{
+    return 130;
+}
