@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text;
+
+namespace Rampart.Tests;
+
+/// <summary>kill -9 in the middle of an import: afterwards the store opens and holds all of the file or none of it.</summary>
+public sealed class CrashTests
+{
+    private const int Lines = 40_000;
+
+    [Fact]
+    public async Task A_cli_import_killed_mid_file_leaves_all_or_none_of_it()
+    {
+        var list = BigList();
+        var reference = RampartCli.NewDataFolder();
+        var file = RampartCli.WriteFile(reference, "big.txt", list);
+        var clock = Stopwatch.StartNew();
+        Assert.Equal(0, (await RampartCli.RunAsync(reference, "intel", "import", file)).ExitCode);
+        var fullRun = clock.Elapsed;
+
+        var outcomes = new List<int>();
+        foreach (var fraction in new[] { 0.35, 0.6, 0.8, 0.95 })
+        {
+            var data = RampartCli.NewDataFolder();
+            var path = RampartCli.WriteFile(data, "big.txt", list);
+            using var process = Process.Start(RampartCli.StartInfo(data, "intel", "import", path))!;
+            await Task.Delay(fullRun * fraction, TestContext.Current.CancellationToken);
+            process.Kill(); // SIGKILL: no cleanup runs
+            await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+
+            var count = await CountAsync(data);
+            Assert.True(count is 0 or Lines, $"killed at {fraction:P0} of a full run: {count} of {Lines} indicators in the store");
+            outcomes.Add(count);
+
+            // The store opens cleanly and the same file then imports whole.
+            Assert.Equal(0, (await RampartCli.RunAsync(data, "intel", "import", path)).ExitCode);
+            Assert.Equal(Lines, await CountAsync(data));
+        }
+    }
+
+    [Fact]
+    public async Task A_server_killed_during_a_batch_import_leaves_all_or_none_of_it()
+    {
+        var data = RampartCli.NewDataFolder();
+        var items = BigList().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(v => new { value = v }).ToArray();
+        var serve = await ServeProcess.StartAsync(data, "crash admin password");
+        var key = (await RampartCli.RunAsync(data, "apikeys", "create", "--user", "admin")).Stdout.Trim();
+        using (var client = serve.Client(key))
+        {
+            var upload = client.PostAsJsonAsync("/api/v1/indicators/batch", new { items, name = "big" }, TestContext.Current.CancellationToken);
+            await Task.Delay(Random.Shared.Next(200, 1500), TestContext.Current.CancellationToken);
+            await serve.DisposeAsync(); // kills the process with SIGKILL
+            try
+            {
+                await upload;
+            }
+            catch (HttpRequestException)
+            {
+                // The connection died with the server: expected.
+            }
+        }
+
+        var count = await CountAsync(data);
+        Assert.True(count is 0 or Lines, $"{count} of {Lines} indicators in the store after the kill");
+    }
+
+    private static async Task<int> CountAsync(string data)
+    {
+        var export = await RampartCli.RunAsync(data, "intel", "export", "--format", "txt");
+        Assert.Equal(0, export.ExitCode);
+        return export.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
+    }
+
+    private static string BigList()
+    {
+        var builder = new StringBuilder();
+        for (var i = 0; i < Lines; i++)
+        {
+            builder.Append("lure-").Append(i).Append(".crash-test[.]example\n");
+        }
+
+        return builder.ToString();
+    }
+}
