@@ -28,9 +28,6 @@ public static class IndicatorListWriter
         var count = 0;
         switch (format)
         {
-            case ListFormat.Txt:
-                await writer.WriteLineAsync($"# Rampart indicator export, {DateTimeOffset.UtcNow:yyyy-MM-dd'T'HH:mm:ss'Z'}".AsMemory(), cancellationToken);
-                break;
             case ListFormat.Csv:
                 await writer.WriteLineAsync(Csv.Line([.. CsvHeader]).AsMemory(), cancellationToken);
                 break;

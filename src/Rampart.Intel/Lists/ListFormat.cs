@@ -3,7 +3,7 @@ namespace Rampart.Intel.Lists;
 /// <summary>Formats an indicator list is written in.</summary>
 public enum ListFormat
 {
-    /// <summary>One value a line, with a comment header.</summary>
+    /// <summary>One value a line and nothing else, for piping into other tools.</summary>
     Txt,
     Csv,
     Json,

@@ -27,19 +27,26 @@ public sealed partial class StoreChangeWatcher(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(PollInterval, time);
-        do
+        try
         {
-            try
+            do
             {
-                await PollAsync(stoppingToken);
+                try
+                {
+                    await PollAsync(stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // The store may be briefly unreachable (PostgreSQL restart); keep serving the last snapshot.
+                    LogPollFailed(logger, ex);
+                }
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // The store may be briefly unreachable (PostgreSQL restart); keep serving the last snapshot.
-                LogPollFailed(logger, ex);
-            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
     }
 
     /// <summary>Checks once; also called at start-up so the first snapshot is ready before requests.</summary>
