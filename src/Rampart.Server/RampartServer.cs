@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Rampart.Server.Detection;
 using Rampart.Server.Intel;
 using Rampart.Server.Platform;
@@ -26,6 +27,7 @@ public static class RampartServer
         ArgumentNullException.ThrowIfNull(options);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "rampart" });
         builder.WebHost.UseUrls(options.Urls);
+        QuietFrameworkLogs(builder.Logging);
         builder.Services.AddSingleton(options);
         builder.Services.AddRampartEngines(StoreLocation.Resolve(options.DataFolder, options.Database));
         builder.Services.AddPlatform();
@@ -43,6 +45,18 @@ public static class RampartServer
         app.MapIntel();
         app.MapDetection();
         return app;
+    }
+
+    /// <summary>
+    /// Request-by-request framework logs drown what an operator needs; raise them with
+    /// <c>Logging__LogLevel__Microsoft.AspNetCore=Information</c>. Data Protection warns that its keys
+    /// are stored unencrypted: they live in the store, which is protected like the data it holds.
+    /// </summary>
+    private static void QuietFrameworkLogs(ILoggingBuilder logging)
+    {
+        logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+        logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
     }
 
     /// <summary>
