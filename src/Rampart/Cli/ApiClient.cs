@@ -73,6 +73,14 @@ public sealed class ApiClient : IDisposable
     /// <summary>ProblemDetails as one line per problem: title/detail, then each listed error.</summary>
     private static async Task<string> DescribeErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
+        switch (response.StatusCode)
+        {
+            case System.Net.HttpStatusCode.Unauthorized:
+                return "server: 401 Unauthorized: the API key is missing, wrong or revoked (set RAMPART_API_KEY to a key from `rampart apikeys create`)";
+            case System.Net.HttpStatusCode.Forbidden:
+                return "server: 403 Forbidden: the API key's user does not have the role this needs";
+        }
+
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         try
         {
