@@ -189,14 +189,21 @@ public static class IndicatorValueParser
         }
 
         string ascii;
-        try
+        if (System.Text.Ascii.IsValid(name))
         {
-            ascii = Idn.GetAscii(name).ToLowerInvariant();
+            ascii = name.ToLowerInvariant();
         }
-        catch (ArgumentException)
+        else
         {
-            error = $"'{text}' is not a valid domain name (IDNA)";
-            return false;
+            try
+            {
+                ascii = Idn.GetAscii(name).ToLowerInvariant();
+            }
+            catch (ArgumentException)
+            {
+                error = $"'{Shorten(text)}' is not a valid internationalized domain name (IDNA)";
+                return false;
+            }
         }
 
         if (ascii.Length > MaxDomainLength)
