@@ -262,7 +262,7 @@ public abstract class IndicatorStoreTests<TTarget> : StorageTest<TTarget>
     }
 
     [Fact]
-    public async Task A_hundred_thousand_indicators_import_in_one_transaction_within_seconds()
+    public async Task A_hundred_thousand_indicators_import_in_one_transaction_and_reimport_writes_nothing()
     {
         var store = await OpenAsync();
         var batch = Domains(100_000, prefix: "bulk");
@@ -285,8 +285,6 @@ public abstract class IndicatorStoreTests<TTarget> : StorageTest<TTarget>
         }
 
         Assert.Equal(100_000, streamed);
-        // Generous for a loaded 2-core CI machine; typical is 1–4 s.
-        Assert.True(importTime < TimeSpan.FromSeconds(30), $"import took {importTime}");
     }
 
     private static async Task<List<Indicator>> AllAsync(TestStore store, IndicatorQuery query)
