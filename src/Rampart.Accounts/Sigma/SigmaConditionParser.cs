@@ -13,9 +13,9 @@ public static class SigmaConditionParser
     /// <summary>Parses <paramref name="text"/>; on failure returns null and the reason with its 0-based offset.</summary>
     public static SigmaCondition? TryParse(string text, out string? error, out int errorOffset)
     {
-        var parser = new Parser(text);
         try
         {
+            var parser = new Parser(text);
             var result = parser.ParseOr(0);
             parser.ExpectEnd();
             error = null;
@@ -84,6 +84,11 @@ public static class SigmaConditionParser
         {
             if (Peek is { } t)
             {
+                if (IsKeyword(t.Text, "near"))
+                {
+                    throw new ConditionSyntaxException(t.Offset, "'near' aggregations are obsolete in Sigma 2; write a temporal correlation rule instead");
+                }
+
                 throw new ConditionSyntaxException(t.Offset, $"unexpected '{t.Text}' after a complete expression (missing 'and'/'or'?)");
             }
         }

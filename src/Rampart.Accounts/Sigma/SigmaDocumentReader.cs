@@ -18,12 +18,12 @@ internal static class SigmaDocumentReader
     {
         if (root["correlation"] is { } correlation)
         {
-            return ReadCorrelation(root, correlation, file);
+            return ReadCorrelation(root, correlation, root.KeyOf("correlation")!, file);
         }
 
         if (root["filter"] is { } filter && root["detection"] is null)
         {
-            return ReadFilter(root, filter, file);
+            return ReadFilter(root, filter, root.KeyOf("filter")!, file);
         }
 
         if (root["detection"] is { } detection)
@@ -42,14 +42,14 @@ internal static class SigmaDocumentReader
                 File = file,
                 Line = root.Line,
                 LogSource = logsource,
-                Detection = ReadDetection(detection, allowKeywords: true),
+                Detection = ReadDetection(detection, root.KeyOf("detection")!),
             };
         }
 
         throw SigmaException.At(root, "the document is not a rule ('detection'), a correlation ('correlation') or a filter ('filter')");
     }
 
-    private static SigmaFilterRule ReadFilter(YMapping root, YNode filter, string file)
+    private static SigmaFilterRule ReadFilter(YMapping root, YNode filter, YScalar key, string file)
     {
         var title = RequiredString(root, "title");
         var logsource = ReadLogSource(root);
@@ -58,7 +58,7 @@ internal static class SigmaDocumentReader
             throw SigmaException.At(filter, "'filter' must be a mapping with rules, search identifiers and a condition");
         }
 
-        var rulesNode = map["rules"] ?? throw SigmaException.At(filter, "'filter' needs 'rules': the ids or names of the rules it applies to");
+        var rulesNode = map["rules"] ?? throw SigmaException.At(key, "'filter' needs 'rules': the ids or names of the rules it applies to");
         var any = rulesNode is YScalar { Text: var t } && string.Equals(t, "any", StringComparison.OrdinalIgnoreCase);
         var rules = any ? [] : StringList(rulesNode);
         if (!any && rules.Count == 0)
@@ -78,11 +78,11 @@ internal static class SigmaDocumentReader
             LogSource = logsource,
             Rules = rules,
             AppliesToAny = any,
-            Detection = ReadDetection(detection, allowKeywords: true),
+            Detection = ReadDetection(detection, key),
         };
     }
 
-    private static SigmaCorrelationRule ReadCorrelation(YMapping root, YNode node, string file)
+    private static SigmaCorrelationRule ReadCorrelation(YMapping root, YNode node, YScalar key, string file)
     {
         var title = RequiredString(root, "title");
         if (node is not YMapping map)
@@ -90,7 +90,7 @@ internal static class SigmaDocumentReader
             throw SigmaException.At(node, "'correlation' must be a mapping (type, rules, group-by, timespan, condition)");
         }
 
-        var typeNode = map["type"] ?? throw SigmaException.At(node, "'correlation.type' is mandatory");
+        var typeNode = map["type"] ?? throw SigmaException.At(key, "'correlation.type' is mandatory");
         var type = ScalarText(typeNode, "correlation.type") switch
         {
             "event_count" => SigmaCorrelationType.EventCount,
@@ -103,7 +103,7 @@ internal static class SigmaDocumentReader
             var other => throw SigmaException.At(typeNode, $"unknown correlation type '{other}' (event_count, value_count, temporal, temporal_ordered, value_sum, value_avg, value_percentile)"),
         };
 
-        var rulesNode = map["rules"] ?? throw SigmaException.At(node, "'correlation.rules' is mandatory");
+        var rulesNode = map["rules"] ?? throw SigmaException.At(key, "'correlation.rules' is mandatory");
         var rules = StringList(rulesNode);
         if (rules.Count == 0)
         {
@@ -116,7 +116,7 @@ internal static class SigmaDocumentReader
         }
 
         var groupBy = map["group-by"] is { } g ? StringList(g) : [];
-        var timespanNode = map["timespan"] ?? throw SigmaException.At(node, "'correlation.timespan' is mandatory");
+        var timespanNode = map["timespan"] ?? throw SigmaException.At(key, "'correlation.timespan' is mandatory");
         var timespan = ParseTimespan(timespanNode);
 
         var conditions = new List<SigmaComparison>();
@@ -124,9 +124,9 @@ internal static class SigmaDocumentReader
         var conditionNode = map["condition"];
         if (conditionNode is YMapping conditionMap)
         {
-            foreach (var (key, value) in conditionMap.Entries)
+            foreach (var (criterion, value) in conditionMap.Entries)
             {
-                if (key.Text == "field")
+                if (criterion.Text == "field")
                 {
                     field = value is YSequence seq
                         ? throw SigmaException.At(value, "'condition.field' with several fields is not supported: name one field")
@@ -134,7 +134,7 @@ internal static class SigmaDocumentReader
                     continue;
                 }
 
-                var op = key.Text switch
+                var op = criterion.Text switch
                 {
                     "gt" => SigmaComparisonOperator.Gt,
                     "gte" => SigmaComparisonOperator.Gte,
@@ -142,12 +142,12 @@ internal static class SigmaDocumentReader
                     "lte" => SigmaComparisonOperator.Lte,
                     "eq" => SigmaComparisonOperator.Eq,
                     "neq" => SigmaComparisonOperator.Neq,
-                    _ => throw SigmaException.At(key, $"unknown correlation condition '{key.Text}' (gt, gte, lt, lte, eq, neq, field)"),
+                    _ => throw SigmaException.At(criterion, $"unknown correlation condition '{criterion.Text}' (gt, gte, lt, lte, eq, neq, field)"),
                 };
                 if (value is not YScalar { Kind: YScalarKind.Number } number
                     || !double.TryParse(number.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var threshold))
                 {
-                    throw SigmaException.At(value, $"'condition.{key.Text}' must be a number");
+                    throw SigmaException.At(value, $"'condition.{criterion.Text}' must be a number");
                 }
 
                 conditions.Add(new SigmaComparison(op, threshold));
@@ -161,13 +161,13 @@ internal static class SigmaDocumentReader
         var needsCondition = type is not (SigmaCorrelationType.Temporal or SigmaCorrelationType.TemporalOrdered);
         if (needsCondition && conditions.Count == 0)
         {
-            throw SigmaException.At(conditionNode ?? node, $"a {ScalarText(typeNode, "type")} correlation needs a condition such as 'gte: 10'");
+            throw SigmaException.At(conditionNode ?? key, $"a {ScalarText(typeNode, "type")} correlation needs a condition such as 'gte: 10'");
         }
 
         var needsField = type is SigmaCorrelationType.ValueCount or SigmaCorrelationType.ValueSum or SigmaCorrelationType.ValueAvg or SigmaCorrelationType.ValuePercentile;
         if (needsField && field is null)
         {
-            throw SigmaException.At(conditionNode ?? node, $"a {ScalarText(typeNode, "type")} correlation needs 'condition.field'");
+            throw SigmaException.At(conditionNode ?? key, $"a {ScalarText(typeNode, "type")} correlation needs 'condition.field'");
         }
 
         var aliases = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
@@ -243,7 +243,7 @@ internal static class SigmaDocumentReader
         return new SigmaLogSource(OptionalString(map, "product"), OptionalString(map, "service"), OptionalString(map, "category"));
     }
 
-    internal static SigmaDetection ReadDetection(YNode node, bool allowKeywords)
+    internal static SigmaDetection ReadDetection(YNode node, YScalar key)
     {
         if (node is not YMapping map)
         {
@@ -252,25 +252,25 @@ internal static class SigmaDocumentReader
 
         var searches = new List<SigmaSearch>();
         YNode? conditionNode = null;
-        foreach (var (key, value) in map.Entries)
+        foreach (var (name, value) in map.Entries)
         {
-            if (key.Text == "condition")
+            if (name.Text == "condition")
             {
                 conditionNode = value;
                 continue;
             }
 
-            if (key.Text == "timeframe")
+            if (name.Text == "timeframe")
             {
-                throw SigmaException.At(key, "'detection.timeframe' belongs to the obsolete aggregation syntax; write a correlation rule instead");
+                throw SigmaException.At(name, "'detection.timeframe' belongs to the obsolete aggregation syntax; write a correlation rule instead");
             }
 
-            searches.Add(ReadSearch(key, value, allowKeywords));
+            searches.Add(ReadSearch(name, value));
         }
 
         if (conditionNode is null)
         {
-            throw SigmaException.At(node, "'detection.condition' is mandatory");
+            throw SigmaException.At(key, $"'{key.Text}.condition' is mandatory");
         }
 
         var conditionTexts = conditionNode switch
@@ -336,7 +336,7 @@ internal static class SigmaDocumentReader
         }
     }
 
-    private static SigmaSearch ReadSearch(YScalar name, YNode value, bool allowKeywords)
+    private static SigmaSearch ReadSearch(YScalar name, YNode value)
     {
         switch (value)
         {
@@ -367,11 +367,6 @@ internal static class SigmaDocumentReader
 
                 if (keywords.Count > 0)
                 {
-                    if (!allowKeywords)
-                    {
-                        throw SigmaException.At(seq, "keywords are not allowed here");
-                    }
-
                     alternatives.Add([new SigmaDetectionItem(null, [], keywords, seq.Line, seq.Column)]);
                 }
 

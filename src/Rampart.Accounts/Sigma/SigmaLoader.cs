@@ -76,6 +76,12 @@ public static class SigmaLoader
         var documents = new List<SigmaDocument>();
         var errors = new List<SigmaLoadError>();
         List<YMapping> roots;
+        if (TooDeep(text) is { } deep)
+        {
+            errors.Add(new SigmaLoadError(file, deep, 1, $"YAML nested deeper than {MaxNesting} levels"));
+            return new SigmaLoadResult(documents, errors);
+        }
+
         try
         {
             var stream = new YamlStream();
@@ -106,6 +112,12 @@ public static class SigmaLoader
         catch (SigmaException ex)
         {
             errors.Add(new SigmaLoadError(file, ex.Line, ex.Column, ex.Message));
+            return new SigmaLoadResult(documents, errors);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            // YamlDotNet's scanner throws these on some malformed input instead of a YamlException.
+            errors.Add(new SigmaLoadError(file, 1, 1, "YAML: malformed (" + ex.Message + ")"));
             return new SigmaLoadResult(documents, errors);
         }
 
@@ -157,6 +169,47 @@ public static class SigmaLoader
         }
 
         return new SigmaLoadResult(documents, errors);
+    }
+
+    /// <summary>Deeper YAML is refused before parsing: the parser recurses per level and must not overflow the stack.</summary>
+    public const int MaxNesting = 200;
+
+    /// <summary>The line where flow brackets or indentation first nest deeper than <see cref="MaxNesting"/>, if they do.</summary>
+    private static int? TooDeep(string text)
+    {
+        var depth = 0;
+        var line = 1;
+        var indent = 0;
+        var atLineStart = true;
+        foreach (var c in text)
+        {
+            if (c == '\n')
+            {
+                line++;
+                indent = 0;
+                atLineStart = true;
+                continue;
+            }
+
+            if (atLineStart && c is ' ' or '-')
+            {
+                if (++indent > MaxNesting * 2)
+                {
+                    return line;
+                }
+
+                continue;
+            }
+
+            atLineStart = false;
+            depth += c switch { '[' or '{' => 1, ']' or '}' => -1, _ => 0 };
+            if (depth > MaxNesting)
+            {
+                return line;
+            }
+        }
+
+        return null;
     }
 
     private static YMapping Without(YMapping mapping, string key) =>

@@ -68,7 +68,9 @@ internal sealed class SigmaValueCompiler(SigmaCompileOptions options, FieldSlots
             throw Error(item, "'neq' needs a field and cannot be combined with 'all'");
         }
 
-        var matchers = item.Values.Select(v => CompileValue(item, v, mods, cased, collapse: all)).ToList();
+        // Keywords search the whole event (spec: Keywords search): a keyword is found inside a value.
+        var effective = slot is null && !has.Overlaps(["contains", "startswith", "endswith", "re", "base64", "base64offset"]) ? [.. mods, "contains"] : mods;
+        var matchers = item.Values.Select(v => CompileValue(item, v, effective, cased, collapse: all)).ToList();
         ValueMatcher[] final = all ? [.. matchers] : Collapse(matchers, cased);
         if (slot is null)
         {

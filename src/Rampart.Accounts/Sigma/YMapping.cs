@@ -21,6 +21,20 @@ internal sealed class YMapping(IReadOnlyList<KeyValuePair<YScalar, YNode>> entri
         }
     }
 
+    /// <summary>The key node of <paramref name="key"/>: where errors about a missing part of its value point.</summary>
+    public YScalar? KeyOf(string key)
+    {
+        foreach (var (k, _) in Entries)
+        {
+            if (k.Text == key)
+            {
+                return k;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>
     /// This mapping with <paramref name="overlay"/> on top: nested mappings merge, anything else is
     /// replaced. This is how a rule collection's <c>action: global</c> document joins each rule.
