@@ -6,6 +6,7 @@ using Rampart.Core.Identity;
 using Rampart.Core.Indicators;
 using Rampart.Core.Relationships;
 using Rampart.Core.Storage;
+using Rampart.Storage.Accounts;
 using Rampart.Storage.Intel;
 using Rampart.Storage.Platform;
 
@@ -25,6 +26,7 @@ public sealed class TestStore : IAsyncDisposable
         _services = new ServiceCollection()
             .AddRampartStorage(location)
             .AddIntelStorage()
+            .AddAccountsStorage()
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 

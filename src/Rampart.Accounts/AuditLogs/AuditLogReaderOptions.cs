@@ -1,0 +1,14 @@
+namespace Rampart.Accounts.AuditLogs;
+
+/// <summary>Limits on hostile input, and how to read logs that are not Microsoft's.</summary>
+public sealed record AuditLogReaderOptions
+{
+    /// <summary>
+    /// A record longer than this is skipped and reported instead of buffered: the largest real UAL
+    /// records (Exchange MailItemsAccessed with hundreds of folders) stay well under 1 MB.
+    /// </summary>
+    public int MaxRecordBytes { get; init; } = 4 * 1024 * 1024;
+
+    /// <summary>When set, every JSON record is read through this map instead of being recognised.</summary>
+    public FieldMap? FieldMap { get; init; }
+}

@@ -1,0 +1,21 @@
+using Rampart.Accounts.Events;
+
+namespace Rampart.Accounts.AuditLogs;
+
+/// <summary>
+/// Where one record format keeps the typed fields: candidate dotted paths, first present wins, looked
+/// up without regard to case in the normalized record (so Graph's <c>userPrincipalName</c> and
+/// Sentinel's <c>UserPrincipalName</c> share one list).
+/// </summary>
+internal sealed record RecordShape(
+    AuditLogFormat Format,
+    Func<string?, Logsource> Logsource,
+    string[] Timestamp,
+    string[] Account,
+    string[] ClientIp,
+    string[] Operation,
+    string[] Result,
+    string[] Workload,
+    string? FixedOperation = null,
+    string? FixedWorkload = null,
+    bool LiftProperties = false);

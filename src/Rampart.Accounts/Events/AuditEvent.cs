@@ -1,0 +1,42 @@
+using System.Net;
+using System.Text.Json;
+using Rampart.Accounts.AuditLogs;
+
+namespace Rampart.Accounts.Events;
+
+/// <summary>
+/// One audit record from any supported log, normalized. The typed fields are what summaries,
+/// timelines and storage need; <see cref="Data"/> is the whole record for rules: the source's own
+/// field names, with name-value arrays flattened into <c>Array.Name</c> fields (the array kept),
+/// JSON held in strings parsed, and an Azure Monitor record's <c>properties</c> also lifted to the
+/// top level. The Sigma engine resolves field names against <see cref="Data"/> and never sees this type.
+/// </summary>
+public sealed record AuditEvent
+{
+    public required Logsource Logsource { get; init; }
+
+    public required EventOrigin Origin { get; init; }
+
+    /// <summary>The export format the record was read from.</summary>
+    public AuditLogFormat Format { get; init; }
+
+    /// <summary>When the action happened, in UTC; null when the record gives no usable time.</summary>
+    public DateTimeOffset? Timestamp { get; init; }
+
+    /// <summary>Who acted: a user principal name, an e-mail address or an application; null when absent.</summary>
+    public string? Account { get; init; }
+
+    /// <summary>The client address without its port (<c>1.2.3.4:63070</c> → <c>1.2.3.4</c>); null when absent or not an address.</summary>
+    public IPAddress? ClientIp { get; init; }
+
+    /// <summary>The operation with surrounding white space and a trailing dot removed (<c>Consent to application.</c> → <c>Consent to application</c>).</summary>
+    public string? Operation { get; init; }
+
+    public AuditResult Result { get; init; }
+
+    /// <summary>The service that logged it: the UAL workload (Exchange, AzureActiveDirectory…); Entra logs say AzureActiveDirectory.</summary>
+    public string? Workload { get; init; }
+
+    /// <summary>The normalized record, always a JSON object.</summary>
+    public required JsonElement Data { get; init; }
+}

@@ -1,0 +1,11 @@
+namespace Rampart.Accounts.Sigma;
+
+public enum SigmaComparisonOperator
+{
+    Gt,
+    Gte,
+    Lt,
+    Lte,
+    Eq,
+    Neq,
+}
