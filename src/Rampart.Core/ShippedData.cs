@@ -1,4 +1,4 @@
-namespace Rampart.Core.Names;
+namespace Rampart.Core;
 
 /// <summary>Opens a data file from <c>data/</c> embedded in this assembly (see <c>Rampart.Core.csproj</c>).</summary>
 internal static class ShippedData
