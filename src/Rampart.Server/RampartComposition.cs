@@ -21,9 +21,10 @@ public static class RampartComposition
         services.AddIntelStorage();
         services.AddAccountsStorage();
         services.AddSingleton<StoreInitializer>();
-        services.AddSingleton<IndicatorSnapshotLoader>();
-        services.AddSingleton<SnapshotVerdictEngine>();
-        services.AddSingleton<IVerdictEngine>(sp => sp.GetRequiredService<SnapshotVerdictEngine>());
+        services.AddSingleton<IndicatorIndexLoader>();
+        services.AddSingleton<IIndicatorRecords, StoreIndicatorRecords>();
+        services.AddSingleton<IndexVerdictEngine>();
+        services.AddSingleton<IVerdictEngine>(sp => sp.GetRequiredService<IndexVerdictEngine>());
         return services;
     }
 }

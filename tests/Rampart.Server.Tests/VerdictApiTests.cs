@@ -33,15 +33,15 @@ public sealed class VerdictApiTests(ServerFixture server) : IClassFixture<Server
     }
 
     [Fact]
-    public async Task Unknown_and_invalid_values_say_so()
+    public async Task Clean_and_invalid_values_say_so()
     {
         using var client = server.Client(server.ReaderKey);
         var response = await client.PostAsJsonAsync("/api/v1/verdicts", new { values = new[] { "nothing-known.example", "not a value at all" } }, TestContext.Current.CancellationToken);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
         var verdicts = body.GetProperty("verdicts");
-        Assert.Equal("unknown", verdicts[0].GetProperty("disposition").GetString());
+        Assert.Equal("clean", verdicts[0].GetProperty("disposition").GetString());
         Assert.Equal("invalid", verdicts[1].GetProperty("disposition").GetString());
-        Assert.NotEmpty(verdicts[1].GetProperty("reasons")[0].GetString()!);
+        Assert.NotEmpty(verdicts[1].GetProperty("reasons")[0].GetProperty("text").GetString()!);
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class VerdictApiTests(ServerFixture server) : IClassFixture<Server
         Assert.StartsWith("upload.txt:2:", problem.GetProperty("errors")[0].GetString(), StringComparison.Ordinal);
         var verdict = await client.PostAsJsonAsync("/api/v1/verdicts", new { values = new[] { "good-one.example" } }, TestContext.Current.CancellationToken);
         var body = await verdict.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
-        Assert.Equal("unknown", body.GetProperty("verdicts")[0].GetProperty("disposition").GetString());
+        Assert.Equal("clean", body.GetProperty("verdicts")[0].GetProperty("disposition").GetString());
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class VerdictApiTests(ServerFixture server) : IClassFixture<Server
         var revoked = await client.PostAsync($"/api/v1/indicators/{id}/revoke", null, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.NoContent, revoked.StatusCode);
-        await WaitForVerdictAsync(client, value, "unknown", EnforcementDeadline);
+        await WaitForVerdictAsync(client, value, "clean", EnforcementDeadline);
     }
 
     private static readonly TimeSpan EnforcementDeadline = TimeSpan.FromSeconds(15);

@@ -15,7 +15,7 @@ public sealed class ImportAndCheckTests
         Assert.Contains("4 added", import.Stdout, StringComparison.Ordinal);
 
         var check = await RampartCli.RunAsync(data, "check", "hxxps://login.evil[.]com/x", "--format", "json");
-        Assert.Equal(0, check.ExitCode);
+        Assert.Equal(3, check.ExitCode);
         var verdict = JsonDocument.Parse(check.Stdout).RootElement[0];
         Assert.Equal("malicious", verdict.GetProperty("disposition").GetString());
         var actor = verdict.GetProperty("matches")[0].GetProperty("actor_name").GetString();
@@ -38,7 +38,7 @@ public sealed class ImportAndCheckTests
         Assert.Equal(0, export.ExitCode);
         Assert.Equal("", export.Stdout.Trim());
         var check = await RampartCli.RunAsync(data, "check", "good-one.example", "--format", "json");
-        Assert.Equal("unknown", JsonDocument.Parse(check.Stdout).RootElement[0].GetProperty("disposition").GetString());
+        Assert.Equal("clean", JsonDocument.Parse(check.Stdout).RootElement[0].GetProperty("disposition").GetString());
     }
 
     [Fact]

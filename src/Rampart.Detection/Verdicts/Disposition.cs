@@ -4,11 +4,13 @@ namespace Rampart.Detection.Verdicts;
 public enum Disposition
 {
     /// <summary>Nothing known against the value.</summary>
-    Unknown,
-    /// <summary>Some signal, not enough to block.</summary>
+    Clean,
+    /// <summary>Some signal (a bare-IP URL, a shortener, a lookalike), not enough to block.</summary>
     Suspicious,
     /// <summary>Matches a live indicator.</summary>
     Malicious,
+    /// <summary>On an allowlist that must never be blocked (a brand's own domain, a top site).</summary>
+    Allowlisted,
     /// <summary>The input is not a value Rampart can check (the reason says why).</summary>
     Invalid,
 }

@@ -17,7 +17,7 @@ public static class DetectionEndpoints
         return app;
     }
 
-    private static IResult Check(VerdictsRequest request, IVerdictEngine engine)
+    private static async Task<IResult> Check(VerdictsRequest request, IVerdictEngine engine, CancellationToken cancellationToken)
     {
         if (request.Values is not { Count: > 0 } values)
         {
@@ -29,7 +29,12 @@ public static class DetectionEndpoints
             return TypedResults.Problem($"at most {VerdictsRequest.MaxValues} values per request", statusCode: StatusCodes.Status413PayloadTooLarge);
         }
 
-        var verdicts = values.Select(v => engine.Check(v ?? "")).ToArray();
+        var verdicts = new Verdict[values.Count];
+        for (var i = 0; i < verdicts.Length; i++)
+        {
+            verdicts[i] = await engine.CheckAsync(values[i] ?? "", cancellationToken);
+        }
+
         return TypedResults.Ok(new { revision = engine.Revision, verdicts });
     }
 }

@@ -5,10 +5,11 @@ namespace Rampart.Server.Detection;
 
 public static class DetectionServiceCollectionExtensions
 {
-    /// <summary>The detection capability's server parts: rebuilding the verdict snapshot when the store changes.</summary>
+    /// <summary>The detection capability's server parts: keeping the verdict index current when the store changes.</summary>
     public static IServiceCollection AddDetection(this IServiceCollection services)
     {
-        services.AddSingleton<IStoreChangeListener, VerdictSnapshotRefresher>();
+        services.AddSingleton<VerdictIndexRefresher>();
+        services.AddSingleton<IStoreChangeListener>(sp => sp.GetRequiredService<VerdictIndexRefresher>());
         return services;
     }
 }

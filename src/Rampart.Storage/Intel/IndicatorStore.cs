@@ -27,7 +27,7 @@ internal sealed partial class IndicatorStore(StoreChanges changes) : IIndicatorS
     {
         ArgumentNullException.ThrowIfNull(query);
         var limit = Math.Clamp(query.Limit, 1, IndicatorQuery.MaxLimit);
-        var conditions = new List<string>(5);
+        var conditions = new List<string>(6);
         if (query.After is not null)
         {
             conditions.Add("id > @After");
@@ -36,6 +36,11 @@ internal sealed partial class IndicatorStore(StoreChanges changes) : IIndicatorS
         if (query.Type is not null)
         {
             conditions.Add("type = @Type");
+        }
+
+        if (query.NormalizedValue is not null)
+        {
+            conditions.Add("normalized_value = @NormalizedValue");
         }
 
         if (query.ActorId is not null)
@@ -57,7 +62,7 @@ internal sealed partial class IndicatorStore(StoreChanges changes) : IIndicatorS
         await using var connection = await changes.Database.OpenAsync(cancellationToken).ConfigureAwait(false);
         var rows = (await connection.QueryAsync<IndicatorRow>(new CommandDefinition(
             $"SELECT {IndicatorRow.Columns} FROM indicators {where} ORDER BY id LIMIT @Take",
-            new { query.After, Type = query.Type?.ToWire(), query.ActorId, query.Source, Take = limit + 1 },
+            new { query.After, Type = query.Type?.ToWire(), query.NormalizedValue, query.ActorId, query.Source, Take = limit + 1 },
             cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
 
         var items = rows.Take(limit).Select(r => r.ToIndicator()).ToList();

@@ -9,8 +9,17 @@ using Spectre.Console;
 namespace Rampart.Detection;
 
 /// <summary><c>rampart check VALUE...</c>: verdicts from the store, or from a running server.</summary>
+/// <remarks>
+/// The exit code is the worst verdict, so scripts can branch without parsing output:
+/// 0 every value clean (or allowlisted), 2 some suspicious, 3 some malicious, 4 some input invalid
+/// (and nothing suspicious or malicious), 1 the check itself failed.
+/// </remarks>
 public static class CheckVerb
 {
+    public const int ExitSuspicious = 2;
+    public const int ExitMalicious = 3;
+    public const int ExitInvalid = 4;
+
     private sealed record VerdictsResponse(long Revision, IReadOnlyList<Verdict> Verdicts);
 
     public static Command Create()
@@ -22,7 +31,9 @@ public static class CheckVerb
         };
         var format = CliOptions.Format(rows: true);
         var command = new Command("check", """
-            Answer "is this dangerous?" from the stored indicators: exact matches, parent domains, URL hosts.
+            Answer "is this dangerous?" from the stored indicators: exact matches, parent domains, URL hosts
+            and path prefixes (Safe Browsing canonical form), networks; bare-IP URLs and shorteners are suspicious.
+            Exit code: 0 clean, 2 suspicious, 3 malicious, 4 invalid input, 1 failure (the worst value wins).
             Example: rampart check hxxps://login.evil[.]com/x 1.2.3[.]4
             """)
         { values, format };
@@ -31,7 +42,7 @@ public static class CheckVerb
             var inputs = await ReadInputsAsync(parse.GetValue(values)!, ct);
             var verdicts = await CheckAsync(parse, inputs, ct);
             Print(verdicts, parse.GetValue(format));
-            return 0;
+            return ExitCode(verdicts);
         });
         return command;
     }
@@ -45,9 +56,25 @@ public static class CheckVerb
         }
 
         await using var store = await LocalStore.OpenAsync(parse, ct);
-        var engine = store.Get<SnapshotVerdictEngine>();
-        engine.Replace(await store.Get<IndicatorSnapshotLoader>().LoadAsync(ct));
-        return inputs.Select(engine.Check).ToArray();
+        var engine = store.Get<IndexVerdictEngine>();
+        engine.Replace(IndicatorView.Of(await store.Get<IndicatorIndexLoader>().LoadAsync(ct)));
+        var verdicts = new List<Verdict>(inputs.Count);
+        foreach (var input in inputs)
+        {
+            verdicts.Add(await engine.CheckAsync(input, ct));
+        }
+
+        return verdicts;
+    }
+
+    /// <summary>The worst verdict decides: malicious, then suspicious, then invalid input.</summary>
+    public static int ExitCode(IEnumerable<Verdict> verdicts)
+    {
+        var dispositions = verdicts.Select(v => v.Disposition).ToHashSet();
+        return dispositions.Contains(Disposition.Malicious) ? ExitMalicious
+            : dispositions.Contains(Disposition.Suspicious) ? ExitSuspicious
+            : dispositions.Contains(Disposition.Invalid) ? ExitInvalid
+            : 0;
     }
 
     private static async Task<IReadOnlyList<string>> ReadInputsAsync(string[] values, CancellationToken ct)
@@ -88,7 +115,7 @@ public static class CheckVerb
                 foreach (var v in verdicts)
                 {
                     Console.WriteLine(Csv.Line(v.Input, Word(v.Disposition), v.Score.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                        v.Type?.ToWire(), v.Normalized, string.Join("; ", Actors(v)), string.Join("; ", v.Reasons)));
+                        v.Type?.ToWire(), v.Normalized, string.Join("; ", Actors(v)), string.Join("; ", v.Reasons.Select(r => r.Text))));
                 }
 
                 break;
@@ -101,14 +128,15 @@ public static class CheckVerb
                         Disposition.Malicious => "red",
                         Disposition.Suspicious => "yellow",
                         Disposition.Invalid => "grey",
-                        Disposition.Unknown => "default",
+                        Disposition.Allowlisted => "green",
+                        Disposition.Clean => "default",
                     };
                     table.AddRow(
                         Markup.Escape(v.Input),
                         $"[{color}]{Word(v.Disposition)}[/]",
                         v.Score.ToString(System.Globalization.CultureInfo.InvariantCulture),
                         Markup.Escape(string.Join(", ", Actors(v))),
-                        Markup.Escape(string.Join(Environment.NewLine, v.Reasons)));
+                        Markup.Escape(string.Join(Environment.NewLine, v.Reasons.Select(r => r.Text))));
                 }
 
                 AnsiConsole.Write(table);

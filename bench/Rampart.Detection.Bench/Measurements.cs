@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime;
+using Rampart.Detection.Indicators;
+
+namespace Rampart.Detection.Bench;
+
+public static class Measurements
+{
+    /// <summary>Working-set growth from building the index, divided by the indicators it holds.</summary>
+    public static int Memory(int count)
+    {
+        var before = Settle();
+        var started = Stopwatch.StartNew();
+        var index = GeneratedIndex.Build(count);
+        var built = started.Elapsed;
+        var after = Settle();
+        var growth = after.WorkingSet - before.WorkingSet;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"indicators {index.Count:N0}  built in {built.TotalSeconds:F1} s  table {index.TableBytes / (double)index.Count:F1} B/indicator"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"working set {before.WorkingSet / 1e6:F0} MB -> {after.WorkingSet / 1e6:F0} MB: {growth / (double)index.Count:F1} bytes/indicator resident (managed heap {(after.Managed - before.Managed) / (double)index.Count:F1})"));
+        GC.KeepAlive(index);
+        return 0;
+    }
+
+    /// <summary>Lookups per second on one thread, for a quick look without BenchmarkDotNet.</summary>
+    public static int Throughput(int count)
+    {
+        var index = GeneratedIndex.Build(count);
+        var queries = LabelDepthProfile.Queries(1 << 20, count);
+        var hits = new IndexHit[16];
+        var found = 0;
+        foreach (var q in queries)
+        {
+            found += index.MatchDomain(q, hits);
+        }
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        using var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        long lookups = 0;
+        while (clock.Elapsed < TimeSpan.FromSeconds(5))
+        {
+            foreach (var q in queries)
+            {
+                found += index.MatchDomain(q, hits);
+            }
+
+            lookups += queries.Length;
+        }
+
+        var seconds = clock.Elapsed.TotalSeconds;
+        process.Refresh();
+        // The machine is shared: CPU time says what one core does, wall time what this run got.
+        var cpuSeconds = (process.TotalProcessorTime - cpu).TotalSeconds;
+        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{count:N0} indicators: {lookups / cpuSeconds / 1e6:F2} M lookups per CPU-second ({lookups / seconds / 1e6:F2} M/s wall), {found / (double)(lookups + queries.Length):P2} hits, {allocated} bytes allocated"));
+        return 0;
+    }
+
+    private static (long WorkingSet, long Managed) Settle()
+    {
+        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        using var process = Process.GetCurrentProcess();
+        return (process.WorkingSet64, GC.GetTotalMemory(forceFullCollection: false));
+    }
+}

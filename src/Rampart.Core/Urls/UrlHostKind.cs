@@ -1,0 +1,8 @@
+namespace Rampart.Core.Urls;
+
+public enum UrlHostKind
+{
+    Name,
+    Ipv4,
+    Ipv6,
+}

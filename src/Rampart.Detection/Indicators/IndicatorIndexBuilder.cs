@@ -1,0 +1,132 @@
+using System.Net;
+using System.Net.Sockets;
+using Rampart.Core.Indicators;
+using Rampart.Core.Urls;
+
+namespace Rampart.Detection.Indicators;
+
+/// <summary>
+/// Collects indicators, then compiles an <see cref="IndicatorIndex"/>. Entries go straight into the
+/// fingerprint table (sized from <c>capacity</c>, grown if more arrive), so streaming 10M indicators
+/// from the store never holds 10M records or a second copy of the table. With <c>holdRecords</c> every record is kept whole: the
+/// small delta index of recent changes uses that, so its hits need no store round trip.
+/// </summary>
+public sealed class IndicatorIndexBuilder(int capacity = 0, bool holdRecords = false)
+{
+    private readonly List<Attribution> _attributions = [];
+    private readonly Dictionary<Attribution, int> _ordinals = [];
+    private readonly List<Indicator> _records = [];
+    private readonly List<Attribution> _recordAttributions = [];
+    private readonly bool[] _v4Prefixes = new bool[33];
+    private readonly bool[] _v6Prefixes = new bool[129];
+    private FingerprintTable _table = new(capacity);
+
+    /// <summary>Adds a live indicator; false when its value cannot be indexed (it is then skipped).</summary>
+    public bool Add(Indicator indicator, string? actorName)
+    {
+        ArgumentNullException.ThrowIfNull(indicator);
+        var attribution = new Attribution(indicator.Type, indicator.Confidence, indicator.Source, indicator.ActorId, actorName);
+        switch (indicator.Type)
+        {
+            case IndicatorType.Domain:
+                Append(IndicatorKeys.Of(KeyKind.Domain, indicator.NormalizedValue), Row(indicator, attribution, holdRecords));
+                return true;
+            case IndicatorType.Email:
+                Append(IndicatorKeys.Of(KeyKind.Email, indicator.NormalizedValue), Row(indicator, attribution, holdRecords));
+                return true;
+            case IndicatorType.Md5:
+            case IndicatorType.Sha1:
+            case IndicatorType.Sha256:
+                Append(IndicatorKeys.Of(KeyKind.FileHash, indicator.NormalizedValue), Row(indicator, attribution, holdRecords));
+                return true;
+            case IndicatorType.Url:
+                if (!SafeBrowsingUrl.TryCanonicalize(indicator.NormalizedValue, out var url, out _))
+                {
+                    return false;
+                }
+
+                Append(IndicatorKeys.Of(KeyKind.UrlExpression, url.Expression), Row(indicator, attribution, hold: true));
+                return true;
+            case IndicatorType.Ipv4:
+            case IndicatorType.Ipv6:
+                if (!IPAddress.TryParse(indicator.NormalizedValue, out var address))
+                {
+                    return false;
+                }
+
+                AddNetwork(address, address.AddressFamily == AddressFamily.InterNetwork ? 32 : 128, Row(indicator, attribution, holdRecords));
+                return true;
+            case IndicatorType.Cidr:
+                if (!IPNetwork.TryParse(indicator.NormalizedValue, out var network))
+                {
+                    return false;
+                }
+
+                AddNetwork(network.BaseAddress, network.PrefixLength, Row(indicator, attribution, holdRecords));
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>Adds a normalized domain without a record (benchmarks, generated data).</summary>
+    public void AddDomain(ReadOnlySpan<char> normalized, Attribution attribution) =>
+        Append(IndicatorKeys.Of(KeyKind.Domain, normalized), Ordinal(attribution));
+
+    public IndicatorIndex Build(long revision)
+    {
+        var table = _table;
+        _table = new FingerprintTable(0);
+        return new IndicatorIndex(table, [.. _attributions], [.. _records], [.. _recordAttributions],
+            Present(_v4Prefixes), Present(_v6Prefixes), revision);
+    }
+
+    private static int[] Present(bool[] prefixes) =>
+        Enumerable.Range(0, prefixes.Length).Where(p => prefixes[p]).OrderDescending().ToArray();
+
+    private void AddNetwork(IPAddress address, int prefixLength, int row)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        if (!address.TryWriteBytes(bytes, out var written))
+        {
+            return;
+        }
+
+        (written == 4 ? _v4Prefixes : _v6Prefixes)[prefixLength] = true;
+        Append(IndicatorKeys.OfNetwork(bytes[..written], prefixLength), row);
+    }
+
+    private int Row(Indicator indicator, Attribution attribution, bool hold)
+    {
+        if (!hold)
+        {
+            return Ordinal(attribution);
+        }
+
+        _records.Add(indicator);
+        _recordAttributions.Add(attribution);
+        return ~(_records.Count - 1);
+    }
+
+    private int Ordinal(Attribution attribution)
+    {
+        if (!_ordinals.TryGetValue(attribution, out var ordinal))
+        {
+            ordinal = _attributions.Count;
+            _attributions.Add(attribution);
+            _ordinals[attribution] = ordinal;
+        }
+
+        return ordinal;
+    }
+
+    private void Append(ulong key, int row)
+    {
+        if (_table.Full)
+        {
+            _table = _table.Grow();
+        }
+
+        _table.Insert(key, row);
+    }
+}
