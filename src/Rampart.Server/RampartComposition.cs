@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Rampart.Detection.Indicators;
 using Rampart.Detection.Verdicts;
 using Rampart.Storage;
+using Rampart.Storage.Accounts.SigmaRules;
 using Rampart.Storage.Intel;
 using Rampart.Storage.Platform;
 
@@ -18,6 +19,7 @@ public static class RampartComposition
         services.AddSingleton(TimeProvider.System);
         services.AddRampartStorage(location);
         services.AddIntelStorage();
+        services.AddSigmaRuleStorage();
         services.AddSingleton<StoreInitializer>();
         services.AddSingleton<IndicatorSnapshotLoader>();
         services.AddSingleton<SnapshotVerdictEngine>();

@@ -12,7 +12,7 @@ internal sealed class FieldMatchNode(int slot, ValueMatcher[] matchers, bool all
     {
         if (!context.TryGet(slot, out var value))
         {
-            return false;
+            return MatchesThroughArrays(context);
         }
 
         if (all)
@@ -37,6 +37,19 @@ internal sealed class FieldMatchNode(int slot, ValueMatcher[] matchers, bool all
         }
 
         return false;
+    }
+
+    private bool MatchesThroughArrays(SigmaEventContext context)
+    {
+        foreach (var matcher in matchers)
+        {
+            if (context.AnyThroughArrays(slot, matcher) != all)
+            {
+                return !all;
+            }
+        }
+
+        return all;
     }
 
     private bool Matches(SigmaEventContext context, JsonElement value, ValueMatcher matcher)
