@@ -5,6 +5,7 @@ using Rampart.Accounts.Bench;
 return args switch
 {
     ["gate", .. var rest] => SigmaHqGate.Run(rest.FirstOrDefault()),
+    ["throughput", .. var rest] => ThroughputRun.Run(rest.Length > 0 ? int.Parse(rest[0], System.Globalization.CultureInfo.InvariantCulture) : 200_000),
     _ => RunBenchmarks(args),
 };
 
