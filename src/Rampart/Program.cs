@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Rampart.Accounts;
 using Rampart.Cli;
 using Rampart.Detection;
 using Rampart.Intel;
@@ -26,6 +27,7 @@ root.Subcommands.Add(ApiKeysVerbs.Create());
 root.Subcommands.Add(ActorsVerbs.Create());
 root.Subcommands.Add(IntelVerbs.Create());
 root.Subcommands.Add(CheckVerb.Create());
+root.Subcommands.Add(LogsVerbs.Create());
 
 try
 {
