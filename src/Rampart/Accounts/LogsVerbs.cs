@@ -22,6 +22,56 @@ public static class LogsVerbs
     {
         var command = new Command("logs", "Audit logs: Microsoft 365 Unified Audit Log, Entra ID sign-in and audit logs, generic JSON lines");
         command.Subcommands.Add(Scan());
+        command.Subcommands.Add(Matches());
+        return command;
+    }
+
+    private static Command Matches()
+    {
+        var account = new Option<string?>("--account") { Description = "Only this account's matches" };
+        var scan = new Option<string?>("--scan") { Description = "Only this scan's matches (an id printed by logs scan)" };
+        var rule = new Option<string?>("--rule") { Description = "Only this rule's matches (its id)" };
+        var limit = new Option<int>("--limit") { Description = "At most this many", DefaultValueFactory = _ => RuleMatchQuery.DefaultLimit };
+        var format = CliOptions.Format(rows: false);
+        var command = new Command("matches", "List stored rule matches, oldest event first.\nExample: rampart logs matches --account victim@contoso.com")
+        { account, scan, rule, limit, format };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var store = await LocalStore.OpenAsync(parse, ct);
+            var matches = await store.Get<ILogScanStore>().ListMatchesAsync(
+                new RuleMatchQuery(parse.GetValue(scan), parse.GetValue(account), parse.GetValue(rule), parse.GetValue(limit)), ct);
+            if (parse.GetValue(format) == OutputFormat.Json)
+            {
+                Console.WriteLine(JsonSerializer.Serialize(matches.Select(m => new
+                {
+                    id = m.Id,
+                    scan = m.ScanId,
+                    rule = m.Match.RuleId,
+                    title = m.Match.RuleTitle,
+                    level = m.Match.Level,
+                    logsource = m.Match.Logsource,
+                    time = m.Match.EventTime,
+                    account = m.Match.Account,
+                    client_ip = m.Match.ClientIp,
+                    operation = m.Match.Operation,
+                    file = m.Match.File,
+                    line = m.Match.Line,
+                    group = m.Match.GroupKey,
+                }), Json.Indented));
+                return 0;
+            }
+
+            var table = new Table().AddColumns("time", "account", "rule", "operation", "client ip", "where");
+            foreach (var m in matches.Select(m => m.Match))
+            {
+                table.AddRow(
+                    Markup.Escape(m.EventTime?.ToString("u", CultureInfo.InvariantCulture) ?? ""), Markup.Escape(m.Account ?? ""), Markup.Escape(m.RuleTitle),
+                    Markup.Escape(m.Operation ?? ""), Markup.Escape(m.ClientIp ?? ""), Markup.Escape($"{m.File}:{m.Line}"));
+            }
+
+            AnsiConsole.Write(table);
+            return 0;
+        });
         return command;
     }
 
