@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using Rampart.Accounts.Events;
 using Rampart.Core.Text;
@@ -13,6 +14,8 @@ namespace Rampart.Accounts.AuditLogs;
 public sealed class AuditLogReader(AuditLogReaderOptions? options = null)
 {
     private const int SniffBytes = 4096;
+    private const int BatchRecords = 512;
+    private const int BatchBytes = 1024 * 1024;
 
     private readonly AuditLogReaderOptions _options = options ?? new AuditLogReaderOptions();
 
@@ -36,8 +39,8 @@ public sealed class AuditLogReader(AuditLogReaderOptions? options = null)
         var items = first switch
         {
             -1 => [],
-            (byte)'{' or (byte)'[' => ReadJson(stream, file),
-            _ => ReadCsv(stream, file),
+            (byte)'{' or (byte)'[' => ReadItems(SplitJson(stream, file)),
+            _ => ReadItems(SplitCsv(stream, file)),
         };
         return items;
     }
@@ -53,25 +56,90 @@ public sealed class AuditLogReader(AuditLogReaderOptions? options = null)
         return i < 0 ? -1 : head[i];
     }
 
-    private IEnumerable<AuditLogItem> ReadJson(Stream stream, string file)
+    private IEnumerable<AuditLogItem> ReadItems(IEnumerable<RawItem> source)
     {
-        var normalizer = new AuditRecordNormalizer(_options.FieldMap);
-        using var splitter = new JsonRecordSplitter(stream, _options.MaxRecordBytes);
-        while (splitter.TryRead(out var raw))
+        var parallelism = Math.Max(1, _options.Parallelism);
+        if (parallelism == 1)
         {
-            if (raw.Error is not null)
+            var normalizer = new AuditRecordNormalizer(_options.FieldMap);
+            foreach (var raw in source)
             {
-                yield return new AuditLogItem(null, new AuditLogProblem(file, raw.Line, raw.Error));
+                yield return raw.Error is not null
+                    ? new AuditLogItem(null, new AuditLogProblem(raw.Origin.File, raw.Origin.Line, raw.Error))
+                    : Normalize(normalizer, raw.Bytes, raw.Origin, raw.Container);
+            }
+
+            yield break;
+        }
+
+        // Ordered and bounded: at most 2 batches per worker in flight, handed back in reading order,
+        // so one slow batch holds memory to a few megabytes and events keep their file order.
+        var normalizers = new ConcurrentBag<AuditRecordNormalizer>();
+        var inFlight = new Queue<Task<AuditLogItem[]>>();
+        var batch = new RawBatch();
+        foreach (var raw in source)
+        {
+            batch.Add(raw);
+            if (batch.Items.Count < BatchRecords && batch.Bytes < BatchBytes)
+            {
                 continue;
             }
 
-            yield return Normalize(normalizer, raw.Bytes, new EventOrigin(file, raw.Line), null);
+            inFlight.Enqueue(Start(batch, normalizers));
+            batch = new RawBatch();
+            if (inFlight.Count >= 2 * parallelism)
+            {
+                foreach (var item in inFlight.Dequeue().GetAwaiter().GetResult())
+                {
+                    yield return item;
+                }
+            }
+        }
+
+        inFlight.Enqueue(Start(batch, normalizers));
+        while (inFlight.Count > 0)
+        {
+            foreach (var item in inFlight.Dequeue().GetAwaiter().GetResult())
+            {
+                yield return item;
+            }
         }
     }
 
-    private IEnumerable<AuditLogItem> ReadCsv(Stream stream, string file)
+    private Task<AuditLogItem[]> Start(RawBatch batch, ConcurrentBag<AuditRecordNormalizer> normalizers) => Task.Run(() =>
     {
-        var normalizer = new AuditRecordNormalizer(null);
+        var normalizer = normalizers.TryTake(out var pooled) ? pooled : new AuditRecordNormalizer(_options.FieldMap);
+        try
+        {
+            var items = new AuditLogItem[batch.Items.Count];
+            for (var i = 0; i < items.Length; i++)
+            {
+                var (offset, length, origin, container, error) = batch.Items[i];
+                items[i] = error is not null
+                    ? new AuditLogItem(null, new AuditLogProblem(origin.File, origin.Line, error))
+                    : Normalize(normalizer, batch.BytesOf(offset, length), origin, container);
+            }
+
+            return items;
+        }
+        finally
+        {
+            batch.Release();
+            normalizers.Add(normalizer);
+        }
+    });
+
+    private IEnumerable<RawItem> SplitJson(Stream stream, string file)
+    {
+        using var splitter = new JsonRecordSplitter(stream, _options.MaxRecordBytes);
+        while (splitter.TryRead(out var raw))
+        {
+            yield return new RawItem(raw.Bytes, new EventOrigin(file, raw.Line), null, raw.Error);
+        }
+    }
+
+    private IEnumerable<RawItem> SplitCsv(Stream stream, string file)
+    {
         using var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024, leaveOpen: true);
         var csv = new CsvReader(text, _options.MaxRecordBytes);
         if (!csv.TryRead(out var header, out var headerError))
@@ -82,33 +150,30 @@ public sealed class AuditLogReader(AuditLogReaderOptions? options = null)
         var column = headerError is null ? IndexOf(header.Fields, "AuditData") : -1;
         if (column < 0)
         {
-            yield return new AuditLogItem(null, new AuditLogProblem(file, 1,
-                "neither JSON nor a Purview audit export: the first line has no AuditData column"));
+            yield return new RawItem(default, new EventOrigin(file, 1), null,
+                "neither JSON nor a Purview audit export: the first line has no AuditData column");
             yield break;
         }
 
         while (csv.TryRead(out var record, out var error))
         {
+            var origin = new EventOrigin(file, record.Line);
             if (error is not null)
             {
-                yield return new AuditLogItem(null, new AuditLogProblem(file, record.Line, $"CSV: {error}"));
-                continue;
+                yield return new RawItem(default, origin, null, $"CSV: {error}");
             }
-
-            if (record.Fields is [""])
+            else if (record.Fields is [""])
             {
                 continue;
             }
-
-            if (record.Fields.Count <= column)
+            else if (record.Fields.Count <= column)
             {
-                yield return new AuditLogItem(null, new AuditLogProblem(file, record.Line,
-                    $"the row has {record.Fields.Count} fields; AuditData is field {column + 1}"));
-                continue;
+                yield return new RawItem(default, origin, null, $"the row has {record.Fields.Count} fields; AuditData is field {column + 1}");
             }
-
-            var json = Encoding.UTF8.GetBytes(record.Fields[column]);
-            yield return Normalize(normalizer, json, new EventOrigin(file, record.Line), AuditLogFormat.PurviewCsv);
+            else
+            {
+                yield return new RawItem(Encoding.UTF8.GetBytes(record.Fields[column]), origin, AuditLogFormat.PurviewCsv, null);
+            }
         }
     }
 

@@ -9,6 +9,12 @@ public sealed record AuditLogReaderOptions
     /// </summary>
     public int MaxRecordBytes { get; init; } = 4 * 1024 * 1024;
 
+    /// <summary>
+    /// Threads normalizing records while the caller's thread cuts them out and consumes the events;
+    /// 1 does everything on the caller's thread. Events come out in file order either way.
+    /// </summary>
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
+
     /// <summary>When set, every JSON record is read through this map instead of being recognised.</summary>
     public FieldMap? FieldMap { get; init; }
 }

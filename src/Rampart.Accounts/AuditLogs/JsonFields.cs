@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 
 namespace Rampart.Accounts.AuditLogs;
@@ -44,9 +46,12 @@ public static class JsonFields
             return true;
         }
 
+        // Compares the raw UTF-8 names, so a miss allocates nothing (records have dozens of fields).
         foreach (var property in element.EnumerateObject())
         {
-            if (property.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
+            var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+            var plain = Ascii.IsValid(raw) && !raw.Contains((byte)'\\');
+            if (plain ? raw.Length == name.Length && Ascii.EqualsIgnoreCase(raw, name) : property.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
             {
                 value = property.Value;
                 return true;

@@ -163,4 +163,21 @@ public sealed class BadInputTests
             Assert.Equal(expected, items.Events().Select(e => (e.Origin.Line, Id: e.Data.GetProperty("Id").GetString()!)));
         }, iter: 1000);
     }
+
+    [Fact]
+    public void Reading_on_several_threads_gives_the_same_events_and_problems_in_file_order()
+    {
+        var lines = Enumerable.Range(0, 3000).Select(i => i % 97 == 0 ? Good2[..50] : (i % 2 == 0 ? Good1 : Good3).Replace("\"Id\":\"", $"\"Id\":\"{i}-", StringComparison.Ordinal));
+        var text = string.Join('\n', lines) + "\n";
+
+        var one = Fixture.ReadText(text, new AuditLogReaderOptions { Parallelism = 1 });
+        var four = Fixture.ReadText(text, new AuditLogReaderOptions { Parallelism = 4 });
+
+        Assert.Equal(3000, one.Count);
+        Assert.Equal(31, one.Problems().Count);
+        Assert.Equal(one.Select(Describe), four.Select(Describe));
+    }
+
+    private static string Describe(AuditLogItem item) =>
+        item.Event is { } e ? $"{e.Origin.Line} {e.Data.GetProperty("Id").GetString()}" : item.Problem!.ToString();
 }

@@ -1,0 +1,48 @@
+using System.Buffers;
+using Rampart.Accounts.Events;
+
+namespace Rampart.Accounts.AuditLogs;
+
+/// <summary>
+/// Records copied out of the source into one pooled buffer, so a worker can normalize them while the
+/// source reads on. Batching keeps the hand-off cost per record small.
+/// </summary>
+internal sealed class RawBatch
+{
+    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(256 * 1024);
+    private int _used;
+
+    public List<(int Offset, int Length, EventOrigin Origin, AuditLogFormat? Container, string? Error)> Items { get; } = [];
+
+    public int Bytes => _used;
+
+    public void Add(RawItem item)
+    {
+        if (item.Error is not null)
+        {
+            Items.Add((0, 0, item.Origin, item.Container, item.Error));
+            return;
+        }
+
+        var length = item.Bytes.Length;
+        if (_buffer.Length - _used < length)
+        {
+            var bigger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _used + length));
+            _buffer.AsSpan(0, _used).CopyTo(bigger);
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = bigger;
+        }
+
+        item.Bytes.Span.CopyTo(_buffer.AsSpan(_used));
+        Items.Add((_used, length, item.Origin, item.Container, null));
+        _used += length;
+    }
+
+    public ReadOnlyMemory<byte> BytesOf(int offset, int length) => _buffer.AsMemory(offset, length);
+
+    public void Release()
+    {
+        ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = [];
+    }
+}

@@ -1,0 +1,25 @@
+using Rampart.Accounts.Sigma;
+
+namespace Rampart.Accounts.Scanning;
+
+/// <summary>
+/// Where SigmaHQ's cloud rules find their fields in the readers' events. The m365 rules were written
+/// for a mapping that called the UAL workload <c>eventSource</c> and the operation (or, for Security
+/// &amp; Compliance alerts, the alert name) <c>eventName</c>; the Entra audit rules call the activity
+/// <c>properties.message</c>. Each alias is tried before the field itself.
+/// </summary>
+public static class AuditLogFieldAliases
+{
+    private static readonly SigmaLogSource M365 = new("m365", null, null);
+    private static readonly SigmaLogSource M365Alerts = new("m365", "threat_management", null);
+    private static readonly SigmaLogSource M365Detections = new("m365", "threat_detection", null);
+    private static readonly SigmaLogSource EntraAudit = new("azure", "auditlogs", null);
+
+    public static SigmaFieldAliases SigmaHq { get; } = SigmaFieldAliases.BuiltIn
+        .With(M365, "eventSource", "Workload")
+        .With(M365Alerts, "eventName", "Name")
+        .With(M365Detections, "eventName", "Name")
+        .With(M365, "eventName", "Operation")
+        .With(EntraAudit, "properties.message", "ActivityDisplayName")
+        .With(EntraAudit, "properties.message", "OperationName");
+}

@@ -1,0 +1,112 @@
+using Rampart.Accounts.Scanning;
+using Rampart.Accounts.Sigma;
+using Rampart.Accounts.Tests.AuditLogs;
+
+namespace Rampart.Accounts.Tests.Scanning;
+
+public sealed class AuditLogScannerTests
+{
+    private const string Rules = """
+        title: Inbox rule forwarding outside
+        id: 7d3a1c2e-0000-4000-8000-000000000001
+        level: high
+        logsource:
+            product: m365
+            service: exchange
+        detection:
+            selection:
+                eventName: New-InboxRule
+                Parameters.ForwardTo|contains: '@'
+            condition: selection
+        ---
+        title: Credentials added to an application
+        id: 7d3a1c2e-0000-4000-8000-000000000002
+        level: medium
+        logsource:
+            product: azure
+            service: auditlogs
+        detection:
+            selection:
+                properties.message: Update application – Certificates and secrets management
+            condition: selection
+        ---
+        title: Suspicious inbox forwarding alert
+        id: 7d3a1c2e-0000-4000-8000-000000000003
+        level: low
+        logsource:
+            product: m365
+            service: threat_management
+        detection:
+            selection:
+                eventSource: SecurityComplianceCenter
+                eventName: Suspicious inbox forwarding
+            condition: selection
+        """;
+
+    private static SigmaRuleSet Compile()
+    {
+        var loaded = SigmaLoader.LoadText(Rules, "rules.yml");
+        Assert.Empty(loaded.Errors);
+        var set = SigmaRuleSet.Compile(loaded.Documents, new SigmaCompileOptions { FieldAliases = AuditLogFieldAliases.SigmaHq });
+        Assert.Empty(set.Errors);
+        return set;
+    }
+
+    [Fact]
+    public void SigmaHQ_style_field_names_find_the_readers_fields_and_matches_are_tallied_per_rule_and_account()
+    {
+        var scanner = new AuditLogScanner(Compile());
+
+        scanner.ScanFile(Fixture.Path("ual-management-api.json"));
+        scanner.ScanFile(Fixture.Path("sentinel-auditlogs.jsonl"));
+
+        var summary = scanner.Summary;
+        Assert.Equal(5, summary.Events);
+        Assert.Equal(3, summary.MatchCount);
+        Assert.Equal(
+            ["Credentials added to an application", "Inbox rule forwarding outside", "Suspicious inbox forwarding alert"],
+            summary.PerRule.Values.Select(t => t.Title).Order(StringComparer.Ordinal));
+        Assert.Equal(1, summary.PerAccount["victim@contoso.com"]);
+        Assert.Equal(1, summary.PerAccount["pgustavo@simulandlabs.com"]);
+        var forwarding = Assert.Single(summary.Matches, m => m.Rule.Title == "Inbox rule forwarding outside");
+        Assert.Equal(2, forwarding.Event.Origin.Line);
+        Assert.Contains("attacker@evil.example", forwarding.EventJson, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Events_before_since_are_read_but_not_evaluated()
+    {
+        var scanner = new AuditLogScanner(Compile(), new AuditLogScanOptions { Since = new DateTimeOffset(2024, 3, 1, 10, 20, 0, TimeSpan.Zero) });
+
+        scanner.ScanFile(Fixture.Path("ual-management-api.json"));
+
+        Assert.Equal(4, scanner.Summary.Events);
+        Assert.Equal(3, scanner.Summary.Evaluated);
+        Assert.Equal(["Suspicious inbox forwarding alert"], scanner.Summary.PerRule.Values.Select(t => t.Title));
+    }
+
+    [Fact]
+    public void Without_rules_a_scan_counts_events_per_logsource_and_problems_with_their_lines()
+    {
+        var scanner = new AuditLogScanner(null);
+
+        scanner.ScanFile(Fixture.Path("purview-export.csv"));
+        scanner.ScanFile(Fixture.Path("graph-signins.json"));
+
+        Assert.Equal(4, scanner.Summary.Events);
+        Assert.Equal(2, scanner.Summary.PerLogsource["azure/signinlogs"]);
+        Assert.Equal(3, Assert.Single(scanner.Summary.Problems).Line);
+        Assert.Equal(0, scanner.Summary.MatchCount);
+    }
+
+    [Fact]
+    public void Kept_matches_stop_at_the_limit_but_are_still_counted()
+    {
+        var scanner = new AuditLogScanner(Compile(), new AuditLogScanOptions { MaxKeptMatches = 1 });
+
+        scanner.ScanFile(Fixture.Path("ual-management-api.json"));
+
+        Assert.Equal(2, scanner.Summary.MatchCount);
+        Assert.Single(scanner.Summary.Matches);
+    }
+}
