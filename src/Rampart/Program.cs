@@ -26,6 +26,8 @@ root.Subcommands.Add(ApiKeysVerbs.Create());
 root.Subcommands.Add(ActorsVerbs.Create());
 root.Subcommands.Add(IntelVerbs.Create());
 root.Subcommands.Add(CheckVerb.Create());
+root.Subcommands.Add(HuntVerb.Create());
+root.Subcommands.Add(BrandsVerb.Create());
 
 try
 {

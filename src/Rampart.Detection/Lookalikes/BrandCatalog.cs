@@ -8,6 +8,7 @@ namespace Rampart.Detection.Lookalikes;
 public static class BrandCatalog
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Indented = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     /// <summary>The default brands, their own domains taken from <paramref name="registry"/>.</summary>
     public static IReadOnlyList<Brand> Defaults(AllowlistRegistry registry)
@@ -22,9 +23,25 @@ public static class BrandCatalog
             registry.DomainsOwnedBy(b.Name).ToArray())).ToArray();
     }
 
+    /// <summary>Reads brands in the same JSON shape, with their own domains listed (a user's brands file).</summary>
+    public static IReadOnlyList<Brand> Read(Stream stream)
+    {
+        var file = JsonSerializer.Deserialize<BrandFile>(stream, Options) ?? new BrandFile([]);
+        return file.Brands.Select(b => new Brand(
+            b.Name,
+            b.Names.Select(n => new BrandName(n.Label.ToLowerInvariant(), n.Domain.ToLowerInvariant(), n.Generic)).ToArray(),
+            b.Keywords,
+            b.Domains ?? [])).ToArray();
+    }
+
+    public static void Write(Stream stream, IEnumerable<Brand> brands) =>
+        JsonSerializer.Serialize(stream, new BrandFile(brands.Select(b => new BrandEntry(
+            b.Name, b.Names.Select(n => new NameEntry(n.Label, n.Domain, n.Generic)).ToArray(), b.Keywords, b.Domains)).ToArray()),
+            Indented);
+
     private sealed record BrandFile(IReadOnlyList<BrandEntry> Brands);
 
-    private sealed record BrandEntry(string Name, IReadOnlyList<NameEntry> Names, IReadOnlyList<string> Keywords);
+    private sealed record BrandEntry(string Name, IReadOnlyList<NameEntry> Names, IReadOnlyList<string> Keywords, IReadOnlyList<string>? Domains = null);
 
     private sealed record NameEntry(string Label, string Domain, [property: JsonPropertyName("generic")] bool Generic);
 }
