@@ -111,7 +111,7 @@ public sealed class AllowlistRegistry
             g.Key,
             g.Select(e => e.Domain).Order(StringComparer.Ordinal).ToArray())).ToArray();
 
-    /// <summary>Reads a list in the shipped format (<c>domain owner words</c>, <c>#</c> comments).</summary>
+    /// <summary>Reads a list in the shipped format (<c>domain owner words</c>, <c>#</c> comments); a single label is a brand top-level domain.</summary>
     public static IEnumerable<RegistryEntry> Parse(TextReader reader, DomainCategory category)
     {
         while (reader.ReadLine() is { } line)
@@ -125,7 +125,7 @@ public sealed class AllowlistRegistry
             var space = text.IndexOf(' ', StringComparison.Ordinal);
             var domain = space < 0 ? text : text[..space];
             var owner = space < 0 ? "" : text[(space + 1)..].Trim();
-            if (domain.Contains('.', StringComparison.Ordinal) && DomainNames.TryToAscii(domain, out var ascii, out _))
+            if (DomainNames.TryToAscii(domain, out var ascii, out _))
             {
                 yield return new RegistryEntry(ascii, category, owner);
             }

@@ -1,0 +1,328 @@
+using System.Globalization;
+using System.Text;
+using Rampart.Core.Allowlists;
+using Rampart.Core.Names;
+
+namespace Rampart.Detection.Lookalikes;
+
+public sealed partial class LookalikeEngine
+{
+    private LookalikeResult? ScreenCore(ReadOnlySpan<char> input, string? inputText, bool explainAll, out LookalikeLevel level)
+    {
+        input = input.Trim();
+        Span<char> buffer = stackalloc char[DomainNames.MaxNameLength];
+        if (!DomainNames.TryToAscii(input, buffer, out var length, out var problem))
+        {
+            level = LookalikeLevel.Invalid;
+            var at = Math.Max(problem.Position, 0);
+            return new LookalikeResult(inputText ?? Printable(input), null, null, LookalikeLevel.Invalid, 0,
+                [new LookalikeFinding(LookalikeTechnique.Invalid, 0, $"not a host name: {problem.Describe()}", null, null, at, at)]);
+        }
+
+        var host = buffer[..length];
+        var split = _suffixes.Split(host);
+        level = LookalikeLevel.Clean;
+        if (!split.HasRegistrable || IsAddress(host))
+        {
+            return explainAll ? Clean(inputText ?? input.ToString(), host.ToString(), "a public suffix or an address, not a registrable name") : null;
+        }
+
+        var head = host[..(split.SuffixStart - 1)];
+        if (!head.Contains(Punycode.Prefix, StringComparison.Ordinal) && !MayImitate(head))
+        {
+            return explainAll ? Clean(inputText ?? input.ToString(), host.ToString(), "imitates no protected brand") : null;
+        }
+
+        if (!explainAll && _registry.TryMatch(host, out var entry) && entry.Category.IsAllowlist())
+        {
+            level = LookalikeLevel.Allowlisted;
+            return null;
+        }
+
+        var result = Explain(inputText ?? input.ToString(), host.ToString(), split);
+        level = result.Level;
+        return explainAll || result.IsFlagged ? result : null;
+    }
+
+    /// <summary>
+    /// The cheap prefilter, on the stack: could any check find something? It over-approximates the
+    /// detailed checks (same skeleton, same terms), so it never hides a finding.
+    /// </summary>
+    private bool MayImitate(ReadOnlySpan<char> head)
+    {
+        Span<char> skeleton = stackalloc char[head.Length];
+        Span<int> map = stackalloc int[head.Length + 1];
+        var s = skeleton[..GlyphSkeleton.Fold(head, skeleton, map)];
+        if (s.IndexOfAny(_distinctiveSearch) >= 0 || (s.IndexOfAny(_genericSearch) >= 0 && head.IndexOfAny(_credentialSearch) >= 0))
+        {
+            return true;
+        }
+
+        foreach (var range in s.SplitAny('.', '-'))
+        {
+            if (NearTypoTerm(s[range]))
+            {
+                return true;
+            }
+        }
+
+        var lastDot = s.LastIndexOf('.');
+        var label = s[(lastDot + 1)..];
+        Span<char> joined = stackalloc char[s.Length];
+        if (label.Contains('-') && NearTypoTerm(joined[..Strip(label, joined)]))
+        {
+            return true;
+        }
+
+        if (lastDot > 0)
+        {
+            var previousDot = s[..lastDot].LastIndexOf('.');
+            if (NearTypoTerm(joined[..Strip(s[(previousDot + 1)..], joined)]))
+            {
+                return true;
+            }
+        }
+
+        if (HasStrongFold(head) && s.IndexOfAny(_disguisedSearch) >= 0)
+        {
+            return true;
+        }
+
+        var labelText = head[(head.LastIndexOf('.') + 1)..];
+        return CountCredentialTokens(labelText, out var tokens) >= 2 && tokens >= 2;
+    }
+
+    private bool NearTypoTerm(ReadOnlySpan<char> token)
+    {
+        if (token.Length < 3)
+        {
+            return false;
+        }
+
+        var mask = LetterMask.Of(token);
+        foreach (var term in _typoTerms)
+        {
+            if (term.MayBeNear(token, mask) && EditDistance.Bounded(token, term.Skeleton, term.MaxEdits) <= term.MaxEdits)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Credential words among the hyphen-separated tokens of a label (all tokens when every one is a word or digits).</summary>
+    private int CountCredentialTokens(ReadOnlySpan<char> label, out int tokens)
+    {
+        var words = 0;
+        tokens = 0;
+        foreach (var range in label.Split('-'))
+        {
+            var token = label[range];
+            tokens++;
+            if (_credential.Contains(token) || (token.Length > 0 && token.ContainsAnyExceptInRange('0', '9') == false))
+            {
+                words++;
+            }
+        }
+
+        return words == tokens ? words : 0;
+    }
+
+    private LookalikeResult Explain(string input, string host, DomainSplit split)
+    {
+        var findings = new List<LookalikeFinding>();
+        var suffixStart = split.SuffixStart;
+        RegistryEntry? signal = null;
+        var display = host.Contains(Punycode.Prefix, StringComparison.Ordinal) ? DomainNames.ToUnicode(host) : host;
+        if (_registry.TryMatch(host, out var entry))
+        {
+            if (entry.Category.IsAllowlist())
+            {
+                var owner = entry.Owner.Length > 0 ? $" ({entry.Owner})" : "";
+                return new LookalikeResult(input, host, display, LookalikeLevel.Allowlisted, 0,
+                    [new LookalikeFinding(LookalikeTechnique.Allowlisted, 0, $"`{display}`: under {entry.Domain}, a {entry.Category.Describe()}{owner}", null, null, 0, display.Length - 1)]);
+            }
+
+            var at = host.Length - entry.Domain.Length;
+            if (at == 0)
+            {
+                return Clean(input, host, $"the {entry.Category.Describe()} provider's own name");
+            }
+
+            signal = entry;
+            suffixStart = Math.Min(suffixStart, at);
+        }
+
+        var labels = Views(host, display);
+        var registrableIndex = host.AsSpan(0, suffixStart - 1).Count('.');
+        var registrable = labels[registrableIndex];
+        var suffix = host[suffixStart..];
+        CheckLabel(registrable, suffix, findings);
+        CheckSubdomain(labels, registrableIndex, host, findings);
+        CheckDisguisedWords(registrable, findings);
+        var brandFindings = findings.Count;
+
+        var credential = CredentialWords(registrable.Ascii);
+        if (credential.Count > 0)
+        {
+            var allWords = credential.Count == registrable.Ascii.Split('-').Length;
+            var score = brandFindings > 0 ? 10 : allWords && credential.Count >= 2 ? Math.Min(45, 20 + (10 * credential.Count)) : 0;
+            if (score > 0)
+            {
+                findings.Add(new LookalikeFinding(LookalikeTechnique.CredentialWording, score,
+                    $"`{display}`: credential-phishing wording {string.Join(", ", credential.Select(w => $"'{w}'"))}", null, null,
+                    registrable.Offset, registrable.Offset + registrable.Display.Length - 1));
+            }
+        }
+
+        if (findings.Count > 0)
+        {
+            AddSignals(display, host, signal, registrable, findings);
+        }
+
+        return Result(input, host, display, findings, brandFindings);
+    }
+
+    private static LookalikeResult Result(string input, string host, string display, List<LookalikeFinding> findings, int brandFindings)
+    {
+        if (findings.Count == 0)
+        {
+            return Clean(input, host, "imitates no protected brand");
+        }
+
+        var brandScores = findings.Take(brandFindings).Select(f => f.Score).OrderDescending().ToArray();
+        var score = brandScores.Length > 0
+            ? brandScores[0] + (5 * Math.Min(2, brandScores.Length - 1)) + findings.Skip(brandFindings).Sum(f => f.Score)
+            : findings.Max(f => f.Score) + findings.Where(f => f.Technique != LookalikeTechnique.CredentialWording).Sum(f => f.Score);
+        score = Math.Clamp(score, 0, 100);
+        var ordered = findings.OrderByDescending(f => f.Score).ToArray();
+        return new LookalikeResult(input, host, display, LookalikeResult.LevelFor(score), score, ordered);
+    }
+
+    private void AddSignals(string display, string host, RegistryEntry? signal, LabelView registrable, List<LookalikeFinding> findings)
+    {
+        if (signal is { Category: DomainCategory.UserContentHosting or DomainCategory.DynamicDns })
+        {
+            var technique = signal.Category == DomainCategory.DynamicDns ? LookalikeTechnique.DynamicDns : LookalikeTechnique.UserContentHosting;
+            var start = display.Length - signal.Domain.Length;
+            findings.Add(new LookalikeFinding(technique, technique == LookalikeTechnique.DynamicDns ? 20 : 15,
+                $"`{display}`: on {signal.Category.Describe()} ({signal.Owner}) at {signal.Domain}: anyone picks the name there", null, null, Math.Max(0, start), display.Length - 1));
+        }
+
+        var tld = host.AsSpan(host.LastIndexOf('.') + 1);
+        if (_suspiciousTlds.Contains(tld))
+        {
+            findings.Add(new LookalikeFinding(LookalikeTechnique.SuspiciousTld, 10, $"`{display}`: .{tld.ToString()} is a top-level domain phishers favour", null, null,
+                display.Length - tld.Length, display.Length - 1));
+        }
+    }
+
+    private static LookalikeResult Clean(string input, string host, string why) =>
+        new(input, host, host, LookalikeLevel.Clean, 0, []) { Summary = why };
+
+    private List<string> CredentialWords(string label) =>
+        label.Split('-').Where(t => _credential.Contains(t)).Distinct(StringComparer.Ordinal).ToList();
+
+    private List<LabelView> Views(string host, string display)
+    {
+        var views = new List<LabelView>();
+        var asciiLabels = host.Split('.');
+        var displayLabels = display.Split('.');
+        var offset = 0;
+        for (var i = 0; i < asciiLabels.Length; i++)
+        {
+            var shown = i < displayLabels.Length && displayLabels.Length == asciiLabels.Length ? displayLabels[i] : asciiLabels[i];
+            views.Add(shown == asciiLabels[i] ? LabelView.Plain(asciiLabels[i], offset) : Unicode(asciiLabels[i], shown, offset));
+            offset += shown.Length + 1;
+        }
+
+        return views;
+    }
+
+    /// <summary>An IDN label's ASCII approximation: confusables to their prototype, accents dropped.</summary>
+    private LabelView Unicode(string ascii, string shown, int offset)
+    {
+        var pre = new StringBuilder();
+        var map = new List<int>();
+        var index = 0;
+        foreach (var rune in shown.EnumerateRunes())
+        {
+            var replacement = rune.Value < 0x80 ? rune.ToString() : AsciiFor(rune);
+            foreach (var c in replacement)
+            {
+                pre.Append(c);
+                map.Add(index);
+            }
+
+            index += rune.Utf16SequenceLength;
+        }
+
+        map.Add(shown.Length);
+        return new LabelView(ascii, shown, offset, pre.ToString(), map.ToArray(), IsUnicode: true);
+    }
+
+    private string AsciiFor(Rune rune)
+    {
+        if (_confusables.Prototype(rune.Value) is { } prototype)
+        {
+            var lower = prototype.ToLowerInvariant();
+            if (Ascii.IsValid(lower) && lower.All(char.IsAsciiLetterOrDigit))
+            {
+                return lower;
+            }
+        }
+
+        var decomposed = rune.ToString().Normalize(NormalizationForm.FormD);
+        var first = decomposed.Length > 0 ? char.ToLowerInvariant(decomposed[0]) : '\0';
+        if (char.IsAsciiLetterOrDigit(first))
+        {
+            return first.ToString();
+        }
+
+        return _confusables.Prototype(first) is { } second && second.ToLowerInvariant() is var s && s.All(char.IsAsciiLetterLower) ? s : "?";
+    }
+
+    private static bool IsAddress(ReadOnlySpan<char> host)
+    {
+        foreach (var c in host)
+        {
+            if (!char.IsAsciiDigit(c) && c != '.')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool HasStrongFold(ReadOnlySpan<char> text) =>
+        text.Contains("rn", StringComparison.Ordinal) || text.Contains("vv", StringComparison.Ordinal)
+        || text.Contains("cl", StringComparison.Ordinal) || text.ContainsAny('0', '1');
+
+    private static int Strip(ReadOnlySpan<char> text, Span<char> into)
+    {
+        var n = 0;
+        foreach (var c in text)
+        {
+            if (c is not '.' and not '-')
+            {
+                into[n++] = c;
+            }
+        }
+
+        return n;
+    }
+
+    private static string Printable(ReadOnlySpan<char> input)
+    {
+        var text = input.Length > 120 ? input[..120] : input;
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            builder.Append(char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return input.Length > 120 ? builder.Append('…').ToString() : builder.ToString();
+    }
+}

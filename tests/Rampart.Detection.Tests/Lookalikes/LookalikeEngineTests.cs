@@ -1,0 +1,164 @@
+using CsCheck;
+using Rampart.Detection.Lookalikes;
+
+namespace Rampart.Detection.Tests.Lookalikes;
+
+public sealed class LookalikeEngineTests
+{
+    private static readonly LookalikeEngine Engine = LookalikeEngine.CreateDefault();
+
+    [Theory]
+    [InlineData("hotrnall.com", "hotmail.com", LookalikeTechnique.GlyphTrick)]
+    [InlineData("dovvn-mail.com", null, LookalikeTechnique.GlyphTrick)]
+    [InlineData("hanrnaii.net", "hanmail.net", LookalikeTechnique.GlyphTrick)]
+    [InlineData("office356-us.org", "office365.com", LookalikeTechnique.Combosquat)]
+    [InlineData("onedrv-live.com", "onedrive.com", LookalikeTechnique.Combosquat)]
+    [InlineData("my-sharepoints.com", "sharepoint.com", LookalikeTechnique.Combosquat)]
+    public void Flags_the_thallium_and_strontium_lures(string name, string? imitates, LookalikeTechnique technique)
+    {
+        var result = Engine.Screen(name);
+        Assert.True(result.IsFlagged, result.Summary);
+        Assert.Contains(result.Findings, f => f.Technique == technique && f.Imitates == (imitates ?? f.Imitates));
+    }
+
+    [Fact]
+    public void Explains_a_glyph_trick_with_the_positions_of_the_imitating_characters()
+    {
+        var finding = Engine.Screen("hotrnall.com").Findings[0];
+        Assert.Contains("'rn' at 3–4 imitates 'm'", finding.Reason, StringComparison.Ordinal);
+        Assert.Contains("lookalike of hotmail.com (Microsoft)", finding.Reason, StringComparison.Ordinal);
+        Assert.Equal(3, finding.Start);
+    }
+
+    [Theory]
+    [InlineData("micros0ft.com", LookalikeTechnique.GlyphTrick)]
+    [InlineData("rnicrosoft.com", LookalikeTechnique.GlyphTrick)]
+    [InlineData("gmai1.com", LookalikeTechnique.GlyphTrick)]
+    [InlineData("naverr.com", LookalikeTechnique.Typo)]
+    [InlineData("mircosoft.com", LookalikeTechnique.Typo)]
+    [InlineData("yaho.com", LookalikeTechnique.Typo)]
+    [InlineData("goofle.com", LookalikeTechnique.Typo)]
+    [InlineData("microsfot.com", LookalikeTechnique.Typo)]
+    [InlineData("micro-soft.com", LookalikeTechnique.Hyphenation)]
+    [InlineData("microsoft.xyz", LookalikeTechnique.TldSwap)]
+    [InlineData("kakao.top", LookalikeTechnique.TldSwap)]
+    [InlineData("outlook-verify-login.com", LookalikeTechnique.Combosquat)]
+    [InlineData("microsoft365-login.net", LookalikeTechnique.Combosquat)]
+    [InlineData("secure-icloud-account.com", LookalikeTechnique.Combosquat)]
+    [InlineData("outlookverify.com", LookalikeTechnique.Combosquat)]
+    [InlineData("login.microsoft.com.evil.net", LookalikeTechnique.BrandAsSubdomain)]
+    [InlineData("microsoft-login.evil.net", LookalikeTechnique.BrandAsSubdomain)]
+    [InlineData("micro.soft.com", LookalikeTechnique.Typo)]
+    [InlineData("xn--pple-43d.com", LookalikeTechnique.Homoglyph)]
+    [InlineData("xn--80ak6aa92e.com", LookalikeTechnique.Homoglyph)]
+    [InlineData("xn--yaho-sqe.com", LookalikeTechnique.MixedScript)]
+    public void Flags_each_technique(string name, LookalikeTechnique technique)
+    {
+        var result = Engine.Screen(name);
+        Assert.True(result.IsFlagged, $"{name}: {result.Summary}");
+        Assert.Contains(result.Findings, f => f.Technique == technique);
+        Assert.All(result.Findings, f => Assert.False(string.IsNullOrWhiteSpace(f.Reason)));
+    }
+
+    [Theory]
+    [InlineData("login.microsoftonline.com")]
+    [InlineData("outlook.office365.com")]
+    [InlineData("x.akamaiedge.net")]
+    [InlineData("outlook.office365.com.edgekey.net")]
+    [InlineData("mail.google.com")]
+    [InlineData("www.hanmail.net")]
+    [InlineData("login.live.com")]
+    [InlineData("dkim.mail.microsoft")]
+    public void Leaves_the_brands_own_infrastructure_alone(string name)
+    {
+        var result = Engine.Screen(name);
+        Assert.False(result.IsFlagged, result.Summary);
+        Assert.Contains(result.Level, new[] { LookalikeLevel.Allowlisted, LookalikeLevel.Clean });
+    }
+
+    [Theory]
+    [InlineData("example.com")]
+    [InlineData("olive-oil.com")]
+    [InlineData("box.com")]
+    [InlineData("modern-journal.org")]
+    [InlineData("liverpool-news.co.uk")]
+    [InlineData("apple-pie-recipes.com")]
+    [InlineData("cloud.example")]
+    [InlineData("deliveryhero.de")]
+    [InlineData("x.blob.core.windows.net")]
+    public void Does_not_flag_ordinary_names(string name)
+    {
+        var result = Engine.Screen(name);
+        Assert.False(result.IsFlagged, $"{name}: {result.Summary}");
+    }
+
+    [Fact]
+    public void User_content_hosting_raises_the_score_with_its_own_reason()
+    {
+        var hosted = Engine.Screen("microsoft-login.azurewebsites.net");
+        var own = Engine.Screen("microsoft-login.example-evil.net");
+        Assert.Contains(hosted.Findings, f => f.Technique == LookalikeTechnique.UserContentHosting);
+        Assert.True(hosted.Score > own.Score);
+    }
+
+    [Theory]
+    [InlineData("change-pw.com")]
+    [InlineData("login-use.com")]
+    [InlineData("verify-account.net")]
+    public void Credential_wording_alone_is_suspicious(string name)
+    {
+        var result = Engine.Screen(name);
+        Assert.True(result.IsFlagged, result.Summary);
+        Assert.Contains(result.Findings, f => f.Technique == LookalikeTechnique.CredentialWording);
+    }
+
+    [Theory]
+    [InlineData("xn--abc-.com", "punycode")]
+    [InlineData("bad\u0001name.com", "control character")]
+    [InlineData("has space.com", "cannot appear")]
+    public void Malformed_names_get_a_reason_not_an_exception(string name, string reason)
+    {
+        var result = Engine.Screen(name);
+        Assert.Equal(LookalikeLevel.Invalid, result.Level);
+        Assert.Contains(reason, result.Findings[0].Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_300_character_label_is_invalid() =>
+        Assert.Equal(LookalikeLevel.Invalid, Engine.Screen(new string('a', 300) + ".com").Level);
+
+    [Fact]
+    public void Users_protect_their_own_brand()
+    {
+        var brand = new Brand("Example Think Tank", [new BrandName("thinktank", "thinktank.org")], [], ["thinktank.org"]);
+        var engine = LookalikeEngine.CreateDefault(extraBrands: [brand]);
+        Assert.Equal(LookalikeLevel.Allowlisted, engine.Screen("mail.thinktank.org").Level);
+        var lure = engine.Screen("thinktank-login.com");
+        Assert.True(lure.IsFlagged);
+        Assert.Equal("Example Think Tank", lure.Findings[0].Brand);
+    }
+
+    [Fact]
+    public void The_span_screen_agrees_with_the_explaining_screen_and_never_throws()
+    {
+        var chars = Gen.OneOf(Gen.Char["abcdefghilmnorstuvwxyz0123456789-."], Gen.Char);
+        var names = Gen.OneOf(
+            Gen.String[chars, 0, 40],
+            Gen.Select(Gen.OneOf(Gen.Const("microsoft"), Gen.Const("hotmail"), Gen.Const("naver"), Gen.Const("login")), Gen.String[Gen.Char["abc-."], 0, 6],
+                Gen.OneOf(Gen.Const(".com"), Gen.Const(".net"), Gen.Const(".github.io")), (a, b, c) => a + b + c));
+        names.Sample(name =>
+        {
+            var full = Engine.Screen(name);
+            var level = Engine.Screen(name.AsSpan(), out var fast);
+            if (full.Level is LookalikeLevel.Suspicious or LookalikeLevel.Malicious or LookalikeLevel.Invalid)
+            {
+                Assert.Equal(full.Level, level);
+                Assert.NotNull(fast);
+            }
+            else
+            {
+                Assert.Null(fast);
+            }
+        });
+    }
+}
