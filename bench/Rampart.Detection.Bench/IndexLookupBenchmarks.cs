@@ -15,6 +15,8 @@ public class IndexLookupBenchmarks
     private IndicatorIndex _index = IndicatorIndex.Empty;
     private string[] _queries = [];
     private readonly IndexHit[] _hits = new IndexHit[16];
+    private readonly IndexHit[] _batchHits = new IndexHit[Batch];
+    private readonly int[] _counts = new int[Batch];
     private int _next;
 
     [Params(10_000_000)]
@@ -40,5 +42,13 @@ public class IndexLookupBenchmarks
 
         _next = (start + Batch) & (queries.Length - 1);
         return found;
+    }
+
+    [Benchmark(OperationsPerInvoke = Batch)]
+    public int Lookup_on_the_label_depth_mix_pipelined()
+    {
+        var start = _next;
+        _next = (start + Batch) & (_queries.Length - 1);
+        return _index.MatchDomains(_queries.AsSpan(start, Batch), _counts, _batchHits);
     }
 }

@@ -24,18 +24,40 @@ public static class Measurements
         return 0;
     }
 
-    /// <summary>Lookups per second on one thread, for a quick look without BenchmarkDotNet.</summary>
+    /// <summary>Lookups per second on one thread, one name at a time and pipelined in batches, for a quick look without BenchmarkDotNet.</summary>
     public static int Throughput(int count)
     {
         var index = GeneratedIndex.Build(count);
         var queries = LabelDepthProfile.Queries(1 << 20, count);
         var hits = new IndexHit[16];
-        var found = 0;
-        foreach (var q in queries)
+        var batchHits = new IndexHit[4096];
+        var counts = new int[queries.Length];
+        Measure($"{count:N0} indicators, one at a time", queries.Length, () =>
         {
-            found += index.MatchDomain(q, hits);
-        }
+            var found = 0;
+            foreach (var q in queries)
+            {
+                found += index.MatchDomain(q, hits);
+            }
 
+            return found;
+        });
+        Measure($"{count:N0} indicators, batches of 256", queries.Length, () =>
+        {
+            var found = 0;
+            for (var i = 0; i < queries.Length; i += 256)
+            {
+                found += index.MatchDomains(queries.AsSpan(i, 256), counts.AsSpan(i, 256), batchHits);
+            }
+
+            return found;
+        });
+        return 0;
+    }
+
+    private static void Measure(string what, int perRound, Func<int> round)
+    {
+        var found = round();
         var allocated = GC.GetAllocatedBytesForCurrentThread();
         using var process = Process.GetCurrentProcess();
         var cpu = process.TotalProcessorTime;
@@ -43,12 +65,8 @@ public static class Measurements
         long lookups = 0;
         while (clock.Elapsed < TimeSpan.FromSeconds(5))
         {
-            foreach (var q in queries)
-            {
-                found += index.MatchDomain(q, hits);
-            }
-
-            lookups += queries.Length;
+            found += round();
+            lookups += perRound;
         }
 
         var seconds = clock.Elapsed.TotalSeconds;
@@ -57,8 +75,7 @@ public static class Measurements
         var cpuSeconds = (process.TotalProcessorTime - cpu).TotalSeconds;
         allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{count:N0} indicators: {lookups / cpuSeconds / 1e6:F2} M lookups per CPU-second ({lookups / seconds / 1e6:F2} M/s wall), {found / (double)(lookups + queries.Length):P2} hits, {allocated} bytes allocated"));
-        return 0;
+            $"{what}: {lookups / cpuSeconds / 1e6:F2} M lookups per CPU-second ({lookups / seconds / 1e6:F2} M/s wall), {found / (double)(lookups + perRound):P2} hits, {allocated} bytes allocated"));
     }
 
     private static (long WorkingSet, long Managed) Settle()

@@ -44,6 +44,36 @@ public sealed class IndicatorIndexPropertyTests
     }
 
     [Fact]
+    public void Pipelined_batches_find_what_single_lookups_find()
+    {
+        Gen.Select(Name.Array[1, 40], Name.Array[0, 40]).Sample((indicators, queries) =>
+        {
+            var builder = new IndicatorIndexBuilder();
+            var attribution = new Attribution(IndicatorType.Domain, 50, "s", null, null);
+            foreach (var domain in indicators)
+            {
+                builder.AddDomain(domain, attribution);
+            }
+
+            var index = builder.Build(1);
+            var names = queries.Concat(indicators.Select(i => "www." + i)).ToArray();
+            var counts = new int[names.Length];
+            var batch = new IndexHit[names.Length * 8];
+            var total = index.MatchDomains(names, counts, batch);
+            var single = new IndexHit[8];
+            var offset = 0;
+            foreach (var (name, count) in names.Zip(counts))
+            {
+                var n = index.MatchDomain(name, single);
+                Assert.Equal(single[..n], batch[offset..(offset + count)]);
+                offset += count;
+            }
+
+            Assert.Equal(offset, total);
+        });
+    }
+
+    [Fact]
     public void Address_lookups_find_exactly_the_networks_that_contain_the_address()
     {
         var network = Gen.Select(Gen.UInt, Gen.Int[8, 32]).Select((a, p) => new IPNetwork(Mask(a, p), p));

@@ -55,6 +55,17 @@ public sealed class IndicatorIndexTests
     }
 
     [Fact]
+    public void A_name_longer_than_any_valid_domain_still_reaches_its_parent()
+    {
+        var index = Index([Indicator("evil.com")], revision: 1);
+        var hits = new IndexHit[4];
+        var hostile = string.Join('.', Enumerable.Repeat("a", 200)) + ".evil.com";
+
+        Assert.Equal(1, index.MatchDomain(hostile, hits));
+        Assert.Equal(hostile.Length - "evil.com".Length, hits[0].Start);
+    }
+
+    [Fact]
     public void Entries_cost_at_most_24_bytes_each()
     {
         var builder = new IndicatorIndexBuilder(100_000);

@@ -33,6 +33,34 @@ public sealed class VerdictApiTests(ServerFixture server) : IClassFixture<Server
     }
 
     [Fact]
+    public async Task A_url_under_an_imported_url_prefix_is_malicious_and_a_bare_ip_link_is_suspicious_with_reasons()
+    {
+        using var analyst = server.Client(server.AdminKey);
+        var path = $"/lure-{Guid.NewGuid():N}/";
+        var batch = await analyst.PostAsJsonAsync("/api/v1/indicators/batch", new
+        {
+            items = new[] { new { value = $"hxxps://docs.prefix-test[.]example{path}" } },
+            source = "dcu",
+            confidence = 75,
+        }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, batch.StatusCode);
+
+        var verdict = await WaitForVerdictAsync(analyst, $"http://www.docs.prefix-test.example:80{path}./step2.php?u=1#x", "malicious", TimeSpan.FromSeconds(2));
+        Assert.Equal("url-prefix", verdict.GetProperty("matches")[0].GetProperty("how").GetString());
+        var reason = verdict.GetProperty("reasons")[0];
+        Assert.Equal("indicator", reason.GetProperty("code").GetString());
+        Assert.Contains("source dcu", reason.GetProperty("text").GetString()!, StringComparison.Ordinal);
+        Assert.Equal(verdict.GetProperty("matches")[0].GetProperty("value").GetString(), reason.GetProperty("evidence").GetString());
+
+        var response = await analyst.PostAsJsonAsync("/api/v1/verdicts", new { values = new[] { "http://192.0.2.44/login", "https://bit.ly/x" } }, TestContext.Current.CancellationToken);
+        var verdicts = (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("verdicts");
+        Assert.Equal("suspicious", verdicts[0].GetProperty("disposition").GetString());
+        Assert.Equal("bare-ip-url", verdicts[0].GetProperty("reasons")[0].GetProperty("code").GetString());
+        Assert.Equal("suspicious", verdicts[1].GetProperty("disposition").GetString());
+        Assert.Equal("url-shortener", verdicts[1].GetProperty("reasons")[0].GetProperty("code").GetString());
+    }
+
+    [Fact]
     public async Task Clean_and_invalid_values_say_so()
     {
         using var client = server.Client(server.ReaderKey);

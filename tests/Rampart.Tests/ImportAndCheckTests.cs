@@ -24,6 +24,39 @@ public sealed class ImportAndCheckTests
         Assert.Contains("THALLIUM", names.Stdout, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Theory]
+    [InlineData("nothing-known.example", 0, "clean")]
+    [InlineData("http://192.0.2.1/login", 2, "suspicious")]
+    [InlineData("mail.lure.example", 3, "malicious")]
+    [InlineData("not a value", 4, "invalid")]
+    public async Task Check_exits_with_the_worst_verdict(string value, int exitCode, string disposition)
+    {
+        var data = RampartCli.NewDataFolder();
+        var list = RampartCli.WriteFile(data, "one.txt", "lure.example\n");
+        Assert.Equal(0, (await RampartCli.RunAsync(data, "intel", "import", list)).ExitCode);
+
+        var check = await RampartCli.RunAsync(data, "check", value, "--format", "json");
+
+        Assert.Equal(exitCode, check.ExitCode);
+        Assert.Equal(disposition, JsonDocument.Parse(check.Stdout).RootElement[0].GetProperty("disposition").GetString());
+    }
+
+    [Fact]
+    public async Task Check_text_output_gives_the_reason_a_person_can_act_on()
+    {
+        var data = RampartCli.NewDataFolder();
+        var list = RampartCli.WriteFile(data, "one.txt", "lure.example\n");
+        Assert.Equal(0, (await RampartCli.RunAsync(data, "intel", "import", list, "--actor", "THALLIUM", "--source", "dcu")).ExitCode);
+
+        var check = await RampartCli.RunAsync(data, "check", "hxxps://login.lure[.]example/x", "clean.example");
+
+        Assert.Equal(3, check.ExitCode);
+        Assert.Contains("lure.example", check.Stdout, StringComparison.Ordinal);
+        Assert.Contains("source dcu", check.Stdout, StringComparison.Ordinal);
+        Assert.Contains("malicious", check.Stdout, StringComparison.Ordinal);
+        Assert.Contains("clean", check.Stdout, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_list_with_one_bad_line_fails_with_its_line_number_and_imports_nothing()
     {

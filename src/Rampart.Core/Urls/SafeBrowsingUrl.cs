@@ -20,6 +20,12 @@ public static class SafeBrowsingUrl
     /// <summary>Longer inputs are refused: real URLs stay far below, and each pass is linear in the length.</summary>
     public const int MaxLength = 8192;
 
+    /// <summary>253 characters make the longest DNS name; an escaped host may be up to three times longer.</summary>
+    public const int MaxHostLength = 3 * 253;
+
+    private static readonly System.Buffers.SearchValues<char> HostCharacters =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789-_.");
+
     private static readonly IdnMapping Idn = new() { AllowUnassigned = false, UseStd3AsciiRules = false };
 
     public static bool TryCanonicalize(string text, [NotNullWhen(true)] out CanonicalUrl? url, [NotNullWhen(false)] out string? error)
@@ -191,27 +197,18 @@ public static class SafeBrowsingUrl
             }
             catch (ArgumentException)
             {
-                error = $"URL host '{text}' is not a valid internationalized domain name (IDNA)";
-                return false;
+                // Not a valid internationalized name: kept, escaped, as Safe Browsing does.
             }
         }
 
-        if (name.Length > 253)
+        if (name.Length > MaxHostLength)
         {
-            error = $"URL host is {name.Length} characters; the limit is 253";
+            error = $"URL host is {name.Length} characters; the limit is {MaxHostLength}";
             return false;
         }
 
-        foreach (var c in name)
-        {
-            if (c <= ' ' || c is '/' or '\\' or '@' or '%' or '[' or ']' or '<' or '>' or '^' or '|' || c >= 0x7F)
-            {
-                error = $"URL host contains '{c}'";
-                return false;
-            }
-        }
-
-        host = name;
+        // Characters no host name has are kept escaped, so the canonical form stays one token.
+        host = name.AsSpan().IndexOfAnyExcept(HostCharacters) < 0 ? name : Escape(Encoding.UTF8.GetBytes(name));
         error = null;
         return true;
     }

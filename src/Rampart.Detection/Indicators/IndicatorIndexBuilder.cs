@@ -29,7 +29,7 @@ public sealed class IndicatorIndexBuilder(int capacity = 0, bool holdRecords = f
         switch (indicator.Type)
         {
             case IndicatorType.Domain:
-                Append(IndicatorKeys.Of(KeyKind.Domain, indicator.NormalizedValue), Row(indicator, attribution, holdRecords));
+                Append(IndicatorKeys.Domain(indicator.NormalizedValue), Row(indicator, attribution, holdRecords));
                 return true;
             case IndicatorType.Email:
                 Append(IndicatorKeys.Of(KeyKind.Email, indicator.NormalizedValue), Row(indicator, attribution, holdRecords));
@@ -71,7 +71,7 @@ public sealed class IndicatorIndexBuilder(int capacity = 0, bool holdRecords = f
 
     /// <summary>Adds a normalized domain without a record (benchmarks, generated data).</summary>
     public void AddDomain(ReadOnlySpan<char> normalized, Attribution attribution) =>
-        Append(IndicatorKeys.Of(KeyKind.Domain, normalized), Ordinal(attribution));
+        Append(IndicatorKeys.Domain(normalized), Ordinal(attribution));
 
     public IndicatorIndex Build(long revision)
     {
