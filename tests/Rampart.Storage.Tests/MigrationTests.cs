@@ -9,7 +9,7 @@ public abstract class MigrationTests<TTarget> : StorageTest<TTarget>
     private static readonly string[] Tables =
     [
         "schema_migrations", "store_revision", "audit_log", "users", "api_keys", "data_protection_keys",
-        "indicators", "actors", "actor_aliases", "knowledge_base", "relationships", "sightings",
+        "indicators", "actors", "actor_aliases", "knowledge_base", "relationships", "sightings", "stix_objects",
     ];
 
     [Fact]
@@ -19,7 +19,7 @@ public abstract class MigrationTests<TTarget> : StorageTest<TTarget>
 
         var applied = await store.Migrator.MigrateAsync(Ct);
 
-        Assert.Equal(2, applied);
+        Assert.Equal(3, applied);
         await using var connection = await store.OpenAsync();
         foreach (var table in Tables)
         {
@@ -29,7 +29,7 @@ public abstract class MigrationTests<TTarget> : StorageTest<TTarget>
 
         var history = (await connection.QueryAsync<(string Module, int Version, string Name)>(
             "SELECT module, version, name FROM schema_migrations ORDER BY module, version")).ToList();
-        Assert.Equal([("intel", 1, "initial"), ("platform", 1, "initial")], history);
+        Assert.Equal([("intel", 1, "initial"), ("intel", 2, "stix"), ("platform", 1, "initial")], history);
         Assert.Equal(0, await store.Revision.CurrentAsync(Ct));
     }
 
@@ -46,7 +46,7 @@ public abstract class MigrationTests<TTarget> : StorageTest<TTarget>
         Assert.Equal(0, fromAnotherProcess);
         Assert.Equal(1, await store.Indicators.CountAsync(liveOnly: false, Ct));
         await using var connection = await store.OpenAsync();
-        Assert.Equal(2, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_migrations"));
+        Assert.Equal(3, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_migrations"));
     }
 
     [Fact]
@@ -67,12 +67,12 @@ public abstract class MigrationTests<TTarget> : StorageTest<TTarget>
             return (applied, created);
         }, Ct)));
 
-        Assert.Equal(2, results.Sum(r => r.applied));
+        Assert.Equal(3, results.Sum(r => r.applied));
         Assert.Single(results, r => r.created);
         var users = await stores[0].Users.ListAsync(Ct);
         Assert.Equal(Core.Identity.Role.Admin, Assert.Single(users).Role);
         await using var connection = await stores[0].OpenAsync();
-        Assert.Equal(2, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_migrations"));
+        Assert.Equal(3, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_migrations"));
     }
 }
 
@@ -103,7 +103,7 @@ public sealed class PostgresMigrationTests : MigrationTests<PostgresTarget>
         {
             await using (var store = new TestStore(location))
             {
-                Assert.Equal(2, await store.Migrator.MigrateAsync(Ct));
+                Assert.Equal(3, await store.Migrator.MigrateAsync(Ct));
                 Assert.Equal(0, await store.Revision.CurrentAsync(Ct));
             }
         }
