@@ -1,5 +1,6 @@
 using Rampart.Core.Actors;
 using Rampart.Core.Auditing;
+using Rampart.Core.Markings;
 using Rampart.Core.Stix;
 
 namespace Rampart.Intel.Stix;
@@ -57,7 +58,11 @@ public sealed class StixImporter(IStixStore store, IActorStore actors)
 
             foreach (var (field, id) in parsed.References)
             {
-                references.TryAdd(id, (version.Id, reader.Index, field));
+                // The TLP marking definitions are fixed by the standards: a bundle need not carry them.
+                if (!TlpLevels.IsTlpMarkingId(id))
+                {
+                    references.TryAdd(id, (version.Id, reader.Index, field));
+                }
             }
 
             if (version.RelationshipType == "indicates" && version.SourceRef!.StartsWith("indicator--", StringComparison.Ordinal))

@@ -172,10 +172,10 @@ public static partial class IntelVerbs
     {
         var format = new Option<string>("--format", "-f")
         {
-            Description = "Output format: txt|csv|json|jsonl (lists), stix (a STIX 2.1 bundle)",
+            Description = "Output format: txt|csv|json|jsonl (lists), stix (a STIX 2.1 bundle), suricata|zeek|hosts|dnsmasq|unbound|ip (blocking)",
             DefaultValueFactory = _ => "csv",
         };
-        format.AcceptOnlyFromAmong([.. ListFormats, "stix"]);
+        format.AcceptOnlyFromAmong([.. ListFormats, "stix", .. BlockingFormats]);
         var type = new Option<string?>("--type") { Description = $"Only this type: {string.Join('|', IndicatorTypes.WireNames)}" };
         var actor = new Option<string?>("--actor") { Description = "Only this actor (any alias): its indicators; for stix also its intrusion sets and everything related" };
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of stdout" };
@@ -215,19 +215,40 @@ public static partial class IntelVerbs
                 return 0;
             }
 
-            var listFormat = Enum.Parse<ListFormat>(formatName, ignoreCase: true);
             await using (var writer = path is null ? Console.Out : new StreamWriter(path))
             {
                 using var api = ApiClient.FromOptions(parse);
-                if (api is not null)
+                LocalStore? store = null;
+                try
                 {
-                    await IndicatorListWriter.WriteAsync(Gated(PagesFromServerAsync(api, onlyType, parse.GetValue(actor), ct), gate, ct), listFormat, writer, ct);
+                    IAsyncEnumerable<Indicator> indicators;
+                    if (api is not null)
+                    {
+                        indicators = PagesFromServerAsync(api, onlyType, parse.GetValue(actor), ct);
+                    }
+                    else
+                    {
+                        store = await LocalStore.OpenAsync(parse, ct);
+                        var actorId = await ResolveActorAsync(store.Get<IActorStore>(), parse.GetValue(actor), ct);
+                        indicators = PagesFromStoreAsync(store.Get<IIndicatorStore>(), onlyType, actorId, ct);
+                    }
+
+                    if (Enum.TryParse<BlockingFormat>(formatName, ignoreCase: true, out var blocking))
+                    {
+                        var result = await BlockingExportWriter.WriteAsync(Gated(indicators, gate, ct), blocking, writer, ct);
+                        Console.Error.WriteLine($"rampart: {result.Written} indicators exported as {formatName}; {result.Skipped} of types {formatName} cannot express left out");
+                    }
+                    else
+                    {
+                        await IndicatorListWriter.WriteAsync(Gated(indicators, gate, ct), Enum.Parse<ListFormat>(formatName, ignoreCase: true), writer, ct);
+                    }
                 }
-                else
+                finally
                 {
-                    await using var store = await LocalStore.OpenAsync(parse, ct);
-                    var actorId = await ResolveActorAsync(store.Get<IActorStore>(), parse.GetValue(actor), ct);
-                    await IndicatorListWriter.WriteAsync(Gated(PagesFromStoreAsync(store.Get<IIndicatorStore>(), onlyType, actorId, ct), gate, ct), listFormat, writer, ct);
+                    if (store is not null)
+                    {
+                        await store.DisposeAsync();
+                    }
                 }
             }
 
@@ -238,6 +259,8 @@ public static partial class IntelVerbs
     }
 
     private static readonly string[] ListFormats = ["txt", "csv", "json", "jsonl"];
+
+    private static readonly string[] BlockingFormats = ["suricata", "zeek", "hosts", "dnsmasq", "unbound", "ip"];
 
     /// <summary>Every way out passes the gate; what it held back goes to stderr, never into the file.</summary>
     private static async IAsyncEnumerable<Indicator> Gated(IAsyncEnumerable<Indicator> indicators, MarkingGate gate, [EnumeratorCancellation] CancellationToken ct)

@@ -4,7 +4,7 @@
 
 ALTER TABLE indicators ADD COLUMN tlp text;
 ALTER TABLE indicators ADD COLUMN stix_ref text COLLATE "C";
-CREATE INDEX indicators_stix_ref ON indicators (stix_ref);
+CREATE INDEX indicators_stix_ref ON indicators (stix_ref) WHERE stix_ref IS NOT NULL;
 
 CREATE TABLE stix_objects (
     id text COLLATE "C" NOT NULL,
@@ -24,8 +24,9 @@ CREATE TABLE stix_objects (
     revision bigint NOT NULL,
     PRIMARY KEY (id, modified)
 );
-CREATE INDEX stix_objects_type ON stix_objects (type);
-CREATE INDEX stix_objects_name ON stix_objects (lower(name));
-CREATE INDEX stix_objects_external_id ON stix_objects (external_id);
-CREATE INDEX stix_objects_source_ref ON stix_objects (source_ref);
-CREATE INDEX stix_objects_target_ref ON stix_objects (target_ref);
+-- Partial indexes: a million indicators carry no relationship ends and no ATT&CK id, and bulk
+-- imports should not pay for index entries nobody looks up.
+CREATE INDEX stix_objects_name ON stix_objects (lower(name)) WHERE type IN ('intrusion-set', 'threat-actor', 'attack-pattern', 'malware', 'tool', 'campaign');
+CREATE INDEX stix_objects_external_id ON stix_objects (external_id) WHERE external_id IS NOT NULL;
+CREATE INDEX stix_objects_source_ref ON stix_objects (source_ref) WHERE source_ref IS NOT NULL;
+CREATE INDEX stix_objects_target_ref ON stix_objects (target_ref) WHERE target_ref IS NOT NULL;
