@@ -1,3 +1,5 @@
+using Rampart.Core.Markings;
+
 namespace Rampart.Core.Indicators;
 
 /// <summary>A stored indicator: one value of one type from one source.</summary>
@@ -17,7 +19,9 @@ public sealed record Indicator(
     bool Revoked,
     DateTimeOffset CreatedAt,
     DateTimeOffset ModifiedAt,
-    long Revision)
+    long Revision,
+    Tlp? Tlp = null,
+    string? StixRef = null)
 {
     /// <summary>True when the indicator is to be enforced at <paramref name="now"/>.</summary>
     public bool IsLive(DateTimeOffset now) =>

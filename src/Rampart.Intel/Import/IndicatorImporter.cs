@@ -47,7 +47,8 @@ public sealed class IndicatorImporter(IIndicatorStore store, IActorStore actors)
                 entry.Confidence ?? defaults.Confidence ?? NewIndicator.DefaultConfidence,
                 actorId,
                 ValidFrom: null,
-                ValidUntil: entry.ValidUntil ?? defaults.ValidUntil));
+                ValidUntil: entry.ValidUntil ?? defaults.ValidUntil,
+                Tlp: defaults.Tlp));
         }
 
         errors.Sort((a, b) => a.Line.CompareTo(b.Line));

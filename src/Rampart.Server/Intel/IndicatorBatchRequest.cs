@@ -11,7 +11,8 @@ public sealed record IndicatorBatchRequest(
     string? Actor,
     int? Confidence,
     DateTimeOffset? ValidUntil,
-    bool SkipInvalid = false)
+    bool SkipInvalid = false,
+    string? Tlp = null)
 {
     /// <summary>Larger imports go through the CLI on the store itself, or in several batches.</summary>
     public const int MaxItems = 100_000;

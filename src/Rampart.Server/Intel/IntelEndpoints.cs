@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Rampart.Core.Actors;
 using Rampart.Core.Indicators;
+using Rampart.Core.Markings;
+using Rampart.Intel.Exports;
 using Rampart.Intel.Import;
 using Rampart.Intel.Lists;
 using Rampart.Server.Platform.Auth;
@@ -24,7 +26,7 @@ public static class IntelEndpoints
         var indicators = app.MapGroup("/api/v1/indicators").WithTags("indicators").RequireAuthorization(RampartAuth.ReaderPolicy);
         indicators.MapGet("/", ListAsync).WithSummary("Indicators in id order; pass `next` back as `after` for the next page");
         indicators.MapGet("/{id}", async Task<IResult> (string id, IIndicatorStore store, CancellationToken ct) =>
-            await store.GetAsync(id, ct) is { } indicator ? TypedResults.Ok(indicator) : NotFound($"no indicator with id '{id}'"));
+            await store.GetAsync(id, ct) is { } indicator && indicator.Tlp != Tlp.Red ? TypedResults.Ok(indicator) : NotFound($"no indicator with id '{id}' may leave"));
         indicators.MapPost("/", CreateAsync).RequireAuthorization(RampartAuth.AnalystPolicy);
         indicators.MapPost("/batch", BatchAsync).RequireAuthorization(RampartAuth.AnalystPolicy)
             .WithSummary("Imports many indicators as one transaction: all or none, unless skip_invalid");
@@ -61,7 +63,11 @@ public static class IntelEndpoints
 
         var query = new IndicatorQuery(Math.Clamp(limit ?? IndicatorQuery.DefaultLimit, 1, IndicatorQuery.MaxLimit), after, parsedType, actorId, source, includeRevoked ?? false);
         var page = await store.ListAsync(query, ct);
-        return TypedResults.Ok(new { items = page.Items, next = page.Next });
+
+        // The API is a way out like any export: TLP:RED never leaves, and the response says how many were held back.
+        var gate = new MarkingGate(Tlp.AmberStrict);
+        var items = page.Items.Where(i => gate.Allows(i.Tlp)).ToList();
+        return TypedResults.Ok(new { items, next = page.Next, withheld = gate.RefusedTotal });
     }
 
     private static async Task<IResult> CreateAsync(IndicatorInput input, HttpContext context, IndicatorImporter importer, CancellationToken ct)
@@ -82,7 +88,13 @@ public static class IntelEndpoints
             return TypedResults.Problem($"at most {IndicatorBatchRequest.MaxItems} items per batch", statusCode: StatusCodes.Status413PayloadTooLarge);
         }
 
-        var defaults = new ImportDefaults(request.Source ?? "api", request.Actor, request.Confidence, request.ValidUntil);
+        Tlp? tlp = null;
+        if (request.Tlp is not null && !TlpLevels.TryParse(request.Tlp, out tlp))
+        {
+            return BadRequest($"unknown TLP level '{request.Tlp}'; one of clear, green, amber, amber+strict, red");
+        }
+
+        var defaults = new ImportDefaults(request.Source ?? "api", request.Actor, request.Confidence, request.ValidUntil, tlp);
         var outcome = await ImportAsync(items, request.Name ?? "request", defaults, request.SkipInvalid, context, importer, ct);
         if (!outcome.Succeeded)
         {

@@ -1,14 +1,17 @@
 using Microsoft.Extensions.DependencyInjection;
 using Rampart.Intel.Import;
+using Rampart.Intel.Stix;
 
 namespace Rampart.Server.Intel;
 
 public static class IntelServiceCollectionExtensions
 {
-    /// <summary>The intel capability's server parts: the importer the endpoints share with the CLI.</summary>
+    /// <summary>The intel capability's server parts: the importers and exporters the endpoints share with the CLI.</summary>
     public static IServiceCollection AddIntel(this IServiceCollection services)
     {
         services.AddSingleton<IndicatorImporter>();
+        services.AddSingleton<StixImporter>();
+        services.AddSingleton<StixExporter>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using Rampart.Core.Indicators;
+using Rampart.Core.Markings;
 
 namespace Rampart.Storage.Intel;
 
@@ -8,7 +9,7 @@ internal sealed class IndicatorRow
     public const string Columns = """
         id AS Id, type AS Type, value AS Value, normalized_value AS NormalizedValue, valid_from AS ValidFrom,
         valid_until AS ValidUntil, confidence AS Confidence, source AS Source, actor_id AS ActorId, revoked AS Revoked,
-        created_at AS CreatedAt, modified_at AS ModifiedAt, revision AS Revision
+        created_at AS CreatedAt, modified_at AS ModifiedAt, revision AS Revision, tlp AS Tlp, stix_ref AS StixRef
         """;
 
     public string Id { get; set; } = "";
@@ -37,6 +38,10 @@ internal sealed class IndicatorRow
 
     public long Revision { get; set; }
 
+    public string? Tlp { get; set; }
+
+    public string? StixRef { get; set; }
+
     public Indicator ToIndicator() => new(
         Id,
         IndicatorTypes.TryParse(Type, out var type) ? type.Value : throw new InvalidOperationException($"The store holds an unknown indicator type '{Type}'."),
@@ -50,5 +55,7 @@ internal sealed class IndicatorRow
         Revoked,
         StoreTime.FromStore(CreatedAt),
         StoreTime.FromStore(ModifiedAt),
-        Revision);
+        Revision,
+        TlpLevels.TryParse(Tlp, out var tlp) ? tlp : null,
+        StixRef);
 }

@@ -3,6 +3,7 @@ using Npgsql;
 using Rampart.Core;
 using Rampart.Core.Auditing;
 using Rampart.Core.Indicators;
+using Rampart.Core.Markings;
 using Rampart.Storage.Platform;
 
 namespace Rampart.Storage.Intel;
@@ -24,14 +25,16 @@ internal sealed partial class IndicatorStore
     internal const int PostgresChunkSize = 5000;
 
     private const string SqliteUpsert = """
-        INSERT INTO indicators (id, type, value, normalized_value, source, valid_from, valid_until, confidence, actor_id, revoked, created_at, modified_at, revision)
-        VALUES (@id, @type, @value, @normalized, @source, COALESCE(@valid_from, @now), @valid_until, @confidence, @actor_id, 0, @now, @now, @revision)
+        INSERT INTO indicators (id, type, value, normalized_value, source, valid_from, valid_until, confidence, actor_id, revoked, created_at, modified_at, revision, tlp, stix_ref)
+        VALUES (@id, @type, @value, @normalized, @source, COALESCE(@valid_from, @now), @valid_until, @confidence, @actor_id, 0, @now, @now, @revision, @tlp, @stix_ref)
         ON CONFLICT (type, normalized_value, source) DO UPDATE SET
             value = excluded.value,
             valid_from = COALESCE(@valid_from, indicators.valid_from),
             valid_until = excluded.valid_until,
             confidence = excluded.confidence,
             actor_id = COALESCE(excluded.actor_id, indicators.actor_id),
+            tlp = excluded.tlp,
+            stix_ref = COALESCE(excluded.stix_ref, indicators.stix_ref),
             modified_at = excluded.modified_at,
             revision = excluded.revision
         WHERE indicators.value IS NOT excluded.value
@@ -39,21 +42,25 @@ internal sealed partial class IndicatorStore
            OR indicators.valid_until IS NOT excluded.valid_until
            OR indicators.confidence IS NOT excluded.confidence
            OR indicators.actor_id IS NOT COALESCE(excluded.actor_id, indicators.actor_id)
+           OR indicators.tlp IS NOT excluded.tlp
+           OR indicators.stix_ref IS NOT COALESCE(excluded.stix_ref, indicators.stix_ref)
         RETURNING id
         """;
 
     // One statement per chunk: the rows arrive as arrays and unnest into a set. Two variants, because a
     // row that gives no valid-from keeps the stored one and ON CONFLICT can only see the inserted row.
     private const string PostgresUpsertHead = """
-        INSERT INTO indicators AS i (id, type, value, normalized_value, source, valid_from, valid_until, confidence, actor_id, revoked, created_at, modified_at, revision)
-        SELECT b.id, b.type, b.value, b.normalized_value, b.source, COALESCE(b.valid_from, $10), b.valid_until, b.confidence, b.actor_id, false, $10, $10, $11
-        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::bigint[], $8::integer[], $9::text[])
-            AS b (id, type, value, normalized_value, source, valid_from, valid_until, confidence, actor_id)
+        INSERT INTO indicators AS i (id, type, value, normalized_value, source, valid_from, valid_until, confidence, actor_id, revoked, created_at, modified_at, revision, tlp, stix_ref)
+        SELECT b.id, b.type, b.value, b.normalized_value, b.source, COALESCE(b.valid_from, $10), b.valid_until, b.confidence, b.actor_id, false, $10, $10, $11, b.tlp, b.stix_ref
+        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::bigint[], $8::integer[], $9::text[], $12::text[], $13::text[])
+            AS b (id, type, value, normalized_value, source, valid_from, valid_until, confidence, actor_id, tlp, stix_ref)
         ON CONFLICT (type, normalized_value, source) DO UPDATE SET
             value = excluded.value,
             valid_until = excluded.valid_until,
             confidence = excluded.confidence,
             actor_id = COALESCE(excluded.actor_id, i.actor_id),
+            tlp = excluded.tlp,
+            stix_ref = COALESCE(excluded.stix_ref, i.stix_ref),
             modified_at = excluded.modified_at,
             revision = excluded.revision
         """;
@@ -65,6 +72,8 @@ internal sealed partial class IndicatorStore
            OR i.valid_until IS DISTINCT FROM excluded.valid_until
            OR i.confidence IS DISTINCT FROM excluded.confidence
            OR i.actor_id IS DISTINCT FROM COALESCE(excluded.actor_id, i.actor_id)
+           OR i.tlp IS DISTINCT FROM excluded.tlp
+           OR i.stix_ref IS DISTINCT FROM COALESCE(excluded.stix_ref, i.stix_ref)
         RETURNING id
         """;
 
@@ -74,6 +83,8 @@ internal sealed partial class IndicatorStore
            OR i.valid_until IS DISTINCT FROM excluded.valid_until
            OR i.confidence IS DISTINCT FROM excluded.confidence
            OR i.actor_id IS DISTINCT FROM COALESCE(excluded.actor_id, i.actor_id)
+           OR i.tlp IS DISTINCT FROM excluded.tlp
+           OR i.stix_ref IS DISTINCT FROM COALESCE(excluded.stix_ref, i.stix_ref)
         RETURNING id
         """;
 
@@ -87,13 +98,7 @@ internal sealed partial class IndicatorStore
         ArgumentNullException.ThrowIfNull(batch);
         return changes.RunAsync(context, async change =>
         {
-            var (unique, repeated) = LastOccurrences(batch);
-            var counts = change.Provider switch
-            {
-                StoreProvider.Sqlite => ImportSqlite(change, unique),
-                StoreProvider.Postgres => await ImportPostgresAsync(change, unique).ConfigureAwait(false),
-            };
-            counts.Unchanged += repeated;
+            var counts = await UpsertAsync(change, batch).ConfigureAwait(false);
 
             if (counts.Added + counts.Updated == 0)
             {
@@ -103,6 +108,19 @@ internal sealed partial class IndicatorStore
             change.Audit("indicators.import", DescribeSources(batch), $"added={counts.Added} updated={counts.Updated} unchanged={counts.Unchanged}");
             return new ImportResult(counts.Added, counts.Updated, counts.Unchanged, change.Revision);
         }, cancellationToken);
+    }
+
+    /// <summary>Upserts a batch inside an open change; the STIX import calls this for the indicators its objects carry.</summary>
+    internal static async Task<ImportCounts> UpsertAsync(ChangeTransaction change, IReadOnlyList<NewIndicator> batch)
+    {
+        var (unique, repeated) = LastOccurrences(batch);
+        var counts = change.Provider switch
+        {
+            StoreProvider.Sqlite => ImportSqlite(change, unique),
+            StoreProvider.Postgres => await ImportPostgresAsync(change, unique).ConfigureAwait(false),
+        };
+        counts.Unchanged += repeated;
+        return counts;
     }
 
     private static ImportCounts ImportSqlite(ChangeTransaction change, NewIndicator[] batch)
@@ -119,6 +137,8 @@ internal sealed partial class IndicatorStore
         var validUntil = command.Parameters.Add("@valid_until", SqliteType.Integer);
         var confidence = command.Parameters.Add("@confidence", SqliteType.Integer);
         var actorId = command.Parameters.Add("@actor_id", SqliteType.Text);
+        var tlp = command.Parameters.Add("@tlp", SqliteType.Text);
+        var stixRef = command.Parameters.Add("@stix_ref", SqliteType.Text);
         command.Parameters.Add("@now", SqliteType.Integer).Value = change.NowStore;
         command.Parameters.Add("@revision", SqliteType.Integer).Value = change.Revision;
         command.Prepare();
@@ -142,6 +162,8 @@ internal sealed partial class IndicatorStore
             validUntil.Value = (object?)StoreTime.ToStore(item.ValidUntil) ?? DBNull.Value;
             confidence.Value = item.Confidence;
             actorId.Value = (object?)item.ActorId ?? DBNull.Value;
+            tlp.Value = (object?)item.Tlp?.ToWire() ?? DBNull.Value;
+            stixRef.Value = (object?)item.StixRef ?? DBNull.Value;
 
             switch (command.ExecuteScalar())
             {
@@ -196,6 +218,8 @@ internal sealed partial class IndicatorStore
                 command.Parameters.Add(new NpgsqlParameter<string?[]> { TypedValue = rows.Select(r => r.ActorId).ToArray() });
                 command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = change.NowStore });
                 command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = change.Revision });
+                command.Parameters.Add(new NpgsqlParameter<string?[]> { TypedValue = rows.Select(r => r.Tlp?.ToWire()).ToArray() });
+                command.Parameters.Add(new NpgsqlParameter<string?[]> { TypedValue = rows.Select(r => r.StixRef).ToArray() });
 
                 var touched = 0;
                 await using var reader = await command.ExecuteReaderAsync(change.CancellationToken).ConfigureAwait(false);
@@ -249,7 +273,7 @@ internal sealed partial class IndicatorStore
     }
 
     /// <summary>What one import did to the rows it was given.</summary>
-    private struct ImportCounts
+    internal struct ImportCounts
     {
         public int Added;
         public int Updated;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Rampart.Core.Actors;
 using Rampart.Core.Indicators;
 using Rampart.Core.Relationships;
+using Rampart.Core.Stix;
 using Rampart.Storage.Platform;
 
 namespace Rampart.Storage.Intel;
@@ -19,6 +20,7 @@ public static class IntelStorageServiceCollectionExtensions
         services.AddSingleton<IIndicatorStore>(sp => new IndicatorStore(sp.GetRequiredService<StoreChanges>()));
         services.AddSingleton<IActorStore>(sp => new ActorStore(sp.GetRequiredService<StoreChanges>()));
         services.AddSingleton<IRelationshipStore>(sp => new RelationshipStore(sp.GetRequiredService<StoreChanges>()));
+        services.AddSingleton<IStixStore>(sp => new StixStore(sp.GetRequiredService<StoreChanges>()));
         return services;
     }
 }

@@ -5,13 +5,16 @@ using Rampart.Cli;
 using Rampart.Core.Actors;
 using Rampart.Core.Auditing;
 using Rampart.Core.Indicators;
+using Rampart.Core.Markings;
+using Rampart.Intel.Exports;
 using Rampart.Intel.Import;
 using Rampart.Intel.Lists;
+using Rampart.Intel.Stix;
 
 namespace Rampart.Intel;
 
 /// <summary><c>rampart intel import|export</c>: indicator lists in and out.</summary>
-public static class IntelVerbs
+public static partial class IntelVerbs
 {
     private sealed record BatchResponse(ImportResult Result, IReadOnlyList<string> Skipped);
 
@@ -40,23 +43,44 @@ public static class IntelVerbs
         });
         var validUntil = new Option<DateTimeOffset?>("--valid-until") { Description = "Stop enforcing after this time (ISO 8601, e.g. 2027-01-31)" };
         var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Import the valid lines and report each skipped one, instead of refusing the file" };
+        var tlp = new Option<string?>("--tlp") { Description = "Mark every indicator of a list with this TLP level: clear|green|amber|amber+strict|red (STIX objects carry their own)" };
         var format = CliOptions.Format(rows: false);
         var command = new Command("import", """
-            Import an indicator list as one transaction: all of it, or nothing if a line is invalid.
-            Types are detected (domain, URL, IPv4/IPv6, CIDR, e-mail, MD5/SHA-1/SHA-256); defanged forms are accepted.
+            Import an indicator list or a STIX 2.1 bundle (detected: a bundle is a JSON object) as one transaction.
+            Lists: all of it, or nothing if a line is invalid. Types are detected (domain, URL, IPv4/IPv6, CIDR,
+            e-mail, MD5/SHA-1/SHA-256); defanged forms are accepted.
+            STIX: every object is kept as it came; a bad object is skipped and reported with its id, the rest imported.
             Re-importing the same file changes nothing.
-            Example: rampart intel import thallium.txt --actor THALLIUM --source microsoft-dcu --confidence 90
+            Example: rampart intel import thallium.txt --actor THALLIUM --source microsoft-dcu --confidence 90 --tlp amber
+            Example: rampart intel import report.stix.json
             """)
-        { file, actor, source, confidence, validUntil, skipInvalid, format };
+        { file, actor, source, confidence, validUntil, skipInvalid, tlp, format };
         command.SetAction(async (parse, ct) =>
         {
             var path = parse.GetValue(file)!;
             var name = path == "-" ? "stdin" : path;
-            var defaults = new ImportDefaults(parse.GetValue(source) ?? Path.GetFileName(name), parse.GetValue(actor), parse.GetValue(confidence), parse.GetValue(validUntil));
+            Tlp? marking = null;
+            if (parse.GetValue(tlp) is { } tlpText && !TlpLevels.TryParse(tlpText, out marking))
+            {
+                throw new CliException($"--tlp: unknown level '{tlpText}'; one of clear, green, amber, amber+strict, red");
+            }
+
+            var defaults = new ImportDefaults(parse.GetValue(source) ?? Path.GetFileName(name), parse.GetValue(actor), parse.GetValue(confidence), parse.GetValue(validUntil), marking);
             IndicatorListReadResult parsed;
             try
             {
-                await using var stream = path == "-" ? Console.OpenStandardInput() : File.OpenRead(path);
+                var (stream, head) = PeekedStream.Peek(path == "-" ? Console.OpenStandardInput() : File.OpenRead(path), 64);
+                await using var _ = stream;
+                if (IsJsonObject(head.Span))
+                {
+                    if (marking is not null)
+                    {
+                        throw new CliException("--tlp applies to lists; STIX objects carry their own markings");
+                    }
+
+                    return await ImportStixAsync(parse, stream, name, parse.GetValue(source), parse.GetValue(format), ct);
+                }
+
                 parsed = IndicatorListReader.Read(stream, name);
             }
             catch (IOException ex)
@@ -118,6 +142,7 @@ public static class IntelVerbs
                 source = defaults.Source,
                 actor = defaults.Actor,
                 confidence = defaults.Confidence,
+                tlp = defaults.Tlp?.ToWire(),
                 valid_until = defaults.ValidUntil,
                 skip_invalid = skipInvalid,
             }, ct);
@@ -145,21 +170,29 @@ public static class IntelVerbs
 
     private static Command Export()
     {
-        var format = new Option<ListFormat>("--format", "-f")
+        var format = new Option<string>("--format", "-f")
         {
-            Description = "Output format: txt|csv|json|jsonl",
-            DefaultValueFactory = _ => ListFormat.Csv,
-            CustomParser = result => Enum.Parse<ListFormat>(result.Tokens[^1].Value, ignoreCase: true),
+            Description = "Output format: txt|csv|json|jsonl (lists), stix (a STIX 2.1 bundle), suricata|zeek|hosts|dnsmasq|unbound|ip (blocking)",
+            DefaultValueFactory = _ => "csv",
         };
-        format.AcceptOnlyFromAmong("txt", "csv", "json", "jsonl");
+        format.AcceptOnlyFromAmong([.. ListFormats, "stix", .. BlockingFormats]);
         var type = new Option<string?>("--type") { Description = $"Only this type: {string.Join('|', IndicatorTypes.WireNames)}" };
-        var actor = new Option<string?>("--actor") { Description = "Only indicators attributed to this actor (any alias)" };
+        var actor = new Option<string?>("--actor") { Description = "Only this actor (any alias): its indicators; for stix also its intrusion sets and everything related" };
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of stdout" };
+        var tlpMax = new Option<string>("--tlp-max")
+        {
+            Description = "Most restricted TLP level that may go into the file: clear|green|amber|amber+strict (RED never leaves)",
+            DefaultValueFactory = _ => TlpLevels.DefaultExportMaximum.ToWire(),
+        };
+        var since = new Option<DateTimeOffset?>("--since") { Description = "stix: only objects modified at or after this time (ISO 8601)" };
+        var until = new Option<DateTimeOffset?>("--until") { Description = "stix: only objects modified before this time (ISO 8601)" };
         var command = new Command("export", """
-            Export the indicators that are not revoked, as a list.
+            Export the indicators that are not revoked, as a list or a STIX 2.1 bundle. Nothing marked above
+            --tlp-max (default green) goes into the file, TLP:RED never does; what was held back is reported.
             Example: rampart intel export --format txt --type domain --actor THALLIUM -o thallium-domains.txt
+            Example: rampart intel export --format stix --actor STRONTIUM --tlp-max amber -o strontium.json
             """)
-        { format, type, actor, output };
+        { format, type, actor, output, tlpMax, since, until };
         command.SetAction(async (parse, ct) =>
         {
             IndicatorType? onlyType = null;
@@ -168,21 +201,85 @@ public static class IntelVerbs
                 throw new CliException($"--type: unknown type '{typeName}'; one of {string.Join(", ", IndicatorTypes.WireNames)}");
             }
 
-            var path = parse.GetValue(output);
-            await using var writer = path is null ? Console.Out : new StreamWriter(path);
-            using var api = ApiClient.FromOptions(parse);
-            if (api is not null)
+            if (!TlpLevels.TryParse(parse.GetValue(tlpMax), out var maximum))
             {
-                await IndicatorListWriter.WriteAsync(PagesFromServerAsync(api, onlyType, parse.GetValue(actor), ct), parse.GetValue(format), writer, ct);
+                throw new CliException($"--tlp-max: unknown level '{parse.GetValue(tlpMax)}'; one of clear, green, amber, amber+strict");
+            }
+
+            var gate = new MarkingGate(maximum.Value);
+            var formatName = parse.GetValue(format)!;
+            var path = parse.GetValue(output);
+            if (formatName == "stix")
+            {
+                await ExportStixAsync(parse, new StixExportRequest(parse.GetValue(actor), parse.GetValue(since), parse.GetValue(until), maximum.Value), path, ct);
                 return 0;
             }
 
-            await using var store = await LocalStore.OpenAsync(parse, ct);
-            var actorId = await ResolveActorAsync(store.Get<IActorStore>(), parse.GetValue(actor), ct);
-            await IndicatorListWriter.WriteAsync(PagesFromStoreAsync(store.Get<IIndicatorStore>(), onlyType, actorId, ct), parse.GetValue(format), writer, ct);
+            await using (var writer = path is null ? Console.Out : new StreamWriter(path))
+            {
+                using var api = ApiClient.FromOptions(parse);
+                LocalStore? store = null;
+                try
+                {
+                    IAsyncEnumerable<Indicator> indicators;
+                    if (api is not null)
+                    {
+                        indicators = PagesFromServerAsync(api, onlyType, parse.GetValue(actor), ct);
+                    }
+                    else
+                    {
+                        store = await LocalStore.OpenAsync(parse, ct);
+                        var actorId = await ResolveActorAsync(store.Get<IActorStore>(), parse.GetValue(actor), ct);
+                        indicators = PagesFromStoreAsync(store.Get<IIndicatorStore>(), onlyType, actorId, ct);
+                    }
+
+                    if (Enum.TryParse<BlockingFormat>(formatName, ignoreCase: true, out var blocking))
+                    {
+                        var result = await BlockingExportWriter.WriteAsync(Gated(indicators, gate, ct), blocking, writer, ct);
+                        Console.Error.WriteLine($"rampart: {result.Written} indicators exported as {formatName}; {result.Skipped} of types {formatName} cannot express left out");
+                    }
+                    else
+                    {
+                        await IndicatorListWriter.WriteAsync(Gated(indicators, gate, ct), Enum.Parse<ListFormat>(formatName, ignoreCase: true), writer, ct);
+                    }
+                }
+                finally
+                {
+                    if (store is not null)
+                    {
+                        await store.DisposeAsync();
+                    }
+                }
+            }
+
+            ReportWithheld(gate);
             return 0;
         });
         return command;
+    }
+
+    private static readonly string[] ListFormats = ["txt", "csv", "json", "jsonl"];
+
+    private static readonly string[] BlockingFormats = ["suricata", "zeek", "hosts", "dnsmasq", "unbound", "ip"];
+
+    /// <summary>Every way out passes the gate; what it held back goes to stderr, never into the file.</summary>
+    private static async IAsyncEnumerable<Indicator> Gated(IAsyncEnumerable<Indicator> indicators, MarkingGate gate, [EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var indicator in indicators.WithCancellation(ct))
+        {
+            if (gate.Allows(indicator.Tlp))
+            {
+                yield return indicator;
+            }
+        }
+    }
+
+    private static void ReportWithheld(MarkingGate gate)
+    {
+        if (gate.RefusedTotal > 0)
+        {
+            Console.Error.WriteLine($"rampart: {gate.RefusedTotal} {gate}");
+        }
     }
 
     private static async Task<string?> ResolveActorAsync(IActorStore actors, string? name, CancellationToken ct)

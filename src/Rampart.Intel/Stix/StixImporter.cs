@@ -1,0 +1,169 @@
+using Rampart.Core.Actors;
+using Rampart.Core.Auditing;
+using Rampart.Core.Markings;
+using Rampart.Core.Stix;
+
+namespace Rampart.Intel.Stix;
+
+/// <summary>
+/// Imports one STIX 2.1 bundle as one transaction, streaming: objects are read one at a time and
+/// written in chunks of <see cref="ChunkSize"/> inside the transaction. A bad object is skipped and
+/// reported with its id; a reference to an object neither in the bundle nor in the store is
+/// reported and imported anyway; indicators an <c>indicates</c> relationship ties to an intrusion
+/// set or threat actor the knowledge base knows (by ATT&amp;CK id or an unambiguous name) are
+/// attributed to that actor.
+/// </summary>
+public sealed class StixImporter(IStixStore store, IActorStore actors)
+{
+    /// <summary>5,000 objects per write: a few MB of JSON in memory, few enough statements to check cancellation often.</summary>
+    public const int ChunkSize = 5000;
+
+    /// <summary>At most this many problems are kept in the report; the count of the rest is still reported.</summary>
+    public const int MaxReportedProblems = 1000;
+
+    public Task<StixImportReport> ImportAsync(Stream stream, string fileName, string source, ChangeContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return store.ImportAsync(source, writer => RunAsync(stream, fileName, source, writer, cancellationToken), context, cancellationToken);
+    }
+
+    private async Task<StixImportReport> RunAsync(Stream stream, string fileName, string source, IStixImportWriter writer, CancellationToken cancellationToken)
+    {
+        var reader = new StixBundleReader(stream);
+        var parser = new StixObjectParser(source);
+        var problems = new List<StixProblem>();
+        var chunk = new List<StixObjectVersion>(ChunkSize);
+        var references = new Dictionary<string, (string ObjectId, int Index, string Field)>(StringComparer.Ordinal);
+        var indicates = new List<(string Indicator, string Target)>();
+        var actorNames = new Dictionary<string, (string? ExternalId, List<string> Names)>(StringComparer.Ordinal);
+        var counts = StixWriteCounts.Zero;
+        int objects = 0, notEnforced = 0;
+
+        while (reader.TryReadObject(out var json))
+        {
+            objects++;
+            var parsed = parser.Parse(json, reader.BundleSpecVersion, out var problem);
+            if (parsed is null)
+            {
+                var (id, field, reason) = problem!.Value;
+                Report(problems, new StixProblem(fileName, reader.Index, id, field, reason, Skipped: true));
+                continue;
+            }
+
+            var version = parsed.Version;
+            if (parsed.NotEnforced.Count > 0)
+            {
+                notEnforced++;
+            }
+
+            foreach (var (field, id) in parsed.References)
+            {
+                // The TLP marking definitions are fixed by the standards: a bundle need not carry them.
+                if (!TlpLevels.IsTlpMarkingId(id))
+                {
+                    references.TryAdd(id, (version.Id, reader.Index, field));
+                }
+            }
+
+            if (version.RelationshipType == "indicates" && version.SourceRef!.StartsWith("indicator--", StringComparison.Ordinal))
+            {
+                indicates.Add((version.SourceRef, version.TargetRef!));
+            }
+
+            if (version.Type is "intrusion-set" or "threat-actor" && version.Name is not null)
+            {
+                actorNames[version.Id] = (version.ExternalId, [version.Name, .. parsed.Aliases]);
+            }
+
+            chunk.Add(version);
+            if (chunk.Count == ChunkSize)
+            {
+                counts += await writer.WriteAsync(chunk, cancellationToken).ConfigureAwait(false);
+                chunk.Clear();
+            }
+        }
+
+        if (reader.BundleType != "bundle")
+        {
+            throw new StixFormatException(0, reader.BundleType is null ? "the file has no \"type\": \"bundle\"" : $"type is '{reader.BundleType}', not 'bundle'");
+        }
+
+        counts += await writer.WriteAsync(chunk, cancellationToken).ConfigureAwait(false);
+        await ReportDanglingAsync(writer, references, fileName, problems, cancellationToken).ConfigureAwait(false);
+        var attributed = await AttributeAsync(writer, indicates, actorNames, cancellationToken).ConfigureAwait(false);
+        return new StixImportReport(fileName, objects, counts, notEnforced, attributed, problems);
+    }
+
+    private static void Report(List<StixProblem> problems, StixProblem problem)
+    {
+        if (problems.Count < MaxReportedProblems)
+        {
+            problems.Add(problem);
+        }
+    }
+
+    /// <summary>Once the bundle is written, the store (inside the same transaction) knows both this bundle's objects and earlier ones.</summary>
+    private static async Task ReportDanglingAsync(
+        IStixImportWriter writer, Dictionary<string, (string ObjectId, int Index, string Field)> references, string fileName, List<StixProblem> problems, CancellationToken cancellationToken)
+    {
+        foreach (var ids in references.Keys.Chunk(ChunkSize))
+        {
+            var known = await writer.KnownIdsAsync(ids, cancellationToken).ConfigureAwait(false);
+            foreach (var id in ids.Where(id => !known.Contains(id)))
+            {
+                var (objectId, index, field) = references[id];
+                Report(problems, new StixProblem(fileName, index, objectId, field, $"refers to {id}, which is neither in the bundle nor in the store", Skipped: false));
+            }
+        }
+    }
+
+    private async Task<int> AttributeAsync(
+        IStixImportWriter writer, List<(string Indicator, string Target)> indicates, Dictionary<string, (string? ExternalId, List<string> Names)> actorNames, CancellationToken cancellationToken)
+    {
+        var attributed = 0;
+        foreach (var group in indicates.GroupBy(i => i.Target, StringComparer.Ordinal))
+        {
+            if (!actorNames.TryGetValue(group.Key, out var names))
+            {
+                continue;
+            }
+
+            var actorId = await ResolveActorAsync(group.Key, names.ExternalId, names.Names, cancellationToken).ConfigureAwait(false);
+            if (actorId is not null)
+            {
+                attributed += await writer.AttributeAsync(group.Select(i => i.Indicator).Distinct(StringComparer.Ordinal).ToList(), actorId, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return attributed;
+    }
+
+    /// <summary>
+    /// Explicit links only, as the knowledge base was built: the same STIX id, the same ATT&amp;CK
+    /// group id, or a name (primary or alias) that names exactly one actor. Never a fuzzy match.
+    /// </summary>
+    public async Task<string?> ResolveActorAsync(string stixId, string? externalId, IReadOnlyList<string> names, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        if (await actors.GetAsync(stixId, cancellationToken).ConfigureAwait(false) is { } same)
+        {
+            return same.Id;
+        }
+
+        foreach (var name in names)
+        {
+            var found = await actors.FindByNameAsync(name, cancellationToken).ConfigureAwait(false);
+            if (externalId is not null && found.FirstOrDefault(a => string.Equals(a.AttackId, externalId, StringComparison.OrdinalIgnoreCase)) is { } byAttackId)
+            {
+                return byAttackId.Id;
+            }
+
+            if (found.Count == 1)
+            {
+                return found[0].Id;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,325 @@
+using System.Text;
+using System.Text.Json;
+using Rampart.Core.Indicators;
+using Rampart.Core.Markings;
+using Rampart.Core.Stix;
+using Rampart.Intel.Stix.Patterns;
+
+namespace Rampart.Intel.Stix;
+
+/// <summary>
+/// Checks one STIX 2.1 object and extracts what Rampart indexes; the object's JSON is kept byte for
+/// byte, so properties Rampart does not use (kill chains, extensions, custom x_ properties) survive
+/// an import and an export. An object that breaks the specification in a way that matters (no id,
+/// wrong spec_version, missing timestamps, an invalid pattern) is refused with the reason.
+/// </summary>
+public sealed class StixObjectParser(string source)
+{
+    /// <summary>Cyber-observable types (STIX 2.1 §6): they carry no created/modified and need no spec_version.</summary>
+    private static readonly HashSet<string> ObservableTypes = new(StringComparer.Ordinal)
+    {
+        "artifact", "autonomous-system", "directory", "domain-name", "email-addr", "email-message", "file", "ipv4-addr", "ipv6-addr",
+        "mac-addr", "mutex", "network-traffic", "process", "software", "url", "user-account", "windows-registry-key", "x509-certificate",
+    };
+
+    /// <summary>Marking definitions seen in this bundle that define a TLP level under their own id (TLP 1.0 <c>definition.tlp</c>, TLP 2.0 <c>name</c>).</summary>
+    private readonly Dictionary<string, Tlp> _bundleMarkings = new(StringComparer.Ordinal);
+
+    /// <summary>Parses the object's bytes; on failure <paramref name="problem"/> says why (field and reason) and the id if one was read.</summary>
+    public ParsedStixObject? Parse(ReadOnlyMemory<byte> bytes, string? bundleSpecVersion, out (string? Id, string? Field, string Reason)? problem)
+    {
+        problem = null;
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(bytes);
+        }
+        catch (JsonException ex)
+        {
+            problem = (null, null, $"not valid JSON: {ex.Message}");
+            return null;
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                problem = (null, null, $"an object in a bundle must be a JSON object, not {root.ValueKind}");
+                return null;
+            }
+
+            var type = String(root, "type");
+            var id = String(root, "id");
+            if (type is null || id is null)
+            {
+                problem = (id, type is null ? "type" : "id", "is missing");
+                return null;
+            }
+
+            if (!IsIdentifier(id, type))
+            {
+                problem = (id, "id", $"must be '{type}--' followed by a UUID");
+                return null;
+            }
+
+            var isObservable = ObservableTypes.Contains(type);
+            var specVersion = String(root, "spec_version") ?? bundleSpecVersion;
+            if (specVersion != "2.1" && !(isObservable && specVersion is null))
+            {
+                problem = (id, "spec_version", specVersion is null ? "is missing (STIX 2.1 objects must say 2.1)" : $"'{specVersion}' is not 2.1");
+                return null;
+            }
+
+            DateTimeOffset? modified = null;
+            if (!isObservable && type != "marking-definition" && type != "extension-definition" && type != "language-content")
+            {
+                if (!StixTime.TryParse(String(root, "created"), out var created))
+                {
+                    problem = (id, "created", "is missing or not a STIX timestamp (RFC 3339, UTC, ending in Z)");
+                    return null;
+                }
+
+                if (!StixTime.TryParse(String(root, "modified"), out var m))
+                {
+                    problem = (id, "modified", "is missing or not a STIX timestamp (RFC 3339, UTC, ending in Z)");
+                    return null;
+                }
+
+                if (m < created)
+                {
+                    problem = (id, "modified", "is earlier than created");
+                    return null;
+                }
+
+                modified = m;
+            }
+            else if (StixTime.TryParse(String(root, "modified"), out var m))
+            {
+                modified = m;
+            }
+
+            var references = new List<(string, string)>();
+            CollectReferences(root, null, references);
+            var tlp = TlpOf(root);
+            if (type == "marking-definition" && DefinedTlp(root) is { } defined)
+            {
+                _bundleMarkings[id] = defined;
+                tlp = null;
+            }
+
+            var revoked = root.TryGetProperty("revoked", out var r) && r.ValueKind == JsonValueKind.True;
+            var notEnforced = new List<string>();
+            IReadOnlyList<NewIndicator>? indicators = null;
+            string? relationshipType = null, sourceRef = null, targetRef = null;
+            switch (type)
+            {
+                case "indicator":
+                    if (!TryIndicators(root, id, tlp, notEnforced, out indicators, out problem))
+                    {
+                        return null;
+                    }
+
+                    break;
+                case "relationship":
+                    relationshipType = String(root, "relationship_type");
+                    sourceRef = String(root, "source_ref");
+                    targetRef = String(root, "target_ref");
+                    if (relationshipType is null || sourceRef is null || targetRef is null)
+                    {
+                        problem = (id, relationshipType is null ? "relationship_type" : sourceRef is null ? "source_ref" : "target_ref", "is missing");
+                        return null;
+                    }
+
+                    break;
+                case "sighting":
+                    sourceRef = String(root, "sighting_of_ref");
+                    if (sourceRef is null)
+                    {
+                        problem = (id, "sighting_of_ref", "is missing");
+                        return null;
+                    }
+
+                    relationshipType = "sighting-of";
+                    targetRef = sourceRef;
+                    sourceRef = id;
+                    break;
+            }
+
+            var version = new StixObjectVersion(
+                id,
+                type,
+                modified,
+                revoked,
+                tlp,
+                Encoding.UTF8.GetString(bytes.Span),
+                Name(root),
+                ExternalId(root),
+                relationshipType,
+                sourceRef,
+                targetRef,
+                indicators);
+            return new ParsedStixObject(version, references, Aliases(root), notEnforced);
+        }
+    }
+
+    private bool TryIndicators(JsonElement root, string id, Tlp? tlp, List<string> notEnforced, out IReadOnlyList<NewIndicator>? indicators, out (string?, string?, string)? problem)
+    {
+        indicators = null;
+        problem = null;
+        var pattern = String(root, "pattern");
+        var patternType = String(root, "pattern_type");
+        if (pattern is null || patternType is null)
+        {
+            problem = (id, pattern is null ? "pattern" : "pattern_type", "is missing");
+            return false;
+        }
+
+        if (!StixTime.TryParse(String(root, "valid_from"), out var validFrom))
+        {
+            problem = (id, "valid_from", "is missing or not a STIX timestamp");
+            return false;
+        }
+
+        DateTimeOffset? validUntil = StixTime.TryParse(String(root, "valid_until"), out var until) ? until : null;
+        if (patternType != "stix")
+        {
+            notEnforced.Add($"pattern_type '{patternType}' is kept, not enforced");
+            return true;
+        }
+
+        var parsed = StixPatternParser.Parse(pattern);
+        if (!parsed.Succeeded)
+        {
+            problem = (id, "pattern", parsed.Error!.ToString());
+            return false;
+        }
+
+        var enforceable = PatternEnforcement.Analyze(parsed.Pattern!);
+        notEnforced.AddRange(enforceable.NotEnforced);
+        var confidence = root.TryGetProperty("confidence", out var c) && c.TryGetInt32(out var value) && value is >= 0 and <= 100
+            ? value
+            : NewIndicator.DefaultConfidence;
+        indicators = enforceable.Values
+            .Select(v => new NewIndicator(v, source, confidence, null, validFrom, validUntil, tlp, id))
+            .ToArray();
+        return true;
+    }
+
+    private Tlp? TlpOf(JsonElement root)
+    {
+        Tlp? strictest = null;
+        if (root.TryGetProperty("object_marking_refs", out var refs) && refs.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in refs.EnumerateArray())
+            {
+                if (item.ValueKind == JsonValueKind.String && item.GetString() is { } markingId)
+                {
+                    strictest = TlpLevels.Strictest(strictest, TlpLevels.FromStixMarkingId(markingId) ?? TlpFromDictionary(_bundleMarkings, markingId));
+                }
+            }
+        }
+
+        return strictest;
+    }
+
+    private static Tlp? TlpFromDictionary(Dictionary<string, Tlp> markings, string id) => markings.TryGetValue(id, out var tlp) ? tlp : null;
+
+    /// <summary>TLP 1.0 (<c>definition_type: tlp</c>, <c>definition.tlp</c>) or TLP 2.0 (<c>name: TLP:…</c>) defined by a marking-definition object.</summary>
+    private static Tlp? DefinedTlp(JsonElement root)
+    {
+        if (root.TryGetProperty("definition", out var definition) && definition.ValueKind == JsonValueKind.Object
+            && TlpLevels.TryParse(String(definition, "tlp"), out var v1))
+        {
+            return v1;
+        }
+
+        return String(root, "name") is { } name && name.StartsWith("TLP:", StringComparison.OrdinalIgnoreCase) && TlpLevels.TryParse(name, out var v2) ? v2 : null;
+    }
+
+    private static void CollectReferences(JsonElement element, string? path, List<(string, string)> references)
+    {
+        foreach (var property in element.EnumerateObject())
+        {
+            var name = property.Name;
+            var value = property.Value;
+            if (name.EndsWith("_ref", StringComparison.Ordinal) && value.ValueKind == JsonValueKind.String)
+            {
+                references.Add((path is null ? name : $"{path}.{name}", value.GetString()!));
+            }
+            else if (name.EndsWith("_refs", StringComparison.Ordinal) && value.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in value.EnumerateArray())
+                {
+                    if (item.ValueKind == JsonValueKind.String)
+                    {
+                        references.Add((path is null ? name : $"{path}.{name}", item.GetString()!));
+                    }
+                }
+            }
+            else if (value.ValueKind == JsonValueKind.Object && name != "extensions")
+            {
+                CollectReferences(value, path is null ? name : $"{path}.{name}", references);
+            }
+            else if (value.ValueKind == JsonValueKind.Array && name == "granular_markings")
+            {
+                foreach (var item in value.EnumerateArray().Where(i => i.ValueKind == JsonValueKind.Object))
+                {
+                    CollectReferences(item, name, references);
+                }
+            }
+        }
+    }
+
+    private static string? Name(JsonElement root) => String(root, "name") ?? String(root, "value");
+
+    /// <summary>The ATT&amp;CK id (G0007, T1566) when MITRE gives one, else the first external id.</summary>
+    private static string? ExternalId(JsonElement root)
+    {
+        if (!root.TryGetProperty("external_references", out var refs) || refs.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+
+        string? first = null;
+        foreach (var item in refs.EnumerateArray().Where(i => i.ValueKind == JsonValueKind.Object))
+        {
+            var externalId = String(item, "external_id");
+            if (externalId is null)
+            {
+                continue;
+            }
+
+            if (String(item, "source_name") is "mitre-attack" or "mitre-mobile-attack" or "mitre-ics-attack")
+            {
+                return externalId;
+            }
+
+            first ??= externalId;
+        }
+
+        return first;
+    }
+
+    private static List<string> Aliases(JsonElement root)
+    {
+        var names = new List<string>();
+        foreach (var property in (string[])["aliases", "x_mitre_aliases"])
+        {
+            if (root.TryGetProperty(property, out var list) && list.ValueKind == JsonValueKind.Array)
+            {
+                names.AddRange(list.EnumerateArray().Where(i => i.ValueKind == JsonValueKind.String).Select(i => i.GetString()!));
+            }
+        }
+
+        return names;
+    }
+
+    private static string? String(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    /// <summary><c>type--</c> followed by a UUID (RFC 4122 text form).</summary>
+    private static bool IsIdentifier(string id, string type) =>
+        id.Length == type.Length + 2 + 36 && id.StartsWith(type, StringComparison.Ordinal) && id.AsSpan(type.Length).StartsWith("--")
+        && Guid.TryParseExact(id.AsSpan(type.Length + 2), "D", out _);
+}

@@ -1,0 +1,107 @@
+using System.Runtime.CompilerServices;
+using Dapper;
+using Rampart.Core.Auditing;
+using Rampart.Core.Stix;
+using Rampart.Storage.Platform;
+
+namespace Rampart.Storage.Intel;
+
+/// <summary>
+/// STIX objects: every version kept under (id, modified), the newest one read. Imports run in one
+/// change transaction (<see cref="StixImportWriter"/> writes inside it), so a file lands whole or not at all.
+/// </summary>
+internal sealed class StixStore(StoreChanges changes) : IStixStore
+{
+    public Task<T> ImportAsync<T>(string source, Func<IStixImportWriter, Task<T>> import, ChangeContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(import);
+        return changes.RunAsync(context, async change =>
+        {
+            using var writer = new StixImportWriter(change, source);
+            var result = await import(writer).ConfigureAwait(false);
+            var counts = writer.Counts;
+            if (counts.Added + counts.IndicatorsAdded + counts.IndicatorsUpdated + writer.Revoked + writer.Attributed > 0)
+            {
+                change.Audit("stix.import", source,
+                    $"objects added={counts.Added} unchanged={counts.Unchanged} indicators added={counts.IndicatorsAdded} updated={counts.IndicatorsUpdated} revoked={writer.Revoked} attributed={writer.Attributed}");
+            }
+
+            return result;
+        }, cancellationToken);
+    }
+
+    public async IAsyncEnumerable<StoredStixObject> StreamAsync(StixSelection selection, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(selection);
+        var conditions = new List<string> { StixObjectRow.NewestOnly };
+        if (selection.Ids is not null)
+        {
+            conditions.Add(In("o.id", "Ids"));
+        }
+
+        if (selection.Types is not null)
+        {
+            conditions.Add(In("o.type", "Types"));
+        }
+
+        if (selection.ModifiedFrom is not null)
+        {
+            conditions.Add("o.modified >= @From");
+        }
+
+        if (selection.ModifiedUntil is not null)
+        {
+            conditions.Add("o.modified < @Until AND o.modified <> ''");
+        }
+
+        await using var connection = await changes.Database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = connection.QueryUnbufferedAsync<StixObjectRow>(
+            $"SELECT {StixObjectRow.Columns} FROM stix_objects o WHERE {string.Join(" AND ", conditions)} ORDER BY o.id",
+            new
+            {
+                Ids = selection.Ids?.ToArray(),
+                Types = selection.Types?.ToArray(),
+                From = StixObjectRow.ToVersion(selection.ModifiedFrom),
+                Until = StixObjectRow.ToVersion(selection.ModifiedUntil),
+            });
+        await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            yield return row.ToObject();
+        }
+    }
+
+    public async Task<IReadOnlyList<StoredStixObject>> RelationshipsOfAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        await using var connection = await changes.Database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<StixObjectRow>(new CommandDefinition(
+            $"SELECT {StixObjectRow.Columns} FROM stix_objects o WHERE ({In("o.source_ref", "Ids")} OR {In("o.target_ref", "Ids")}) AND {StixObjectRow.NewestOnly} ORDER BY o.id",
+            new { Ids = ids.ToArray() },
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.Select(r => r.ToObject()).ToList();
+    }
+
+    /// <summary>A list parameter: Dapper expands it for SQLite; PostgreSQL takes it as one array.</summary>
+    private string In(string column, string parameter) => In(changes.Database.Provider, column, parameter);
+
+    internal static string In(StoreProvider provider, string column, string parameter) => provider switch
+    {
+        StoreProvider.Sqlite => $"{column} IN @{parameter}",
+        StoreProvider.Postgres => $"{column} = ANY(@{parameter})",
+    };
+
+    public async Task<IReadOnlyList<StoredStixObject>> FindAsync(string type, string nameOrExternalId, CancellationToken cancellationToken)
+    {
+        await using var connection = await changes.Database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<StixObjectRow>(new CommandDefinition(
+            $"SELECT {StixObjectRow.Columns} FROM stix_objects o WHERE o.type = @Type AND (lower(o.name) = @Name OR o.external_id = @ExternalId) AND {StixObjectRow.NewestOnly} ORDER BY o.id",
+            new { Type = type, Name = nameOrExternalId.Trim().ToLowerInvariant(), ExternalId = nameOrExternalId.Trim().ToUpperInvariant() },
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.Select(r => r.ToObject()).ToList();
+    }
+}
