@@ -7,6 +7,7 @@ return args switch
     ["gate", .. var rest] => SigmaHqGate.Run(rest.FirstOrDefault()),
     ["generate", var file, var records] => EndToEnd.Generate(file, long.Parse(records, System.Globalization.CultureInfo.InvariantCulture)),
     ["scan", var file, .. var rules] => EndToEnd.Scan(file, rules.FirstOrDefault()),
+    ["throughput", .. var rest] => ThroughputRun.Run(rest.Length > 0 ? int.Parse(rest[0], System.Globalization.CultureInfo.InvariantCulture) : 200_000),
     _ => RunBenchmarks(args),
 };
 

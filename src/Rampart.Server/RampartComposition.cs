@@ -3,6 +3,7 @@ using Rampart.Detection.Indicators;
 using Rampart.Detection.Verdicts;
 using Rampart.Storage;
 using Rampart.Storage.Accounts;
+using Rampart.Storage.Accounts.SigmaRules;
 using Rampart.Storage.Intel;
 using Rampart.Storage.Platform;
 
@@ -20,6 +21,7 @@ public static class RampartComposition
         services.AddRampartStorage(location);
         services.AddIntelStorage();
         services.AddAccountsStorage();
+        services.AddSigmaRuleStorage();
         services.AddSingleton<StoreInitializer>();
         services.AddSingleton<IndicatorSnapshotLoader>();
         services.AddSingleton<SnapshotVerdictEngine>();

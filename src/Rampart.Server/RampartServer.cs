@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Rampart.Server.Accounts;
 using Rampart.Server.Detection;
 using Rampart.Server.Intel;
 using Rampart.Server.Platform;
@@ -33,6 +34,7 @@ public static class RampartServer
         builder.Services.AddPlatform();
         builder.Services.AddIntel();
         builder.Services.AddDetection();
+        builder.Services.AddAccounts();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -44,6 +46,7 @@ public static class RampartServer
         app.MapPlatform();
         app.MapIntel();
         app.MapDetection();
+        app.MapAccounts();
         return app;
     }
 

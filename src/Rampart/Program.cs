@@ -28,6 +28,7 @@ root.Subcommands.Add(ActorsVerbs.Create());
 root.Subcommands.Add(IntelVerbs.Create());
 root.Subcommands.Add(CheckVerb.Create());
 root.Subcommands.Add(LogsVerbs.Create());
+root.Subcommands.Add(RulesVerb.Create());
 
 try
 {

@@ -92,6 +92,54 @@ internal sealed class SigmaEventContext
         return JsonText.Decode(value, _text.AsSpan(_textUsed));
     }
 
+    /// <summary>
+    /// For a dotted field that passes through arrays (<c>Parameters.Value</c> over
+    /// <c>[{"Name":…,"Value":…}]</c>): true when the value under any element matches. Walks the
+    /// event without allocating; used only when the field is not found on a direct path.
+    /// </summary>
+    public bool AnyThroughArrays(int slot, ValueMatcher matcher)
+    {
+        foreach (var path in _slotPaths[slot])
+        {
+            if (path.Segments.Length > 1 && Walk(Root, path, 0, matcher, 0))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool Walk(JsonElement current, FieldPath path, int segment, ValueMatcher matcher, int depth)
+    {
+        if (depth > 32)
+        {
+            return false;
+        }
+
+        if (current.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var element in current.EnumerateArray())
+            {
+                if (Walk(element, path, segment, matcher, depth + 1))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        if (segment == path.Segments.Length)
+        {
+            return current.ValueKind is JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False
+                && matcher.Matches(ScratchText(current));
+        }
+
+        return JsonText.TryGetProperty(current, path.Utf8Segments[segment], path.Segments[segment], out var next)
+            && Walk(next, path, segment + 1, matcher, depth + 1);
+    }
+
     public static bool Resolve(JsonElement root, FieldPath[] candidates, out JsonElement value)
     {
         foreach (var path in candidates)

@@ -14,10 +14,16 @@ public sealed class SigmaFieldAliases
     public static readonly SigmaFieldAliases Empty = new([]);
 
     /// <summary>
-    /// The built-in map: Windows-style event JSON (<c>Event.EventData.X</c>, <c>Event.System.X</c>)
-    /// answers for <c>X</c> in every log source; that fallback is in the resolver, so this map starts empty.
+    /// The built-in map. SigmaHQ's m365 rules name Cloud App Security fields (<c>eventSource</c>,
+    /// <c>eventName</c>, <c>status</c>); in Unified Audit Log records they are <c>Workload</c>,
+    /// <c>Operation</c> and <c>ResultStatus</c>. Windows-style event JSON (<c>Event.EventData.X</c>,
+    /// <c>Event.System.X</c>) answers for <c>X</c> in every log source without an entry here: the
+    /// resolver tries those places itself.
     /// </summary>
-    public static readonly SigmaFieldAliases BuiltIn = Empty;
+    public static readonly SigmaFieldAliases BuiltIn = Empty
+        .With(new SigmaLogSource("m365", null, null), "eventSource", "Workload")
+        .With(new SigmaLogSource("m365", null, null), "eventName", "Operation")
+        .With(new SigmaLogSource("m365", null, null), "status", "ResultStatus");
 
     /// <summary>A map with one more alias: in rules whose log source <paramref name="scope"/> covers, <paramref name="field"/> may be at <paramref name="path"/>.</summary>
     public SigmaFieldAliases With(SigmaLogSource scope, string field, string path) =>

@@ -98,4 +98,17 @@ public sealed class DetectionTests
         Assert.False(Matches(set, """{"Operation":"Set-Mailbox"}""", new SigmaLogSource("azure", "signinlogs", null)));
         Assert.Equal(0, set.RuleCountFor(new SigmaLogSource("azure", "signinlogs", null)));
     }
+
+    [Fact]
+    public void A_dotted_field_reaches_through_arrays_of_objects()
+    {
+        var set = Compile(Rule("""
+            selection:
+                Parameters.Value|endswith: '@external.example'
+            condition: selection
+            """));
+
+        Assert.True(Matches(set, """{"Parameters":[{"Name":"Identity","Value":"bob"},{"Name":"ForwardTo","Value":"x@external.example"}]}"""));
+        Assert.False(Matches(set, """{"Parameters":[{"Name":"ForwardTo","Value":"x@contoso.example"}]}"""));
+    }
 }

@@ -1,0 +1,17 @@
+namespace Rampart.Accounts.Sigma;
+
+internal sealed class AndNode(SigmaNode[] operands) : SigmaNode
+{
+    public override bool Evaluate(SigmaEventContext context)
+    {
+        foreach (var operand in operands)
+        {
+            if (!operand.Evaluate(context))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,9 @@
+namespace Rampart.Accounts.Sigma;
+
+internal enum FieldRefMode
+{
+    Equals,
+    StartsWith,
+    EndsWith,
+    Contains,
+}
