@@ -20,7 +20,7 @@ public abstract class MigrationTests<TTarget> : StorageTest<TTarget>
 
         var applied = await store.Migrator.MigrateAsync(Ct);
 
-        Assert.Equal(3, applied);
+        Assert.Equal(4, applied);
         await using var connection = await store.OpenAsync();
         foreach (var table in Tables)
         {
@@ -47,7 +47,7 @@ public abstract class MigrationTests<TTarget> : StorageTest<TTarget>
         Assert.Equal(0, fromAnotherProcess);
         Assert.Equal(1, await store.Indicators.CountAsync(liveOnly: false, Ct));
         await using var connection = await store.OpenAsync();
-        Assert.Equal(3, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_migrations"));
+        Assert.Equal(4, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_migrations"));
     }
 
     [Fact]
@@ -68,12 +68,12 @@ public abstract class MigrationTests<TTarget> : StorageTest<TTarget>
             return (applied, created);
         }, Ct)));
 
-        Assert.Equal(3, results.Sum(r => r.applied));
+        Assert.Equal(4, results.Sum(r => r.applied));
         Assert.Single(results, r => r.created);
         var users = await stores[0].Users.ListAsync(Ct);
         Assert.Equal(Core.Identity.Role.Admin, Assert.Single(users).Role);
         await using var connection = await stores[0].OpenAsync();
-        Assert.Equal(3, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_migrations"));
+        Assert.Equal(4, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_migrations"));
     }
 }
 
@@ -104,7 +104,7 @@ public sealed class PostgresMigrationTests : MigrationTests<PostgresTarget>
         {
             await using (var store = new TestStore(location))
             {
-                Assert.Equal(3, await store.Migrator.MigrateAsync(Ct));
+                Assert.Equal(4, await store.Migrator.MigrateAsync(Ct));
                 Assert.Equal(0, await store.Revision.CurrentAsync(Ct));
             }
         }

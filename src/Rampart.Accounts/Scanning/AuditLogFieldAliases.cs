@@ -15,11 +15,17 @@ public static class AuditLogFieldAliases
     private static readonly SigmaLogSource M365Detections = new("m365", "threat_detection", null);
     private static readonly SigmaLogSource EntraAudit = new("azure", "auditlogs", null);
 
-    public static SigmaFieldAliases SigmaHq { get; } = SigmaFieldAliases.BuiltIn
-        .With(M365, "eventSource", "Workload")
+    /// <remarks>
+    /// Starts from <see cref="SigmaFieldAliases.Empty"/> because an alert's name must be tried before
+    /// the operation (which is "AlertTriggered"), and aliases are tried in the order added; the last
+    /// three entries are the engine's <see cref="SigmaFieldAliases.BuiltIn"/> m365 ones.
+    /// </remarks>
+    public static SigmaFieldAliases SigmaHq { get; } = SigmaFieldAliases.Empty
         .With(M365Alerts, "eventName", "Name")
         .With(M365Detections, "eventName", "Name")
-        .With(M365, "eventName", "Operation")
         .With(EntraAudit, "properties.message", "ActivityDisplayName")
-        .With(EntraAudit, "properties.message", "OperationName");
+        .With(EntraAudit, "properties.message", "OperationName")
+        .With(M365, "eventSource", "Workload")
+        .With(M365, "eventName", "Operation")
+        .With(M365, "status", "ResultStatus");
 }
