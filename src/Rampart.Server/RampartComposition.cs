@@ -20,6 +20,7 @@ public static class RampartComposition
         services.AddIntelStorage();
         services.AddSingleton<StoreInitializer>();
         services.AddSingleton<IndicatorSnapshotLoader>();
+        services.AddSingleton<Rampart.Detection.Lookalikes.LookalikeVerdictContributor>();
         services.AddSingleton<SnapshotVerdictEngine>();
         services.AddSingleton<IVerdictEngine>(sp => sp.GetRequiredService<SnapshotVerdictEngine>());
         return services;

@@ -8,7 +8,7 @@ namespace Rampart.Detection.Verdicts;
 /// Verdicts from the current <see cref="IndicatorSnapshot"/>: exact matches, any parent domain of a
 /// domain, a URL's or e-mail address's host, and CIDRs containing an address.
 /// </summary>
-public sealed class SnapshotVerdictEngine : IVerdictEngine
+public sealed class SnapshotVerdictEngine(Lookalikes.LookalikeVerdictContributor? lookalikes = null) : IVerdictEngine
 {
     private IndicatorSnapshot _snapshot = IndicatorSnapshot.Empty;
 
@@ -17,7 +17,9 @@ public sealed class SnapshotVerdictEngine : IVerdictEngine
     /// <summary>Swaps in a new snapshot; checks in flight finish on the one they started with.</summary>
     public void Replace(IndicatorSnapshot snapshot) => Volatile.Write(ref _snapshot, snapshot);
 
-    public Verdict Check(string value)
+    public Verdict Check(string value) => lookalikes is null ? CheckIndicators(value) : lookalikes.Contribute(CheckIndicators(value));
+
+    private Verdict CheckIndicators(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
         var snapshot = Volatile.Read(ref _snapshot);
