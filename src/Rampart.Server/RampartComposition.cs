@@ -25,6 +25,7 @@ public static class RampartComposition
         services.AddSingleton<StoreInitializer>();
         services.AddSingleton<IndicatorIndexLoader>();
         services.AddSingleton<IIndicatorRecords, StoreIndicatorRecords>();
+        services.AddSingleton<Rampart.Detection.Lookalikes.LookalikeVerdictContributor>();
         services.AddSingleton<IndexVerdictEngine>();
         services.AddSingleton<IVerdictEngine>(sp => sp.GetRequiredService<IndexVerdictEngine>());
         return services;

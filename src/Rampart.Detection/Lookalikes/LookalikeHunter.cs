@@ -16,6 +16,9 @@ public sealed class LookalikeHunter(LookalikeEngine engine)
     /// <summary>0-based CSV column holding the name; null reads whole lines.</summary>
     public int? Column { get; init; }
 
+    /// <summary>Report every name, clean and allowlisted ones too (for measuring; allocates per name).</summary>
+    public bool ReportAll { get; init; }
+
     /// <summary>Degree of parallelism (default: every core).</summary>
     public int Parallelism { get; init; } = Environment.ProcessorCount;
 
@@ -54,7 +57,15 @@ public sealed class LookalikeHunter(LookalikeEngine engine)
                         continue;
                     }
 
-                    levels[i] = engine.Screen(name, out results[i]);
+                    if (ReportAll)
+                    {
+                        results[i] = engine.Screen(name.ToString());
+                        levels[i] = results[i]!.Level;
+                    }
+                    else
+                    {
+                        levels[i] = engine.Screen(name, out results[i]);
+                    }
                 }
             });
 

@@ -11,7 +11,7 @@ namespace Rampart.Detection.Verdicts;
 /// an address and the networks holding it, a file hash. Fingerprint hits are confirmed against
 /// <see cref="IIndicatorRecords"/>, which also supplies the indicator id and the stored value.
 /// </summary>
-public sealed class IndexVerdictEngine(IIndicatorRecords records) : IVerdictEngine
+public sealed class IndexVerdictEngine(IIndicatorRecords records, Lookalikes.LookalikeVerdictContributor? lookalikes = null) : IVerdictEngine
 {
     /// <summary>Hits kept per probe; more indicators than this on one value are not all listed.</summary>
     private const int MaxHits = 64;
@@ -41,7 +41,8 @@ public sealed class IndexVerdictEngine(IIndicatorRecords records) : IVerdictEngi
         var signals = new List<VerdictReason>();
         var normalized = Collect(view, parsed, candidates, signals);
         var matches = await ResolveAsync(candidates, cancellationToken);
-        return Decide(value, parsed.Type, normalized, matches, signals, view.Revision);
+        var verdict = Decide(value, parsed.Type, normalized, matches, signals, view.Revision);
+        return lookalikes is null ? verdict : lookalikes.Contribute(verdict);
     }
 
     private static Verdict Decide(string input, IndicatorType type, string normalized, List<VerdictMatch> matches, List<VerdictReason> signals, long revision)

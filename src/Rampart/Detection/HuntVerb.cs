@@ -22,6 +22,7 @@ public static class HuntVerb
         var column = new Option<int?>("--column") { Description = "Read the name from this 1-based CSV column" };
         var noPopular = new Option<bool>("--no-popular") { Description = "Turn off the popularity allowlist (Majestic top 15k)" };
         var brandsFile = new Option<string?>("--brands") { Description = "Brands file to protect besides the defaults (default: brands.json in the data folder, see rampart brands add)" };
+        var all = new Option<bool>("--all") { Description = "Print every name with its level, clean and allowlisted ones too (for measuring)" };
         var format = CliOptions.Format(rows: true);
         format.AcceptOnlyFromAmong("text", "csv", "jsonl");
         var command = new Command("hunt", """
@@ -29,12 +30,12 @@ public static class HuntVerb
             the protected brands; print the suspicious ones with reasons, and a summary.
             Example: rampart hunt new-domains.txt --format jsonl > hits.jsonl
             """)
-        { file, column, noPopular, brandsFile, format };
+        { file, column, noPopular, brandsFile, all, format };
         command.SetAction((parse, ct) =>
         {
             var extra = BrandsVerb.ReadBrandsFile(parse.GetValue(brandsFile) ?? BrandsVerb.PathIn(parse));
             var engine = LookalikeEngine.CreateDefault(new AllowlistOptions { Popularity = !parse.GetValue(noPopular) }, extra);
-            var hunter = new LookalikeHunter(engine) { Column = parse.GetValue(column) is { } c ? Math.Max(0, c - 1) : null };
+            var hunter = new LookalikeHunter(engine) { Column = parse.GetValue(column) is { } c ? Math.Max(0, c - 1) : null, ReportAll = parse.GetValue(all) };
             var summary = Hunt(parse.GetValue(file)!, hunter, parse.GetValue(format), ct);
             return Task.FromResult(summary.Invalid > 0 && summary.Invalid == summary.Lines - summary.Skipped ? 1 : 0);
         });
