@@ -22,22 +22,21 @@ public sealed class IndicatorIndex
     /// <summary>A 253-character name has at most 127 labels, so 126 suffixes of two or more; longer input takes a slow path.</summary>
     private const int MaxSuffixes = 128;
 
-    /// <summary>Names per pipelined group in <see cref="MatchDomains"/>: 8 names × ~3 suffixes keeps ~24 reads in flight.</summary>
-    public const int BatchWidth = 8;
-
-    /// <summary>Suffixes buffered per name in a batch; a name with more takes the single-name path.</summary>
-    private const int BatchSuffixes = 16;
+    /// <summary>Names per pipelined group in <see cref="MatchDomains"/>: 16 filter reads in flight, about what a core's fill buffers take.</summary>
+    public const int BatchWidth = 16;
 
     private readonly FingerprintTable _table;
+    private readonly ParentFilter _filter;
     private readonly Attribution[] _attributions;
     private readonly Indicator[] _records;
     private readonly Attribution[] _recordAttributions;
     private readonly int[] _v4Prefixes;
     private readonly int[] _v6Prefixes;
 
-    internal IndicatorIndex(FingerprintTable table, Attribution[] attributions, Indicator[] records, Attribution[] recordAttributions, int[] v4Prefixes, int[] v6Prefixes, long revision)
+    internal IndicatorIndex(FingerprintTable table, ParentFilter filter, Attribution[] attributions, Indicator[] records, Attribution[] recordAttributions, int[] v4Prefixes, int[] v6Prefixes, long revision)
     {
         _table = table;
+        _filter = filter;
         _attributions = attributions;
         _records = records;
         _recordAttributions = recordAttributions;
@@ -54,8 +53,8 @@ public sealed class IndicatorIndex
     /// <summary>Entries (one per indicator that could be indexed).</summary>
     public int Count => _table.Count;
 
-    /// <summary>Bytes the fingerprint table holds (the rest is a few attributions and the URL records).</summary>
-    public long TableBytes => _table.Bytes;
+    /// <summary>Bytes the fingerprint table and the parent filter hold (the rest is a few attributions and the URL records).</summary>
+    public long TableBytes => _table.Bytes + _filter.Bytes;
 
     public Attribution AttributionOf(in IndexHit hit) => hit.Row >= 0 ? _attributions[hit.Row] : _recordAttributions[~hit.Row];
 
@@ -89,40 +88,32 @@ public sealed class IndicatorIndex
     }
 
     /// <summary>
-    /// <see cref="MatchDomain"/> for many names, pipelined: the suffix slots of
-    /// <see cref="BatchWidth"/> names are prefetched before any is probed, so one name's memory
-    /// reads overlap the next one's hashing. For feeds and logs, where names come in bulk.
+    /// <see cref="MatchDomain"/> for many names, pipelined: the <see cref="ParentFilter"/> words of
+    /// <see cref="BatchWidth"/> names are prefetched before any is checked, so one name's memory
+    /// read overlaps the next one's hashing. For feeds and logs, where names come in bulk.
     /// </summary>
     /// <param name="counts">Receives the number of hits of each name; its hits follow the previous name's in <paramref name="hits"/>.</param>
     /// <returns>The number of hits written (hits beyond <paramref name="hits"/>' length are dropped).</returns>
     [SkipLocalsInit]
     public int MatchDomains(ReadOnlySpan<string> domains, Span<int> counts, Span<IndexHit> hits)
     {
-        Span<ulong> keys = stackalloc ulong[BatchWidth * BatchSuffixes];
-        Span<int> starts = stackalloc int[BatchWidth * BatchSuffixes];
-        Span<int> pending = stackalloc int[BatchWidth];
+        Span<ulong> parents = stackalloc ulong[BatchWidth];
         var found = 0;
         for (var first = 0; first < domains.Length; first += BatchWidth)
         {
             var width = Math.Min(BatchWidth, domains.Length - first);
             for (var d = 0; d < width; d++)
             {
-                pending[d] = Suffixes(domains[first + d], keys.Slice(d * BatchSuffixes, BatchSuffixes), starts.Slice(d * BatchSuffixes, BatchSuffixes));
+                parents[d] = LastTwoLabels(domains[first + d]);
+                _filter.Prefetch(parents[d]);
             }
 
             for (var d = 0; d < width; d++)
             {
                 var before = found;
-                if (pending[d] < 0)
+                if (parents[d] != 0 && _filter.MayContain(parents[d]))
                 {
                     found += MatchDomain(domains[first + d], hits[found..]);
-                }
-                else
-                {
-                    for (var p = d * BatchSuffixes; p < (d * BatchSuffixes) + pending[d]; p++)
-                    {
-                        found = _table.Find(keys[p], starts[p] == 0 ? MatchHow.Exact : MatchHow.ParentDomain, starts[p], hits, found);
-                    }
                 }
 
                 counts[first + d] = found - before;
@@ -132,9 +123,42 @@ public sealed class IndicatorIndex
         return found;
     }
 
+    /// <summary>The fingerprint of the last two labels, or 0 for a single label.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong LastTwoLabels(ReadOnlySpan<char> domain)
+    {
+        ref var first = ref MemoryMarshal.GetReference(domain);
+        var state = IndicatorKeys.Seed(KeyKind.Domain);
+        var end = domain.Length;
+        for (var labels = 1; labels <= 2; labels++)
+        {
+            var dot = end - 1;
+            while (dot >= 0 && Unsafe.Add(ref first, dot) != '.')
+            {
+                dot--;
+            }
+
+            state = IndicatorKeys.Extend(state, IndicatorKeys.Label(ref Unsafe.Add(ref first, dot + 1), end - dot - 1));
+            if (labels == 2)
+            {
+                return IndicatorKeys.Finish(state);
+            }
+
+            if (dot < 0)
+            {
+                return 0;
+            }
+
+            end = dot;
+        }
+
+        return 0;
+    }
+
     /// <summary>
     /// Writes the fingerprint and start of every suffix with two or more labels, shortest first, and
     /// prefetches its slot; returns how many, or -1 when there are more than <paramref name="keys"/> holds.
+    /// Returns 0 after two labels when the <see cref="ParentFilter"/> says no indicator ends in them.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Suffixes(ReadOnlySpan<char> domain, Span<ulong> keys, Span<int> starts)
@@ -161,6 +185,11 @@ public sealed class IndicatorIndex
                 }
 
                 var key = IndicatorKeys.Finish(state);
+                if (labels == 2 && !_filter.MayContain(key))
+                {
+                    return 0;
+                }
+
                 _table.Prefetch(key);
                 keys[n] = key;
                 starts[n++] = dot + 1;
@@ -179,6 +208,12 @@ public sealed class IndicatorIndex
     private int MatchLongDomain(ReadOnlySpan<char> domain, Span<IndexHit> hits)
     {
         var found = 0;
+        IndicatorKeys.Domain(domain, out var lastTwoLabels);
+        if (!_filter.MayContain(lastTwoLabels))
+        {
+            return 0;
+        }
+
         for (var start = domain.Length - 1; start >= 0; start--)
         {
             if (start == 0 || domain[start - 1] == '.')

@@ -20,6 +20,7 @@ public sealed class IndicatorIndexBuilder(int capacity = 0, bool holdRecords = f
     private readonly bool[] _v4Prefixes = new bool[33];
     private readonly bool[] _v6Prefixes = new bool[129];
     private FingerprintTable _table = new(capacity);
+    private ParentFilter _filter = new(capacity);
 
     /// <summary>Adds a live indicator; false when its value cannot be indexed (it is then skipped).</summary>
     public bool Add(Indicator indicator, string? actorName)
@@ -29,7 +30,7 @@ public sealed class IndicatorIndexBuilder(int capacity = 0, bool holdRecords = f
         switch (indicator.Type)
         {
             case IndicatorType.Domain:
-                Append(IndicatorKeys.Domain(indicator.NormalizedValue), Row(indicator, attribution, holdRecords));
+                AppendDomain(indicator.NormalizedValue, Row(indicator, attribution, holdRecords));
                 return true;
             case IndicatorType.Email:
                 Append(IndicatorKeys.Of(KeyKind.Email, indicator.NormalizedValue), Row(indicator, attribution, holdRecords));
@@ -71,13 +72,13 @@ public sealed class IndicatorIndexBuilder(int capacity = 0, bool holdRecords = f
 
     /// <summary>Adds a normalized domain without a record (benchmarks, generated data).</summary>
     public void AddDomain(ReadOnlySpan<char> normalized, Attribution attribution) =>
-        Append(IndicatorKeys.Domain(normalized), Ordinal(attribution));
+        AppendDomain(normalized, Ordinal(attribution));
 
     public IndicatorIndex Build(long revision)
     {
-        var table = _table;
-        _table = new FingerprintTable(0);
-        return new IndicatorIndex(table, [.. _attributions], [.. _records], [.. _recordAttributions],
+        var (table, filter) = (_table, _filter);
+        (_table, _filter) = (new FingerprintTable(0), new ParentFilter(0));
+        return new IndicatorIndex(table, filter, [.. _attributions], [.. _records], [.. _recordAttributions],
             Present(_v4Prefixes), Present(_v6Prefixes), revision);
     }
 
@@ -118,6 +119,13 @@ public sealed class IndicatorIndexBuilder(int capacity = 0, bool holdRecords = f
         }
 
         return ordinal;
+    }
+
+    private void AppendDomain(ReadOnlySpan<char> normalized, int row)
+    {
+        var key = IndicatorKeys.Domain(normalized, out var lastTwoLabels);
+        _filter.Add(lastTwoLabels);
+        Append(key, row);
     }
 
     private void Append(ulong key, int row)

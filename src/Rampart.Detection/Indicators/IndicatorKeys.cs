@@ -61,8 +61,13 @@ internal static class IndicatorKeys
     public static ulong Extend(ulong suffix, ulong label) => BitOperations.RotateLeft((suffix ^ label) * LabelFactor, 29);
 
     /// <summary>The fingerprint of a whole domain name, as <see cref="IndicatorIndex.MatchDomain"/> computes it for each suffix.</summary>
-    public static ulong Domain(ReadOnlySpan<char> domain)
+    public static ulong Domain(ReadOnlySpan<char> domain) => Domain(domain, out _);
+
+    /// <summary>The fingerprint of a whole domain name, and of its last two labels (0 for a single label).</summary>
+    public static ulong Domain(ReadOnlySpan<char> domain, out ulong lastTwoLabels)
     {
+        lastTwoLabels = 0;
+        var labels = 0;
         ref var first = ref MemoryMarshal.GetReference(domain);
         var state = Seed(KeyKind.Domain);
         var end = domain.Length;
@@ -75,6 +80,11 @@ internal static class IndicatorKeys
             }
 
             state = Extend(state, Label(ref Unsafe.Add(ref first, dot + 1), end - dot - 1));
+            if (++labels == 2)
+            {
+                lastTwoLabels = Finish(state);
+            }
+
             if (dot < 0)
             {
                 return Finish(state);
