@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Rampart.Intel.Attack;
 using Rampart.Intel.Import;
 using Rampart.Intel.Stix;
 
@@ -12,6 +13,7 @@ public static class IntelServiceCollectionExtensions
         services.AddSingleton<IndicatorImporter>();
         services.AddSingleton<StixImporter>();
         services.AddSingleton<StixExporter>();
+        services.AddSingleton<ActorAttackProfiles>();
         return services;
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Rampart.Cli;
 using Rampart.Core.Actors;
 using Rampart.Core.Text;
+using Rampart.Intel.Attack;
 using Spectre.Console;
 
 namespace Rampart.Intel;
@@ -51,6 +52,12 @@ public static class ActorsVerbs
             }
 
             PrintOne(actors[0]);
+            if (ApiClient.FromOptions(parse) is null)
+            {
+                await using var store = await LocalStore.OpenAsync(parse, ct);
+                PrintAttack(await store.Get<ActorAttackProfiles>().ForAsync(actors[0], ct));
+            }
+
             return 0;
         });
         return command;
@@ -140,6 +147,28 @@ public static class ActorsVerbs
 
         grid.AddRow("Sources", Markup.Escape(string.Join(Environment.NewLine, actor.Sources)));
         AnsiConsole.Write(grid);
+    }
+
+    /// <summary>Techniques by tactic from the imported ATT&amp;CK bundles (`rampart intel import enterprise-attack.json`).</summary>
+    private static void PrintAttack(ActorAttackProfile profile)
+    {
+        if (profile.Techniques.Count == 0 && profile.Software.Count == 0)
+        {
+            return;
+        }
+
+        AnsiConsole.MarkupLine($"[bold]ATT&CK[/] ({Markup.Escape(string.Join(", ", profile.Groups))}): {profile.Techniques.Count} techniques");
+        var table = new Table().AddColumns("Tactic", "Techniques");
+        foreach (var (tactic, techniques) in profile.ByTactic)
+        {
+            table.AddRow(Markup.Escape(tactic), Markup.Escape(string.Join(Environment.NewLine, techniques.Select(t => t.ToString()))));
+        }
+
+        AnsiConsole.Write(table);
+        if (profile.Software.Count > 0)
+        {
+            AnsiConsole.MarkupLine($"Software: {Markup.Escape(string.Join(", ", profile.Software))}");
+        }
     }
 
     private static void PrintTable(IReadOnlyList<Actor> actors)
