@@ -271,6 +271,26 @@ public static class IndicatorValueParser
         return true;
     }
 
+    /// <summary>
+    /// The host of <paramref name="uri"/> in its ASCII (punycode) form. <see cref="Uri.IdnHost"/> throws
+    /// for hosts that <see cref="Uri.TryCreate(string, UriKind, out Uri)"/> accepted but IDNA rejects
+    /// (fuzzing found them), so every caller goes through here.
+    /// </summary>
+    public static bool TryGetIdnHost(Uri uri, [NotNullWhen(true)] out string? host)
+    {
+        ArgumentNullException.ThrowIfNull(uri);
+        try
+        {
+            host = uri.IdnHost;
+            return true;
+        }
+        catch (UriFormatException)
+        {
+            host = null;
+            return false;
+        }
+    }
+
     private static bool TryNormalizeUrl(string text, [NotNullWhen(true)] out string? normalized, [NotNullWhen(false)] out string? error)
     {
         normalized = null;
@@ -294,7 +314,12 @@ public static class IndicatorValueParser
         {
             host = uri.HostNameType == UriHostNameType.IPv6 ? $"[{IPAddress.Parse(uri.DnsSafeHost).ToString()}]" : uri.Host;
         }
-        else if (TryNormalizeDomain(uri.IdnHost, out var domain, out var hostError))
+        else if (!TryGetIdnHost(uri, out var idnHost))
+        {
+            error = $"URL host of '{text}' is not a valid international domain name";
+            return false;
+        }
+        else if (TryNormalizeDomain(idnHost, out var domain, out var hostError))
         {
             host = domain;
         }

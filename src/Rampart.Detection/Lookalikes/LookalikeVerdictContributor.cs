@@ -52,7 +52,8 @@ public sealed class LookalikeVerdictContributor(Func<LookalikeEngine> create)
     private static string? Host(Verdict verdict) => verdict.Type switch
     {
         IndicatorType.Domain => verdict.Normalized,
-        IndicatorType.Url => Uri.TryCreate(verdict.Normalized, UriKind.Absolute, out var uri) && uri.HostNameType == UriHostNameType.Dns ? uri.IdnHost : null,
+        IndicatorType.Url => Uri.TryCreate(verdict.Normalized, UriKind.Absolute, out var uri) && uri.HostNameType == UriHostNameType.Dns
+            && IndicatorValueParser.TryGetIdnHost(uri, out var host) ? host : null,
         IndicatorType.Email => verdict.Normalized?[(verdict.Normalized.LastIndexOf('@') + 1)..],
         _ => null,
     };

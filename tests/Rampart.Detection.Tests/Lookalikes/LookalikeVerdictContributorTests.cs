@@ -27,8 +27,7 @@ public sealed class LookalikeVerdictContributorTests
 
         Assert.Equal(Disposition.Suspicious, verdict.Disposition);
         Assert.True(verdict.Score >= 40);
-        var reason = Assert.Single(verdict.Reasons, r => r.Text.Contains("imitat", StringComparison.Ordinal));
-        Assert.StartsWith("lookalike-", reason.Code, StringComparison.Ordinal);
+        var reason = verdict.Reasons.First(r => r.Code.StartsWith("lookalike-", StringComparison.Ordinal));
         Assert.NotNull(reason.Evidence);
         Assert.InRange(reason.Start!.Value, 0, reason.Evidence.Length - 1);
         Assert.InRange(reason.Start.Value + reason.Length!.Value, 1, reason.Evidence.Length);
