@@ -26,6 +26,8 @@ public static class SafeBrowsingUrl
     private static readonly System.Buffers.SearchValues<char> HostCharacters =
         System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789-_.");
 
+    private static readonly System.Buffers.SearchValues<char> AuthorityDelimiters = System.Buffers.SearchValues.Create(":[]@\\");
+
     private static readonly IdnMapping Idn = new() { AllowUnassigned = false, UseStd3AsciiRules = false };
 
     public static bool TryCanonicalize(string text, [NotNullWhen(true)] out CanonicalUrl? url, [NotNullWhen(false)] out string? error)
@@ -178,6 +180,14 @@ public static class SafeBrowsingUrl
         if (name.Length == 0)
         {
             error = "URL has no host";
+            return false;
+        }
+
+        // The authority's own delimiters in a host would be read as a port or an address on the next
+        // reading, so the canonical form would not be a fixed point (fuzzing found `a:b[c:`); no host has them.
+        if (name.AsSpan().IndexOfAny(AuthorityDelimiters) is var delimiter and >= 0)
+        {
+            error = $"URL host '{text}' contains '{name[delimiter]}', which no host name has";
             return false;
         }
 
