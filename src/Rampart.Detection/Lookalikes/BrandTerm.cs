@@ -23,6 +23,12 @@ internal sealed class BrandTerm
 
     public bool OnlyWithWords => IsKeyword || Name.Generic;
 
+    /// <summary>
+    /// Typos of the whole registrable label: every distinctive name, and generic names of 7+ letters
+    /// (outlook), whose misspellings are rarely words; live/office/apple misspelt are words (love, officer, apply).
+    /// </summary>
+    public bool TypoInLabel => !IsKeyword && (!Name.Generic || Skeleton.Length >= 7);
+
     public string Skeleton { get; }
 
     public int[] Map { get; }

@@ -51,7 +51,7 @@ public sealed partial class LookalikeEngine
                 continue;
             }
 
-            if (!term.OnlyWithWords && term.MayBeNear(skeleton, mask) && !_wordSkeletons.Contains(skeleton))
+            if (term.TypoInLabel && term.MayBeNear(skeleton, mask) && !_wordSkeletons.Contains(skeleton))
             {
                 var distance = EditDistance.Bounded(skeleton, term.Skeleton, term.MaxEdits);
                 if (distance <= term.MaxEdits)
@@ -71,7 +71,7 @@ public sealed partial class LookalikeEngine
     /// Brand tokens among the hyphen-separated words of a label, or a brand glued to credential
     /// words (<c>outlookverify</c>): a combosquat in the registrable label, brand-as-subdomain in a subdomain label.
     /// </summary>
-    private void CheckTokens(LabelView view, string skeleton, int[] map, string suffix, HashSet<BrandName> matched, List<LookalikeFinding> findings, string? subdomainOf)
+    private void CheckTokens(LabelView view, string skeleton, int[] map, string suffix, HashSet<BrandName> matched, List<LookalikeFinding> findings, string? subdomainOf, bool wordsNearby = false)
     {
         var tokens = Tokens(skeleton);
         var brandTokens = new List<(BrandTerm Term, int Token, string How, int Glue)>();
@@ -97,14 +97,14 @@ public sealed partial class LookalikeEngine
         foreach (var (term, index, how, glue) in brandTokens)
         {
             // Strong: credential words next to it or glued to it, or a second brand name (onedrv-live).
-            var strong = strongTokens.Length > 0 || glue == 2 || brandTokenIndexes.Count > 1;
+            var strong = strongTokens.Length > 0 || glue == 2 || brandTokenIndexes.Count > 1 || wordsNearby;
             var combined = strong || otherTokens.Length > 0 || glue == 1;
             if (!combined && subdomainOf is null)
             {
                 continue;
             }
 
-            if (term.OnlyWithWords && !accountWords && brandTokenIndexes.Count == 1 && glue != 2)
+            if (term.OnlyWithWords && !accountWords && !wordsNearby && brandTokenIndexes.Count == 1 && glue != 2)
             {
                 continue;
             }
@@ -185,7 +185,7 @@ public sealed partial class LookalikeEngine
         var owner = string.Join('.', labels.Skip(registrableIndex).Select(l => l.Display));
         var sub = "." + string.Join('.', labels.Take(registrableIndex).Select(l => l.Ascii)) + ".";
         var matched = new HashSet<BrandName>();
-        foreach (var term in _typoTerms.Concat(_terms.Where(t => t.Name.Generic && !t.IsKeyword)))
+        foreach (var term in _terms.Where(t => !t.IsKeyword))
         {
             var at = sub.IndexOf("." + term.Name.Domain + ".", StringComparison.Ordinal);
             if (at >= 0 && !matched.Contains(term.Name))
@@ -197,10 +197,12 @@ public sealed partial class LookalikeEngine
             }
         }
 
+        // Account wording anywhere in the subdomain counts (microsoft.com-reset.evil.info).
+        var wordsNearby = labels.Take(registrableIndex).SelectMany(l => l.Ascii.Split('-')).Any(t => _accountSkeletons.Contains(GlyphSkeleton.Fold(t).Skeleton));
         for (var i = 0; i < registrableIndex; i++)
         {
             var (skeleton, map) = GlyphSkeleton.Fold(labels[i].Pre);
-            CheckTokens(labels[i], skeleton, map, "", matched, findings, owner);
+            CheckTokens(labels[i], skeleton, map, "", matched, findings, owner, wordsNearby);
         }
 
         // dnstwist's "subdomain" permutation: a dot inside the name (micro.soft.com).

@@ -41,7 +41,7 @@ public sealed partial class LookalikeEngine
                 .Concat(b.Keywords.Select(k => new BrandTerm(b, new BrandName(k, b.Names.Count > 0 ? b.Names[0].Domain : k, Generic: true), isKeyword: true))))
             .Where(t => t.Skeleton.Length >= 3)
             .ToArray();
-        _typoTerms = _terms.Where(t => !t.OnlyWithWords).ToArray();
+        _typoTerms = _terms.Where(t => t.TypoInLabel).ToArray();
         _distinctiveSearch = SearchValues.Create(_typoTerms.Select(t => t.Skeleton).Distinct(StringComparer.Ordinal).ToArray(), StringComparison.Ordinal);
         _genericSearch = SearchValues.Create(_terms.Where(t => t.OnlyWithWords).Select(t => t.Skeleton).Distinct(StringComparer.Ordinal).ToArray(), StringComparison.Ordinal);
         _credentialSearch = SearchValues.Create(LureWords.Credential.Where(w => w.Length >= 3).ToArray(), StringComparison.Ordinal);
