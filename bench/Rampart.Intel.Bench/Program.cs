@@ -2,10 +2,16 @@ using BenchmarkDotNet.Running;
 using Rampart.Intel.Bench;
 
 // `stix-import [count]`: the bulk-import gate (generated bundle → fresh SQLite store, twice);
+// `attack-import`: the 50 MB ATT&CK path (a generated Enterprise-sized bundle, then a newer release over it);
 // anything else: the BenchmarkDotNet kernels.
 if (args.Length > 0 && args[0] == "stix-import")
 {
     return await StixImportGate.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000);
+}
+
+if (args.Length > 0 && args[0] == "attack-import")
+{
+    return await AttackImportGate.RunAsync();
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
