@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Rampart.Core.Names;
 
 namespace Rampart.Core.Indicators;
 
@@ -14,9 +15,6 @@ public static class IndicatorValueParser
     /// <summary>Longer values are refused: no real indicator needs more, and lists are read line by line.</summary>
     public const int MaxLength = 4096;
 
-    private const int MaxDomainLength = 253;
-    private const int MaxLabelLength = 63;
-    private static readonly IdnMapping Idn = new() { AllowUnassigned = false, UseStd3AsciiRules = false };
     private static readonly HashSet<string> UrlSchemes = new(StringComparer.OrdinalIgnoreCase) { "http", "https", "ftp", "ftps", "ws", "wss" };
 
     public static bool TryParse(string raw, [NotNullWhen(false)] out string? error, out IndicatorValue value)
@@ -175,98 +173,45 @@ public static class IndicatorValueParser
     }
 
     /// <summary>
-    /// Lowercase ASCII (punycode) form of a host name without a trailing dot. Labels may hold
+    /// Lowercase ASCII (punycode) form of a host name without a trailing dot, mapped by the one
+    /// IDNA implementation (<see cref="DomainNames"/>, UTS #46 and strict punycode). Labels may hold
     /// underscores: real malicious infrastructure uses them in subdomains.
     /// </summary>
     public static bool TryNormalizeDomain(string text, [NotNullWhen(true)] out string? normalized, [NotNullWhen(false)] out string? error)
     {
+        ArgumentNullException.ThrowIfNull(text);
         normalized = null;
-        var name = text.EndsWith('.') ? text[..^1] : text;
-        if (name.Length == 0)
+        Span<char> buffer = stackalloc char[DomainNames.MaxNameLength];
+        if (!DomainNames.TryToAscii(text, buffer, out var written, out var problem))
         {
-            error = "empty domain";
+            error = $"'{Shorten(text)}' is not a valid domain name: {problem.Describe()}";
             return false;
         }
 
-        string ascii;
-        if (System.Text.Ascii.IsValid(name))
-        {
-            ascii = name.ToLowerInvariant();
-        }
-        else
-        {
-            try
-            {
-                ascii = Idn.GetAscii(name).ToLowerInvariant();
-            }
-            catch (ArgumentException)
-            {
-                error = $"'{Shorten(text)}' is not a valid internationalized domain name (IDNA)";
-                return false;
-            }
-        }
-
-        if (ascii.Length > MaxDomainLength)
-        {
-            error = $"domain is {ascii.Length} characters; the limit is {MaxDomainLength}";
-            return false;
-        }
-
+        var ascii = new string(buffer[..written]);
         var labels = ascii.Split('.');
         if (labels.Length < 2)
         {
-            error = $"'{text}' is not a domain: it needs at least two labels";
+            error = $"'{Shorten(text)}' is not a domain: it needs at least two labels";
             return false;
         }
 
         foreach (var label in labels)
         {
-            if (!TryValidateLabel(label, out error))
+            if (label[0] == '-' || label[^1] == '-')
             {
+                error = $"domain label '{label}' starts or ends with a hyphen";
                 return false;
             }
         }
 
         if (labels[^1].All(char.IsAsciiDigit))
         {
-            error = $"'{text}' is not a domain: its last label is numeric";
+            error = $"'{Shorten(text)}' is not a domain: its last label is numeric";
             return false;
         }
 
         normalized = ascii;
-        error = null;
-        return true;
-    }
-
-    private static bool TryValidateLabel(string label, [NotNullWhen(false)] out string? error)
-    {
-        if (label.Length == 0)
-        {
-            error = "domain has an empty label";
-            return false;
-        }
-
-        if (label.Length > MaxLabelLength)
-        {
-            error = $"domain label '{label[..20]}…' is {label.Length} characters; the limit is {MaxLabelLength}";
-            return false;
-        }
-
-        foreach (var c in label)
-        {
-            if (!char.IsAsciiLetterLower(c) && !char.IsAsciiDigit(c) && c is not '-' and not '_')
-            {
-                error = $"domain contains '{c}'";
-                return false;
-            }
-        }
-
-        if (label[0] == '-' || label[^1] == '-')
-        {
-            error = $"domain label '{label}' starts or ends with a hyphen";
-            return false;
-        }
-
         error = null;
         return true;
     }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Rampart.Core.Names;
 
 namespace Rampart.Core.Urls;
 
@@ -27,8 +28,6 @@ public static class SafeBrowsingUrl
         System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789-_.");
 
     private static readonly System.Buffers.SearchValues<char> AuthorityDelimiters = System.Buffers.SearchValues.Create(":[]@\\");
-
-    private static readonly IdnMapping Idn = new() { AllowUnassigned = false, UseStd3AsciiRules = false };
 
     public static bool TryCanonicalize(string text, [NotNullWhen(true)] out CanonicalUrl? url, [NotNullWhen(false)] out string? error)
     {
@@ -199,16 +198,10 @@ public static class SafeBrowsingUrl
             return true;
         }
 
-        if (!Ascii.IsValid(name))
+        // Not a valid internationalized name: kept, escaped, as Safe Browsing does.
+        if (!Ascii.IsValid(name) && DomainNames.TryToAscii(name, out var ascii, out _))
         {
-            try
-            {
-                name = Idn.GetAscii(name).ToLowerInvariant();
-            }
-            catch (ArgumentException)
-            {
-                // Not a valid internationalized name: kept, escaped, as Safe Browsing does.
-            }
+            name = ascii;
         }
 
         if (name.Length > MaxHostLength)

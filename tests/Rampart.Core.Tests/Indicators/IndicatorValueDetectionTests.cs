@@ -1,5 +1,6 @@
 using CsCheck;
 using Rampart.Core.Indicators;
+using Rampart.Core.Names;
 
 namespace Rampart.Core.Tests.Indicators;
 
@@ -39,6 +40,8 @@ public sealed class IndicatorValueDetectionTests
     [InlineData("gopher://evil.com/", "scheme")]
     [InlineData("-evil.com", "hyphen")]
     [InlineData("@evil.com", "name before")]
+    [InlineData("xn--99999999999.com", "punycode")]
+    [InlineData("http://xn--99999999999.com/", "punycode")]
     public void Refuses_bad_values_saying_why(string raw, string why)
     {
         Assert.False(IndicatorValueParser.TryParse(raw, out var error, out _));
@@ -59,6 +62,20 @@ public sealed class IndicatorValueDetectionTests
         {
             Assert.Equal(type, value.Type);
         }
+    }
+
+    [Fact]
+    public void Domains_are_mapped_by_the_one_idna_implementation()
+    {
+        var label = Gen.String[Gen.OneOf(Gen.Char["abcxn-1"], Gen.Char['\u00e0', '\u00ff'], Gen.Char['\u0430', '\u044f'], Gen.Char["\uff41\uff4d\u3002"]), 1, 12];
+        Gen.Select(label, label, (a, b) => $"{a}.{b}.com").Sample(text =>
+        {
+            if (IndicatorValueParser.TryParse(text, IndicatorType.Domain, out _, out var value))
+            {
+                Assert.True(DomainNames.TryToAscii(text, out var ascii, out var problem), problem.Describe());
+                Assert.Equal(ascii, value.Normalized);
+            }
+        });
     }
 
     [Fact]

@@ -57,6 +57,8 @@ public sealed class SafeBrowsingUrlTests
     [InlineData("http://195.127.11/", "195.127.0.11")]
     [InlineData("http://[2001:DB8:0::1]:8080/", "[2001:db8::1]")]
     [InlineData("http://bücher.example/", "xn--bcher-kva.example")]
+    [InlineData("http://ｈａｎｍａｉｌ。net/", "hanmail.net")]
+    [InlineData("http://xn--99999999999.com/", "xn--99999999999.com")]
     public void Finds_the_real_host_behind_the_tricks(string input, string host)
     {
         Assert.True(SafeBrowsingUrl.TryCanonicalize(input, out var url, out var error), error);
