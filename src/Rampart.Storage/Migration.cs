@@ -3,8 +3,8 @@ using System.Reflection;
 
 namespace Rampart.Storage;
 
-/// <summary>One embedded migration script: <c>&lt;Module&gt;/Migrations/&lt;provider&gt;/NNNN_name.sql</c>.</summary>
-internal sealed record Migration(string Module, int Version, string Name, string Sql)
+/// <summary>One embedded migration script: <c>&lt;Module&gt;/Migrations/&lt;provider&gt;/NNNN_name.sql</c>, and the module's step of that version if it has one.</summary>
+internal sealed record Migration(string Module, int Version, string Name, string Sql, MigrationStep? Step = null)
 {
     public static string ProviderFolder(StoreProvider provider) => provider switch
     {
@@ -31,7 +31,12 @@ internal sealed record Migration(string Module, int Version, string Name, string
                 throw new InvalidOperationException($"Migration resource '{resource}' is not named NNNN_name.sql.");
             }
 
-            migrations.Add(new Migration(module.Name, version, file[(underscore + 1)..], Read(module.Assembly, resource)));
+            migrations.Add(new Migration(module.Name, version, file[(underscore + 1)..], Read(module.Assembly, resource), module.Steps.GetValueOrDefault(version)));
+        }
+
+        foreach (var version in module.Steps.Keys.Where(v => !migrations.Exists(m => m.Version == v)))
+        {
+            throw new InvalidOperationException($"Module '{module.Name}' has a migration step {version} but no {ProviderFolder(provider)} script numbered {version}.");
         }
 
         migrations.Sort((a, b) => a.Version.CompareTo(b.Version));

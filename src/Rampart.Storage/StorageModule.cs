@@ -22,6 +22,12 @@ namespace Rampart.Storage;
 /// </remarks>
 public sealed record StorageModule(string Name, Assembly Assembly, string ResourcePrefix)
 {
+    /// <summary>
+    /// Code run after the script of the same version (<see cref="MigrationStep"/>); each needs a
+    /// script file of its version, which may hold only a comment saying what the step does.
+    /// </summary>
+    public IReadOnlyDictionary<int, MigrationStep> Steps { get; init; } = new Dictionary<int, MigrationStep>();
+
     /// <summary>The platform module (revision, audit, users, keys) migrates first; the others follow in registration order.</summary>
     public const string PlatformName = "platform";
 

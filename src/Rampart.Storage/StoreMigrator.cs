@@ -72,6 +72,11 @@ internal sealed class StoreMigrator(
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
+            if (migration.Step is { } step)
+            {
+                await step(new MigrationStepContext(connection, transaction, database.Provider, time.GetUtcNow(), cancellationToken)).ConfigureAwait(false);
+            }
+
             await connection.ExecuteAsync(new CommandDefinition(
                 "INSERT INTO schema_migrations (module, version, name, applied_at) VALUES (@Module, @Version, @Name, @AppliedAt)",
                 new { migration.Module, migration.Version, migration.Name, AppliedAt = StoreTime.ToStore(time.GetUtcNow()) },

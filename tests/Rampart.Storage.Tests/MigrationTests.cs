@@ -1,4 +1,5 @@
 using Dapper;
+using Rampart.Core.Indicators;
 using Rampart.Storage.Tests.Infrastructure;
 
 namespace Rampart.Storage.Tests;
@@ -20,7 +21,7 @@ public abstract class MigrationTests<TTarget> : StorageTest<TTarget>
 
         var applied = await store.Migrator.MigrateAsync(Ct);
 
-        Assert.Equal(4, applied);
+        Assert.Equal(5, applied);
         await using var connection = await store.OpenAsync();
         foreach (var table in Tables)
         {
@@ -30,7 +31,7 @@ public abstract class MigrationTests<TTarget> : StorageTest<TTarget>
 
         var history = (await connection.QueryAsync<(string Module, int Version, string Name)>(
             "SELECT module, version, name FROM schema_migrations ORDER BY module, version")).ToList();
-        Assert.Equal([("accounts", 1, "initial"), ("intel", 1, "initial"), ("intel", 2, "stix"), ("platform", 1, "initial")], history);
+        Assert.Equal([("accounts", 1, "initial"), ("intel", 1, "initial"), ("intel", 2, "stix"), ("intel", 3, "url_canonical_form"), ("platform", 1, "initial")], history);
         Assert.Equal(0, await store.Revision.CurrentAsync(Ct));
     }
 
@@ -47,8 +48,50 @@ public abstract class MigrationTests<TTarget> : StorageTest<TTarget>
         Assert.Equal(0, fromAnotherProcess);
         Assert.Equal(1, await store.Indicators.CountAsync(liveOnly: false, Ct));
         await using var connection = await store.OpenAsync();
-        Assert.Equal(4, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_migrations"));
+        Assert.Equal(5, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_migrations"));
     }
+
+    [Fact]
+    public async Task URL_indicators_stored_in_the_old_form_are_rewritten_once_in_the_canonical_form()
+    {
+        var store = await OpenAsync();
+        // As the System.Uri normalizer stored them: user-info kept, so two spellings of one URL were two rows.
+        NewIndicator Url(string value, string normalized) => new(new IndicatorValue(IndicatorType.Url, value, normalized), "feed-a");
+        await store.Indicators.ImportAsync(
+        [
+            Url("https://alice@evil.example/a/./b", "https://alice@evil.example/a/b"),
+            Url("https://bob@evil.example/a/b", "https://bob@evil.example/a/b"),
+            Url("http://kept.example/x", "http://kept.example/x"),
+            Url("http://localhost/", "http://localhost/"),
+        ], Analyst, Ct);
+        var before = await store.Revision.CurrentAsync(Ct);
+        await using (var connection = await store.OpenAsync())
+        {
+            await connection.ExecuteAsync("DELETE FROM schema_migrations WHERE module = 'intel' AND version = 3");
+        }
+
+        Assert.Equal(1, await store.Migrator.MigrateAsync(Ct));
+        Assert.Equal(0, await store.Migrator.MigrateAsync(Ct));
+
+        var all = await AllUrlsAsync(store);
+        var evil = all.Where(i => i.Value.Contains("evil", StringComparison.Ordinal)).ToList();
+        var live = Assert.Single(evil, i => !i.Revoked);
+        Assert.Equal("https://evil.example/a/b", live.NormalizedValue);
+        Assert.Equal(before + 1, live.Revision);
+        var duplicate = Assert.Single(evil, i => i.Revoked);
+        Assert.Equal(before + 1, duplicate.Revision);
+        Assert.False(all.Single(i => i.Value == "http://kept.example/x").Revoked);
+        Assert.Equal(before, all.Single(i => i.Value == "http://kept.example/x").Revision);
+        Assert.True(all.Single(i => i.Value == "http://localhost/").Revoked);
+        Assert.Equal(before + 1, await store.Revision.CurrentAsync(Ct));
+        var audit = await store.Audit.ListAsync(10, null, Ct);
+        Assert.Contains(audit, e => e.Action == "indicator.revoke" && e.Target == duplicate.Id && e.Detail!.Contains(live.Id, StringComparison.Ordinal));
+        Assert.Contains(audit, e => e.Action == "indicator.revoke" && e.Detail!.Contains("two labels", StringComparison.Ordinal));
+        Assert.Contains(audit, e => e.Action == "indicator.renormalize" && e.Detail!.StartsWith("1 of 3", StringComparison.Ordinal));
+    }
+
+    private static async Task<List<Core.Indicators.Indicator>> AllUrlsAsync(TestStore store) =>
+        [.. (await store.Indicators.ListAsync(new IndicatorQuery(Type: IndicatorType.Url, IncludeRevoked: true), Ct)).Items];
 
     [Fact]
     public async Task Two_processes_starting_together_both_migrate_and_only_one_creates_the_first_admin()
@@ -68,12 +111,12 @@ public abstract class MigrationTests<TTarget> : StorageTest<TTarget>
             return (applied, created);
         }, Ct)));
 
-        Assert.Equal(4, results.Sum(r => r.applied));
+        Assert.Equal(5, results.Sum(r => r.applied));
         Assert.Single(results, r => r.created);
         var users = await stores[0].Users.ListAsync(Ct);
         Assert.Equal(Core.Identity.Role.Admin, Assert.Single(users).Role);
         await using var connection = await stores[0].OpenAsync();
-        Assert.Equal(4, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_migrations"));
+        Assert.Equal(5, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_migrations"));
     }
 }
 
@@ -104,7 +147,7 @@ public sealed class PostgresMigrationTests : MigrationTests<PostgresTarget>
         {
             await using (var store = new TestStore(location))
             {
-                Assert.Equal(4, await store.Migrator.MigrateAsync(Ct));
+                Assert.Equal(5, await store.Migrator.MigrateAsync(Ct));
                 Assert.Equal(0, await store.Revision.CurrentAsync(Ct));
             }
         }

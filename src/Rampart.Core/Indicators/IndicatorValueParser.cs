@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Rampart.Core.Names;
+using Rampart.Core.Urls;
 
 namespace Rampart.Core.Indicators;
 
@@ -117,6 +118,7 @@ public static class IndicatorValueParser
     {
         value = default;
         string? normalized;
+        CanonicalUrl? url = null;
         switch (type)
         {
             case IndicatorType.Domain:
@@ -127,11 +129,12 @@ public static class IndicatorValueParser
 
                 break;
             case IndicatorType.Url:
-                if (!TryNormalizeUrl(text, out normalized, out error))
+                if (!TryNormalizeUrl(text, out url, out error))
                 {
                     return false;
                 }
 
+                normalized = url.ToString();
                 break;
             case IndicatorType.Ipv4:
             case IndicatorType.Ipv6:
@@ -168,7 +171,7 @@ public static class IndicatorValueParser
                 throw new ArgumentOutOfRangeException(nameof(type), type, "unknown indicator type");
         }
 
-        value = new IndicatorValue(type, text, normalized);
+        value = new IndicatorValue(type, text, normalized, url);
         return true;
     }
 
@@ -217,66 +220,32 @@ public static class IndicatorValueParser
     }
 
     /// <summary>
-    /// The host of <paramref name="uri"/> in its ASCII (punycode) form. <see cref="Uri.IdnHost"/> throws
-    /// for hosts that <see cref="Uri.TryCreate(string, UriKind, out Uri)"/> accepted but IDNA rejects
-    /// (fuzzing found them), so every caller goes through here.
+    /// The Safe Browsing canonical form (<see cref="SafeBrowsingUrl"/>), so a stored URL indicator and
+    /// a checked link meet in one form; a host name must also be a valid domain, so a list with
+    /// <c>http://localhost/</c> or a host with stray characters is told why.
     /// </summary>
-    public static bool TryGetIdnHost(Uri uri, [NotNullWhen(true)] out string? host)
+    private static bool TryNormalizeUrl(string text, [NotNullWhen(true)] out CanonicalUrl? url, [NotNullWhen(false)] out string? error)
     {
-        ArgumentNullException.ThrowIfNull(uri);
-        try
+        url = null;
+        if (!SafeBrowsingUrl.TryCanonicalize(text, out var canonical, out var urlError))
         {
-            host = uri.IdnHost;
-            return true;
-        }
-        catch (UriFormatException)
-        {
-            host = null;
-            return false;
-        }
-    }
-
-    private static bool TryNormalizeUrl(string text, [NotNullWhen(true)] out string? normalized, [NotNullWhen(false)] out string? error)
-    {
-        normalized = null;
-        var withScheme = text.Contains("://", StringComparison.Ordinal) ? text : "http://" + text;
-        var schemeEnd = withScheme.IndexOf("://", StringComparison.Ordinal);
-        var scheme = withScheme[..schemeEnd];
-        if (!UrlSchemes.Contains(scheme))
-        {
-            error = $"URL scheme '{scheme}' is not one of {string.Join(", ", UrlSchemes)}";
+            error = $"'{Shorten(text)}' is not a valid URL: {urlError}";
             return false;
         }
 
-        if (!Uri.TryCreate(withScheme, UriKind.Absolute, out var uri) || string.IsNullOrEmpty(uri.Host))
+        if (!UrlSchemes.Contains(canonical.Scheme))
         {
-            error = $"'{text}' is not a valid URL";
+            error = $"URL scheme '{Shorten(canonical.Scheme)}' is not one of {string.Join(", ", UrlSchemes)}";
             return false;
         }
 
-        string host;
-        if (uri.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6)
-        {
-            host = uri.HostNameType == UriHostNameType.IPv6 ? $"[{IPAddress.Parse(uri.DnsSafeHost).ToString()}]" : uri.Host;
-        }
-        else if (!TryGetIdnHost(uri, out var idnHost))
-        {
-            error = $"URL host of '{text}' is not a valid international domain name";
-            return false;
-        }
-        else if (TryNormalizeDomain(idnHost, out var domain, out var hostError))
-        {
-            host = domain;
-        }
-        else
+        if (canonical.HostKind == UrlHostKind.Name && !TryNormalizeDomain(canonical.Host, out _, out var hostError))
         {
             error = $"URL host: {hostError}";
             return false;
         }
 
-        var userInfo = uri.UserInfo.Length > 0 ? uri.UserInfo + "@" : "";
-        var port = uri.IsDefaultPort ? "" : ":" + uri.Port.ToString(CultureInfo.InvariantCulture);
-        normalized = $"{uri.Scheme}://{userInfo}{host}{port}{uri.GetComponents(UriComponents.PathAndQuery, UriFormat.UriEscaped)}";
+        url = canonical;
         error = null;
         return true;
     }

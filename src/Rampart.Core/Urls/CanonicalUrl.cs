@@ -18,6 +18,24 @@ public sealed record CanonicalUrl(string Scheme, string Host, int? Port, string 
     /// <summary>Host, path and query: the form Safe Browsing hashes, without scheme and port.</summary>
     public string Expression => Query is null ? Host + Path : $"{Host}{Path}?{Query}";
 
+    /// <summary>
+    /// The <see cref="Expression"/> of a URL already in canonical form (the <c>ToString()</c> text, as
+    /// indicators store it): scheme and port cut away, nothing canonicalized again.
+    /// </summary>
+    public static string ExpressionOf(string canonical)
+    {
+        ArgumentNullException.ThrowIfNull(canonical);
+        var text = canonical.AsSpan();
+        var hostStart = text.IndexOf("://", StringComparison.Ordinal) is var scheme and >= 0 ? scheme + 3 : 0;
+        // The canonical path always starts with '/', and no host holds one.
+        var pathStart = text[hostStart..].IndexOf('/') is var slash and >= 0 ? hostStart + slash : text.Length;
+        var authority = text[hostStart..pathStart];
+        // A port follows the last ':' after any IPv6 brackets.
+        var colon = authority.LastIndexOf(':');
+        var hostEnd = colon > authority.LastIndexOf(']') ? hostStart + colon : pathStart;
+        return string.Concat(text[hostStart..hostEnd], text[pathStart..]);
+    }
+
     public override string ToString() =>
         $"{Scheme}://{Host}{(Port is { } port ? ":" + port.ToString(System.Globalization.CultureInfo.InvariantCulture) : "")}{Path}{(Query is null ? "" : "?" + Query)}";
 }

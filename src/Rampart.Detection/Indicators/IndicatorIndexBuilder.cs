@@ -41,12 +41,8 @@ public sealed class IndicatorIndexBuilder(int capacity = 0, bool holdRecords = f
                 Append(IndicatorKeys.Of(KeyKind.FileHash, indicator.NormalizedValue), Row(indicator, attribution, holdRecords));
                 return true;
             case IndicatorType.Url:
-                if (!SafeBrowsingUrl.TryCanonicalize(indicator.NormalizedValue, out var url, out _))
-                {
-                    return false;
-                }
-
-                Append(IndicatorKeys.Of(KeyKind.UrlExpression, url.Expression), Row(indicator, attribution, hold: true));
+                // Stored URLs are in canonical form already (the parser gives no other).
+                Append(IndicatorKeys.Of(KeyKind.UrlExpression, CanonicalUrl.ExpressionOf(indicator.NormalizedValue)), Row(indicator, attribution, hold: true));
                 return true;
             case IndicatorType.Ipv4:
             case IndicatorType.Ipv6:

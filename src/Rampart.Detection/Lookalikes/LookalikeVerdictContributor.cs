@@ -1,11 +1,10 @@
-using Rampart.Core.Indicators;
 using Rampart.Detection.Verdicts;
 
 namespace Rampart.Detection.Lookalikes;
 
 /// <summary>
 /// The one place lookalike screening meets the verdict engine: the host of a domain, URL or e-mail
-/// verdict is screened, and a suspicious lookalike raises the verdict to at least suspicious with
+/// verdict, as the engine normalized it, is screened, and a suspicious lookalike raises the verdict to at least suspicious with
 /// the lookalike's score and reasons. A known indicator (malicious) stays malicious, with the
 /// lookalike reasons added. The engine is built on first use, so verbs that never check pay nothing.
 /// </summary>
@@ -18,9 +17,11 @@ public sealed class LookalikeVerdictContributor(Func<LookalikeEngine> create)
     {
     }
 
-    public Verdict Contribute(Verdict verdict)
+    /// <summary>Screens <paramref name="host"/>, the normalized host name the verdict is about (null: nothing to screen).</summary>
+    public Verdict Contribute(Verdict verdict, string? host)
     {
-        if (Host(verdict) is not { Length: > 0 } host)
+        ArgumentNullException.ThrowIfNull(verdict);
+        if (host is not { Length: > 0 })
         {
             return verdict;
         }
@@ -48,13 +49,4 @@ public sealed class LookalikeVerdictContributor(Func<LookalikeEngine> create)
     /// <summary>A stable code for programs: <c>lookalike-glyph-trick</c> for <see cref="LookalikeTechnique.GlyphTrick"/>.</summary>
     public static string Code(LookalikeTechnique technique) =>
         "lookalike" + string.Concat(technique.ToString().Select(c => char.IsUpper(c) ? "-" + char.ToLowerInvariant(c) : c.ToString()));
-
-    private static string? Host(Verdict verdict) => verdict.Type switch
-    {
-        IndicatorType.Domain => verdict.Normalized,
-        IndicatorType.Url => Uri.TryCreate(verdict.Normalized, UriKind.Absolute, out var uri) && uri.HostNameType == UriHostNameType.Dns
-            && IndicatorValueParser.TryGetIdnHost(uri, out var host) ? host : null,
-        IndicatorType.Email => verdict.Normalized?[(verdict.Normalized.LastIndexOf('@') + 1)..],
-        _ => null,
-    };
 }

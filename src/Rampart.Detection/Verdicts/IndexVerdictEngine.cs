@@ -39,11 +39,20 @@ public sealed class IndexVerdictEngine(IIndicatorRecords records, Lookalikes.Loo
 
         var candidates = new List<Candidate>();
         var signals = new List<VerdictReason>();
-        var normalized = Collect(view, parsed, candidates, signals);
+        Collect(view, parsed, candidates, signals);
         var matches = await ResolveAsync(candidates, cancellationToken);
-        var verdict = Decide(value, parsed.Type, normalized, matches, signals, view.Revision);
-        return lookalikes is null ? verdict : lookalikes.Contribute(verdict);
+        var verdict = Decide(value, parsed.Type, parsed.Normalized, matches, signals, view.Revision);
+        return lookalikes is null ? verdict : lookalikes.Contribute(verdict, HostName(parsed));
     }
+
+    /// <summary>The host name a value names, already normalized: what lookalike screening reads.</summary>
+    private static string? HostName(IndicatorValue parsed) => parsed.Type switch
+    {
+        IndicatorType.Domain => parsed.Normalized,
+        IndicatorType.Url => parsed.Url is { HostIsAddress: false } url ? url.Host : null,
+        IndicatorType.Email => parsed.Normalized[(parsed.Normalized.LastIndexOf('@') + 1)..],
+        _ => null,
+    };
 
     private static Verdict Decide(string input, IndicatorType type, string normalized, List<VerdictMatch> matches, List<VerdictReason> signals, long revision)
     {
@@ -62,8 +71,8 @@ public sealed class IndexVerdictEngine(IIndicatorRecords records, Lookalikes.Loo
             [new VerdictReason(VerdictReason.Codes.NoMatch, "no live indicator matches", normalized)], [], revision);
     }
 
-    /// <summary>Gathers the hits of both the snapshot and the delta; returns the normalized form matched.</summary>
-    private static string Collect(IndicatorView view, IndicatorValue parsed, List<Candidate> into, List<VerdictReason> signals)
+    /// <summary>Gathers the hits of both the snapshot and the delta.</summary>
+    private static void Collect(IndicatorView view, IndicatorValue parsed, List<Candidate> into, List<VerdictReason> signals)
     {
         foreach (var index in (ReadOnlySpan<IndicatorIndex>)[view.Snapshot, view.Added])
         {
@@ -91,13 +100,7 @@ public sealed class IndexVerdictEngine(IIndicatorRecords records, Lookalikes.Loo
                     var network = IPNetwork.Parse(parsed.Normalized);
                     Address(index, skip, network.BaseAddress, network.PrefixLength, MatchHow.Exact, into);
                     break;
-                case IndicatorType.Url:
-                    if (!SafeBrowsingUrl.TryCanonicalize(parsed.Value, out var url, out _)
-                        && !SafeBrowsingUrl.TryCanonicalize(parsed.Normalized, out url, out _))
-                    {
-                        return parsed.Normalized;
-                    }
-
+                case IndicatorType.Url when parsed.Url is { } url:
                     Url(index, skip, url, into);
                     if (index == view.Snapshot)
                     {
@@ -107,10 +110,6 @@ public sealed class IndexVerdictEngine(IIndicatorRecords records, Lookalikes.Loo
                     break;
             }
         }
-
-        return parsed.Type == IndicatorType.Url && SafeBrowsingUrl.TryCanonicalize(parsed.Value, out var canonical, out _)
-            ? canonical.ToString()
-            : parsed.Normalized;
     }
 
     private static void Url(IndicatorIndex index, IReadOnlySet<string>? skip, CanonicalUrl url, List<Candidate> into)

@@ -9,6 +9,12 @@ namespace Rampart.Storage.Intel;
 
 public static class IntelStorageServiceCollectionExtensions
 {
+    /// <summary>The intel module's migrations: scripts under <c>Intel/Migrations/</c>, plus the steps SQL cannot do.</summary>
+    internal static readonly StorageModule Module = StorageModule.For<IndicatorStore>("intel") with
+    {
+        Steps = new Dictionary<int, MigrationStep> { [UrlCanonicalForm.Version] = UrlCanonicalForm.RunAsync },
+    };
+
     /// <summary>
     /// The intel module: its migrations (module "intel") and its stores — indicators, actors,
     /// relationships and sightings. Needs <see cref="PlatformStorageServiceCollectionExtensions.AddRampartStorage"/>.
@@ -16,7 +22,7 @@ public static class IntelStorageServiceCollectionExtensions
     public static IServiceCollection AddIntelStorage(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddSingleton(StorageModule.For<IndicatorStore>("intel"));
+        services.AddSingleton(Module);
         services.AddSingleton<IIndicatorStore>(sp => new IndicatorStore(sp.GetRequiredService<StoreChanges>()));
         services.AddSingleton<IActorStore>(sp => new ActorStore(sp.GetRequiredService<StoreChanges>()));
         services.AddSingleton<IRelationshipStore>(sp => new RelationshipStore(sp.GetRequiredService<StoreChanges>()));

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using Rampart.Core;
 using Rampart.Core.Auditing;
@@ -32,18 +33,37 @@ internal sealed class StoreChanges(StoreDatabase database, TimeProvider time)
         ArgumentNullException.ThrowIfNull(context);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await database.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
-        var revision = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            BumpRevision, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-
-        var change = new ChangeTransaction(connection, transaction, database.Provider, revision, time.GetUtcNow(), context, cancellationToken);
-        var result = await work(change).ConfigureAwait(false);
-
-        if (change.Entries.Count == 0)
+        var (result, audited) = await RunInAsync(connection, transaction, database.Provider, time.GetUtcNow(), context, work, cancellationToken).ConfigureAwait(false);
+        if (!audited)
         {
             await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
             return result;
         }
 
+        // Not cancellable: once the work is done, a half-sent COMMIT helps nobody.
+        await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+        return result;
+    }
+
+    /// <summary>
+    /// Bump, work and audit inside a transaction someone else owns (a migration step); false when the
+    /// work audited nothing, and then the caller must not commit the bump.
+    /// </summary>
+    internal static async Task<(T Result, bool Audited)> RunInAsync<T>(
+        DbConnection connection,
+        DbTransaction transaction,
+        StoreProvider provider,
+        DateTimeOffset now,
+        ChangeContext context,
+        Func<ChangeTransaction, Task<T>> work,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var revision = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            BumpRevision, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+
+        var change = new ChangeTransaction(connection, transaction, provider, revision, now, context, cancellationToken);
+        var result = await work(change).ConfigureAwait(false);
         foreach (var (action, target, detail) in change.Entries)
         {
             await connection.ExecuteAsync(new CommandDefinition(InsertAudit, new
@@ -60,8 +80,6 @@ internal sealed class StoreChanges(StoreDatabase database, TimeProvider time)
             }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
 
-        // Not cancellable: once the work is done, a half-sent COMMIT helps nobody.
-        await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
-        return result;
+        return (result, change.Entries.Count > 0);
     }
 }

@@ -108,6 +108,7 @@ public sealed class SafeBrowsingUrlTests
             var shown = url.ToString();
             Assert.True(SafeBrowsingUrl.TryCanonicalize(shown, out var again, out var error), $"{shown}: {error}");
             Assert.Equal(shown, again.ToString());
+            Assert.Equal(url.Expression, CanonicalUrl.ExpressionOf(shown));
             foreach (var c in shown)
             {
                 Assert.True(c is > ' ' and < (char)0x7F and not '#', $"{shown} holds U+{(int)c:X4}");

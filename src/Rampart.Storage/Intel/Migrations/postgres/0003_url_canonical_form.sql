@@ -1,0 +1,2 @@
+-- URL indicators are normalized again into the Safe Browsing canonical form. SQL cannot do that:
+-- the migration step Intel/UrlCanonicalForm.cs runs right after this script, in its transaction.
