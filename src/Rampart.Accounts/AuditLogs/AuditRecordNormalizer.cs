@@ -60,7 +60,8 @@ internal sealed class AuditRecordNormalizer(FieldMap? fieldMap)
             JsonElement data;
             try
             {
-                data = BuildData(root, shape.LiftProperties);
+                var status = shape.WritesSigmaStatus && Text(root, shape.Result) is { } resultText ? ResultStatus.SigmaStatus(ResultStatus.Parse(resultText)) : null;
+                data = BuildData(root, shape.LiftProperties, status);
             }
             finally
             {
@@ -170,9 +171,10 @@ internal sealed class AuditRecordNormalizer(FieldMap? fieldMap)
     /// first, lifted to the top, then its envelope), JSON held in top-level strings parsed (Sentinel
     /// stores nested values that way; deeper strings such as <c>newValue</c> stay text because rules
     /// match them as text), operation names without surrounding white space, and each name-value
-    /// array also as <c>Array.Name</c> fields (or <c>Array.Name.NewValue</c>/<c>.OldValue</c>).
+    /// array also as <c>Array.Name</c> fields (or <c>Array.Name.NewValue</c>/<c>.OldValue</c>); and
+    /// <paramref name="status"/>, when given, as <c>status</c> unless the record has a field of that name.
     /// </summary>
-    private JsonElement BuildData(JsonElement root, bool liftProperties)
+    private JsonElement BuildData(JsonElement root, bool liftProperties, string? status)
     {
         _output.ResetWrittenCount();
         _names.Clear();
@@ -196,6 +198,11 @@ internal sealed class AuditRecordNormalizer(FieldMap? fieldMap)
         foreach (var (name, array) in _nameValueArrays)
         {
             Flatten(writer, name, array);
+        }
+
+        if (status is not null && _names.Add("status"))
+        {
+            writer.WriteString("status", status);
         }
 
         writer.WriteEndObject();

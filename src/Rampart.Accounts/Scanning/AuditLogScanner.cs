@@ -21,11 +21,18 @@ public sealed class AuditLogScanner(SigmaRuleSet? rules, AuditLogScanOptions? op
     public void ScanFile(string path, Action<long>? progress = null, CancellationToken cancellationToken = default)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-        Summary.Files.Add(path);
+        ScanStream(stream, path, progress, cancellationToken);
+    }
+
+    /// <summary>Scans a seekable stream; <paramref name="name"/> names it in origins and problems.</summary>
+    public void ScanStream(Stream stream, string name, Action<long>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        Summary.Files.Add(name);
         Summary.Bytes += stream.Length;
         var reader = new AuditLogReader(_options.Reader);
         var count = 0;
-        foreach (var item in reader.Read(stream, path))
+        foreach (var item in reader.Read(stream, name))
         {
             if (item.Problem is { } problem)
             {

@@ -109,4 +109,42 @@ public sealed class AuditLogScannerTests
         Assert.Equal(2, scanner.Summary.MatchCount);
         Assert.Single(scanner.Summary.Matches);
     }
+
+    private const string FederatedDomainRule = """
+        title: New federated domain added
+        logsource:
+            product: m365
+            service: exchange
+        detection:
+            selection:
+                eventSource: Exchange
+                eventName: Add-FederatedDomain
+                status: success
+            condition: selection
+        """;
+
+    private static string FederatedDomain(string resultStatus) =>
+        $$"""{"CreationTime":"2024-03-01T10:00:00","Id":"1","Operation":"Add-FederatedDomain","RecordType":1,"Workload":"Exchange","UserId":"admin@contoso.com","ResultStatus":"{{resultStatus}}"}""";
+
+    [Theory]
+    [InlineData("Succeeded", true)]
+    [InlineData("True", true)]
+    [InlineData("Success", true)]
+    [InlineData("PartiallySucceeded", true)]
+    [InlineData("Failed", false)]
+    [InlineData("False", false)]
+    public void SigmaHQ_m365_rules_with_status_success_match_every_success_spelling_and_no_failure(string resultStatus, bool matches)
+    {
+        foreach (var aliases in new[] { AuditLogFieldAliases.SigmaHq, SigmaFieldAliases.BuiltIn })
+        {
+            var set = SigmaRuleSet.Compile(SigmaLoader.LoadText(FederatedDomainRule, "rule.yml").Documents, new SigmaCompileOptions { FieldAliases = aliases });
+            var scanner = new AuditLogScanner(set);
+            using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(FederatedDomain(resultStatus)));
+
+            scanner.ScanStream(stream, "federation.json");
+
+            Assert.Equal(1, scanner.Summary.Evaluated);
+            Assert.Equal(matches ? 1 : 0, scanner.Summary.MatchCount);
+        }
+    }
 }
