@@ -14,8 +14,8 @@ namespace Rampart.Accounts.AuditLogs;
 public sealed class AuditLogReader(AuditLogReaderOptions? options = null)
 {
     private const int SniffBytes = 4096;
-    private const int BatchRecords = 512;
-    private const int BatchBytes = 1024 * 1024;
+    private const int BatchRecords = 128;
+    private const int BatchBytes = 256 * 1024;
 
     private readonly AuditLogReaderOptions _options = options ?? new AuditLogReaderOptions();
 
@@ -31,6 +31,20 @@ public sealed class AuditLogReader(AuditLogReaderOptions? options = null)
     /// <summary>Reads <paramref name="stream"/> (seekable: the first bytes are read twice); <paramref name="file"/> names it in origins and problems.</summary>
     public IEnumerable<AuditLogItem> Read(Stream stream, string file)
     {
+        foreach (var (item, _) in Read(stream, file, static () => 0, static (_, _) => 0))
+        {
+            yield return item;
+        }
+    }
+
+    /// <summary>
+    /// Reads like <see cref="Read(Stream, string)"/> and also runs <paramref name="process"/> on each
+    /// event on the thread that normalized it, with that thread's own <typeparamref name="TWorker"/>
+    /// (from <paramref name="createWorker"/>, reused across batches): what can run in parallel runs
+    /// there, and the results come back with their events in file order.
+    /// </summary>
+    internal IEnumerable<(AuditLogItem Item, TResult Result)> Read<TWorker, TResult>(Stream stream, string file, Func<TWorker> createWorker, Func<TWorker, AuditEvent, TResult> process)
+    {
         var start = stream.Position;
         var head = new byte[SniffBytes];
         var length = stream.ReadAtLeast(head, SniffBytes, throwOnEndOfStream: false);
@@ -39,8 +53,8 @@ public sealed class AuditLogReader(AuditLogReaderOptions? options = null)
         var items = first switch
         {
             -1 => [],
-            (byte)'{' or (byte)'[' => ReadItems(SplitJson(stream, file)),
-            _ => ReadItems(SplitCsv(stream, file)),
+            (byte)'{' or (byte)'[' => ReadItems(SplitJson(stream, file), createWorker, process),
+            _ => ReadItems(SplitCsv(stream, file), createWorker, process),
         };
         return items;
     }
@@ -56,26 +70,28 @@ public sealed class AuditLogReader(AuditLogReaderOptions? options = null)
         return i < 0 ? -1 : head[i];
     }
 
-    private IEnumerable<AuditLogItem> ReadItems(IEnumerable<RawItem> source)
+    private IEnumerable<(AuditLogItem, TResult)> ReadItems<TWorker, TResult>(IEnumerable<RawItem> source, Func<TWorker> createWorker, Func<TWorker, AuditEvent, TResult> process)
     {
         var parallelism = Math.Max(1, _options.Parallelism);
         if (parallelism == 1)
         {
             var normalizer = new AuditRecordNormalizer(_options.FieldMap);
+            var worker = createWorker();
             foreach (var raw in source)
             {
                 yield return raw.Error is not null
-                    ? new AuditLogItem(null, new AuditLogProblem(raw.Origin.File, raw.Origin.Line, raw.Error))
-                    : Normalize(normalizer, raw.Bytes, raw.Origin, raw.Container);
+                    ? (new AuditLogItem(null, new AuditLogProblem(raw.Origin.File, raw.Origin.Line, raw.Error)), default!)
+                    : Normalize(normalizer, raw.Bytes, raw.Origin, raw.Container, worker, process);
             }
 
             yield break;
         }
 
         // Ordered and bounded: at most 2 batches per worker in flight, handed back in reading order,
-        // so one slow batch holds memory to a few megabytes and events keep their file order.
-        var normalizers = new ConcurrentBag<AuditRecordNormalizer>();
-        var inFlight = new Queue<Task<AuditLogItem[]>>();
+        // so one slow batch holds memory to a few hundred kilobytes and events keep their file order.
+        // Small batches also keep the events in flight few, so most die young (in gen0).
+        var workers = new ConcurrentBag<(AuditRecordNormalizer, TWorker)>();
+        var inFlight = new Queue<Task<(AuditLogItem, TResult)[]>>();
         var batch = new RawBatch();
         foreach (var raw in source)
         {
@@ -85,7 +101,7 @@ public sealed class AuditLogReader(AuditLogReaderOptions? options = null)
                 continue;
             }
 
-            inFlight.Enqueue(Start(batch, normalizers));
+            inFlight.Enqueue(Start(batch, workers, createWorker, process));
             batch = new RawBatch();
             if (inFlight.Count >= 2 * parallelism)
             {
@@ -96,7 +112,7 @@ public sealed class AuditLogReader(AuditLogReaderOptions? options = null)
             }
         }
 
-        inFlight.Enqueue(Start(batch, normalizers));
+        inFlight.Enqueue(Start(batch, workers, createWorker, process));
         while (inFlight.Count > 0)
         {
             foreach (var item in inFlight.Dequeue().GetAwaiter().GetResult())
@@ -106,18 +122,18 @@ public sealed class AuditLogReader(AuditLogReaderOptions? options = null)
         }
     }
 
-    private Task<AuditLogItem[]> Start(RawBatch batch, ConcurrentBag<AuditRecordNormalizer> normalizers) => Task.Run(() =>
+    private Task<(AuditLogItem, TResult)[]> Start<TWorker, TResult>(RawBatch batch, ConcurrentBag<(AuditRecordNormalizer, TWorker)> workers, Func<TWorker> createWorker, Func<TWorker, AuditEvent, TResult> process) => Task.Run(() =>
     {
-        var normalizer = normalizers.TryTake(out var pooled) ? pooled : new AuditRecordNormalizer(_options.FieldMap);
+        var (normalizer, worker) = workers.TryTake(out var pooled) ? pooled : (new AuditRecordNormalizer(_options.FieldMap), createWorker());
         try
         {
-            var items = new AuditLogItem[batch.Items.Count];
+            var items = new (AuditLogItem, TResult)[batch.Items.Count];
             for (var i = 0; i < items.Length; i++)
             {
                 var (offset, length, origin, container, error) = batch.Items[i];
                 items[i] = error is not null
-                    ? new AuditLogItem(null, new AuditLogProblem(origin.File, origin.Line, error))
-                    : Normalize(normalizer, batch.BytesOf(offset, length), origin, container);
+                    ? (new AuditLogItem(null, new AuditLogProblem(origin.File, origin.Line, error)), default!)
+                    : Normalize(normalizer, batch.BytesOf(offset, length), origin, container, worker, process);
             }
 
             return items;
@@ -125,7 +141,7 @@ public sealed class AuditLogReader(AuditLogReaderOptions? options = null)
         finally
         {
             batch.Release();
-            normalizers.Add(normalizer);
+            workers.Add((normalizer, worker));
         }
     });
 
@@ -177,15 +193,15 @@ public sealed class AuditLogReader(AuditLogReaderOptions? options = null)
         }
     }
 
-    private static AuditLogItem Normalize(AuditRecordNormalizer normalizer, ReadOnlyMemory<byte> json, EventOrigin origin, AuditLogFormat? container)
+    private static (AuditLogItem, TResult) Normalize<TWorker, TResult>(AuditRecordNormalizer normalizer, ReadOnlyMemory<byte> json, EventOrigin origin, AuditLogFormat? container, TWorker worker, Func<TWorker, AuditEvent, TResult> process)
     {
         if (normalizer.TryNormalize(json, origin, container, out var auditEvent, out var error, out var lineOffset))
         {
-            return new AuditLogItem(auditEvent, null);
+            return (new AuditLogItem(auditEvent, null), process(worker, auditEvent!));
         }
 
         var where = container == AuditLogFormat.PurviewCsv ? "AuditData: " : "";
-        return new AuditLogItem(null, new AuditLogProblem(origin.File, origin.Line + lineOffset, where + error));
+        return (new AuditLogItem(null, new AuditLogProblem(origin.File, origin.Line + lineOffset, where + error)), default!);
     }
 
     private static int IndexOf(IReadOnlyList<string> fields, string name)

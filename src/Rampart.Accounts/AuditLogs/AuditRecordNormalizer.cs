@@ -1,5 +1,5 @@
-using System.Buffers;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Rampart.Accounts.Events;
 
@@ -7,21 +7,42 @@ namespace Rampart.Accounts.AuditLogs;
 
 /// <summary>
 /// Turns one record's JSON into an <see cref="AuditEvent"/>: recognises its shape, builds the
-/// normalized record for rules, and reads the typed fields. Not thread-safe: it reuses its buffers,
-/// so each reading thread has its own.
+/// normalized record for rules, and reads the typed fields. The record is read once, member by
+/// member, and its values are copied as raw bytes into the normalized record, which is then parsed
+/// once into the event's own document: no intermediate document and no string per field.
+/// Not thread-safe: it reuses its buffers, so each reading thread has its own.
 /// </summary>
-internal sealed class AuditRecordNormalizer(FieldMap? fieldMap)
+internal sealed class AuditRecordNormalizer
 {
-    private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = 64 };
+    // Depth of the record itself; the normalized record may nest one level deeper (parsed JSON strings).
+    private const int MaxDepth = 64;
+    private static readonly JsonReaderOptions RecordOptions = new() { MaxDepth = MaxDepth };
+    private static readonly JsonReaderOptions OutputOptions = new() { MaxDepth = MaxDepth + 1 };
 
     private static readonly string[] OperationFields = ["Operation", "OperationName", "ActivityDisplayName"];
+    private static readonly string[] NameKeys = ["Name", "Key", "DisplayName"];
+    private static readonly JsonEncodedText Success = JsonEncodedText.Encode("success");
+    private static readonly JsonEncodedText Failure = JsonEncodedText.Encode("failure");
 
-    private readonly RecordShape? _forced = fieldMap is null ? null : RecordShapes.Generic(fieldMap);
-    private readonly ArrayBufferWriter<byte> _output = new(16 * 1024);
+    private readonly RecordShape? _forced;
+    private readonly NameCache _nameCache = new();
+    private readonly RecordMembers _root;
+    private readonly RecordMembers _lifted;
+    private readonly RecordMembers _item;
     private readonly HashSet<string> _names = new(StringComparer.OrdinalIgnoreCase);
-    private readonly List<JsonDocument> _parsed = [];
-    private readonly List<(string Name, JsonElement Array)> _nameValueArrays = [];
-    private Utf8JsonWriter? _writer;
+    private readonly List<(string Name, ReadOnlyMemory<byte> RawName, ReadOnlyMemory<byte> Array)> _nameValueArrays = [];
+    private byte[] _output = new byte[16 * 1024];
+    private int _written;
+    private byte[] _scratch = new byte[1024];
+    private char[] _chars = new char[256];
+
+    public AuditRecordNormalizer(FieldMap? fieldMap)
+    {
+        _forced = fieldMap is null ? null : RecordShapes.Generic(fieldMap);
+        _root = new RecordMembers(_nameCache);
+        _lifted = new RecordMembers(_nameCache);
+        _item = new RecordMembers(_nameCache);
+    }
 
     /// <summary>Normalizes one record; on failure <paramref name="error"/> says why and <paramref name="lineOffset"/> how many lines into the record.</summary>
     public bool TryNormalize(ReadOnlyMemory<byte> json, EventOrigin origin, AuditLogFormat? container, out AuditEvent? result, out string? error, out int lineOffset)
@@ -29,10 +50,23 @@ internal sealed class AuditRecordNormalizer(FieldMap? fieldMap)
         result = null;
         error = null;
         lineOffset = 0;
-        JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json, ParseOptions);
+            if (!TryReadRoot(json, out error))
+            {
+                return false;
+            }
+
+            var shape = _forced ?? RecordShapes.Detect(_root);
+            if (shape is null)
+            {
+                error = "the record is not a known audit log record: no CreationTime and Operation (Unified Audit Log), createdDateTime and status (sign-in), activityDateTime and activityDisplayName (directory audit), or Azure Monitor category";
+                return false;
+            }
+
+            var status = shape.WritesSigmaStatus && Text(_root, shape.Result) is { } resultText ? ResultStatus.SigmaStatus(ResultStatus.Parse(resultText)) : null;
+            var data = BuildData(json, shape.LiftProperties, status);
+            return TryType(shape, data, origin, container, out result, out error);
         }
         catch (JsonException ex)
         {
@@ -40,40 +74,47 @@ internal sealed class AuditRecordNormalizer(FieldMap? fieldMap)
             error = $"not valid JSON: {WithoutPosition(ex.Message)} (byte {ex.BytePositionInLine ?? 0} of the line)";
             return false;
         }
-
-        using (document)
+        catch (InvalidOperationException ex)
         {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                error = $"the record is a JSON {root.ValueKind.ToString().ToLowerInvariant()}, not an object";
-                return false;
-            }
-
-            var shape = _forced ?? RecordShapes.Detect(root);
-            if (shape is null)
-            {
-                error = "the record is not a known audit log record: no CreationTime and Operation (Unified Audit Log), createdDateTime and status (sign-in), activityDateTime and activityDisplayName (directory audit), or Azure Monitor category";
-                return false;
-            }
-
-            JsonElement data;
-            try
-            {
-                data = BuildData(root, shape.LiftProperties);
-            }
-            finally
-            {
-                foreach (var parsed in _parsed)
-                {
-                    parsed.Dispose();
-                }
-
-                _parsed.Clear();
-            }
-
-            return TryType(shape, data, origin, container, out result, out error);
+            // Text that is well-formed JSON but not text: invalid UTF-8, or an escaped lone surrogate.
+            error = $"not valid text: {ex.Message}";
+            return false;
         }
+    }
+
+    /// <summary>Reads the root object's members, validating the whole record as one JSON value.</summary>
+    private bool TryReadRoot(ReadOnlyMemory<byte> json, out string? error)
+    {
+        error = null;
+        var reader = new Utf8JsonReader(json.Span, RecordOptions);
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            var kind = reader.TokenType switch
+            {
+                JsonTokenType.StartArray => "array",
+                JsonTokenType.String => "string",
+                JsonTokenType.Number => "number",
+                JsonTokenType.True => "true",
+                JsonTokenType.False => "false",
+                _ => "null",
+            };
+            reader.Skip();
+            while (reader.Read())
+            {
+                // Trailing content after the value throws here, as it does after an object.
+            }
+
+            error = $"the record is a JSON {kind}, not an object";
+            return false;
+        }
+
+        _root.Read(json, ref reader, 0);
+        while (reader.Read())
+        {
+        }
+
+        return true;
     }
 
     private static bool TryType(RecordShape shape, JsonElement data, EventOrigin origin, AuditLogFormat? container, out AuditEvent? result, out string? error)
@@ -153,6 +194,21 @@ internal sealed class AuditRecordNormalizer(FieldMap? fieldMap)
         return null;
     }
 
+    /// <summary>The first of <paramref name="names"/> that is a top-level member with text (the result field is never a path).</summary>
+    private static string? Text(RecordMembers members, string[] names)
+    {
+        foreach (var name in names)
+        {
+            var text = members.Text(name);
+            if (!string.IsNullOrWhiteSpace(text))
+            {
+                return text;
+            }
+        }
+
+        return null;
+    }
+
     private static string Show(JsonElement value)
     {
         var raw = value.GetRawText();
@@ -167,70 +223,90 @@ internal sealed class AuditRecordNormalizer(FieldMap? fieldMap)
 
     /// <summary>
     /// The record for rules: every field of the record (an Azure Monitor record's <c>properties</c>
-    /// first, lifted to the top, then its envelope), JSON held in top-level strings parsed (Sentinel
-    /// stores nested values that way; deeper strings such as <c>newValue</c> stay text because rules
-    /// match them as text), operation names without surrounding white space, and each name-value
-    /// array also as <c>Array.Name</c> fields (or <c>Array.Name.NewValue</c>/<c>.OldValue</c>).
+    /// first, lifted to the top, then its envelope; the first of two names that differ only in case
+    /// wins), JSON held in top-level strings parsed (Sentinel stores nested values that way; deeper
+    /// strings such as <c>newValue</c> stay text because rules match them as text), operation names
+    /// without surrounding white space, each name-value array also as <c>Array.Name</c> fields (or
+    /// <c>Array.Name.NewValue</c>/<c>.OldValue</c>), and <paramref name="status"/>, when given, as
+    /// <c>status</c> unless the record has a field of that name. Values are copied as they are written.
     /// </summary>
-    private JsonElement BuildData(JsonElement root, bool liftProperties)
+    private JsonElement BuildData(ReadOnlyMemory<byte> json, bool liftProperties, string? status)
     {
-        _output.ResetWrittenCount();
+        _written = 0;
         _names.Clear();
         _nameValueArrays.Clear();
-        var writer = _writer ??= new Utf8JsonWriter(_output);
-        writer.Reset(_output);
-        writer.WriteStartObject();
-        if (liftProperties && root.TryGetProperty("properties", out var properties) && properties.ValueKind == JsonValueKind.Object)
+        Append((byte)'{');
+        if (liftProperties && _root.TryGet("properties", out var properties) && properties.Name == "properties" && properties.Kind == JsonTokenType.StartObject)
         {
-            foreach (var property in properties.EnumerateObject())
+            _lifted.ReadNested(json, properties.ValueStart, properties.ValueLength);
+            foreach (var member in _lifted.All)
             {
-                WriteMember(writer, property);
+                WriteMember(_lifted, member);
             }
         }
 
-        foreach (var property in root.EnumerateObject())
+        foreach (var member in _root.All)
         {
-            WriteMember(writer, property);
+            WriteMember(_root, member);
         }
 
-        foreach (var (name, array) in _nameValueArrays)
+        foreach (var (name, rawName, array) in _nameValueArrays)
         {
-            Flatten(writer, name, array);
+            Flatten(name, rawName.Span, array);
         }
 
-        writer.WriteEndObject();
-        writer.Flush();
-        var reader = new Utf8JsonReader(_output.WrittenSpan);
+        if (status is not null && _names.Add("status"))
+        {
+            AppendName("status"u8);
+            AppendQuoted((status == "success" ? Success : status == "failure" ? Failure : JsonEncodedText.Encode(status)).EncodedUtf8Bytes);
+        }
+
+        Append((byte)'}');
+        var reader = new Utf8JsonReader(_output.AsSpan(0, _written), OutputOptions);
         return JsonElement.ParseValue(ref reader);
     }
 
-    private void WriteMember(Utf8JsonWriter writer, JsonProperty property)
+    private void WriteMember(RecordMembers members, RecordMember member)
     {
-        var name = property.Name;
-        if (!_names.Add(name))
+        if (!_names.Add(member.Name))
         {
             return;
         }
 
-        var value = property.Value;
-        if (value.ValueKind == JsonValueKind.String)
+        var raw = members.Raw(member);
+        var rawName = members.Record.Slice(member.NameStart, member.NameLength);
+        if (member.Kind == JsonTokenType.String)
         {
-            if (TryParseEmbedded(value, out var embedded))
+            if (TryEmbedded(raw, out var embeddedLength))
             {
-                value = embedded;
+                AppendName(rawName.Span);
+                var start = _written;
+                Append(_scratch.AsSpan(0, embeddedLength));
+
+                // Held in the output as it is now: a later resize copies it, this array keeps it.
+                var embedded = _output.AsMemory(start, embeddedLength);
+                if (IsNameValueArray(embedded))
+                {
+                    _nameValueArrays.Add((member.Name, rawName, embedded));
+                }
+
+                return;
             }
-            else if (IsOperationField(name))
+
+            if (IsOperationField(member.Name) && NeedsTrim(raw))
             {
-                writer.WriteString(name, value.GetString().AsSpan().Trim());
+                AppendName(members.RawName(member));
+                AppendQuoted(JsonEncodedText.Encode(Unescape(raw).Trim()).EncodedUtf8Bytes);
                 return;
             }
         }
 
-        writer.WritePropertyName(name);
-        value.WriteTo(writer);
-        if (value.ValueKind == JsonValueKind.Array && IsNameValueArray(value))
+        AppendName(rawName.Span);
+        Append(raw);
+        var value = members.Record.Slice(member.ValueStart, member.ValueLength);
+        if (member.Kind == JsonTokenType.StartArray && IsNameValueArray(value))
         {
-            _nameValueArrays.Add((name, value));
+            _nameValueArrays.Add((member.Name, rawName, value));
         }
     }
 
@@ -247,16 +323,40 @@ internal sealed class AuditRecordNormalizer(FieldMap? fieldMap)
         return false;
     }
 
-    private bool TryParseEmbedded(JsonElement value, out JsonElement embedded)
+    /// <summary>True when the quoted string may have white space to trim: plain ASCII that does not start or end with it needs none.</summary>
+    private static bool NeedsTrim(ReadOnlySpan<byte> quoted)
     {
-        embedded = default;
-        var text = value.GetString();
-        if (text is null)
+        var text = quoted[1..^1];
+        return !text.IsEmpty && (IsSpaceOrEscape(text[0]) || IsSpaceOrEscape(text[^1]) || text[^1] >= 0x80 || text[0] >= 0x80 || text.Contains((byte)'\\'));
+    }
+
+    private static bool IsSpaceOrEscape(byte b) => b is (byte)' ' or (byte)'\\';
+
+    /// <summary>
+    /// A string holding one JSON object or array (Sentinel's nested values) is unescaped into
+    /// <see cref="_scratch"/> and checked to be JSON; text that only looks like it
+    /// (<c>[KeyIdentifier=…]</c>) stays text.
+    /// </summary>
+    private bool TryEmbedded(ReadOnlySpan<byte> quoted, out int length)
+    {
+        length = 0;
+        var text = quoted[1..^1];
+        var first = text.IndexOfAnyExcept(" \t\r\n"u8);
+        if (first < 0 || text[first] is not ((byte)'{' or (byte)'[' or (byte)'\\'))
         {
             return false;
         }
 
-        var trimmed = text.AsSpan().Trim();
+        var reader = new Utf8JsonReader(quoted);
+        reader.Read();
+        if (_scratch.Length < text.Length)
+        {
+            _scratch = new byte[Math.Max(text.Length, _scratch.Length * 2)];
+        }
+
+        length = reader.CopyString(_scratch);
+        var unescaped = _scratch.AsSpan(0, length);
+        var trimmed = unescaped.Trim(" \t\r\n\f\v"u8);
         if (trimmed.Length < 2 || !((trimmed[0] == '{' && trimmed[^1] == '}') || (trimmed[0] == '[' && trimmed[^1] == ']')))
         {
             return false;
@@ -264,81 +364,164 @@ internal sealed class AuditRecordNormalizer(FieldMap? fieldMap)
 
         try
         {
-            var document = JsonDocument.Parse(text, ParseOptions);
-            _parsed.Add(document);
-            embedded = document.RootElement;
+            var check = new Utf8JsonReader(unescaped, RecordOptions);
+            while (check.Read())
+            {
+            }
+
             return true;
         }
         catch (JsonException)
         {
-            // "[KeyIdentifier=…]" and the like: text that only looks like JSON stays text.
             return false;
         }
     }
 
-    private static bool IsNameValueArray(JsonElement array)
+    private static string Unescape(ReadOnlySpan<byte> quoted)
     {
-        foreach (var item in array.EnumerateArray())
-        {
-            return item.ValueKind == JsonValueKind.Object && NameOf(item) is not null && (HasValue(item) || HasNewOrOld(item));
-        }
-
-        return false;
+        var reader = new Utf8JsonReader(quoted);
+        reader.Read();
+        return reader.GetString() ?? "";
     }
 
-    private void Flatten(Utf8JsonWriter writer, string arrayName, JsonElement array)
+    private bool IsNameValueArray(ReadOnlyMemory<byte> value)
     {
-        foreach (var item in array.EnumerateArray())
+        var reader = new Utf8JsonReader(value.Span);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray || !reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
-            if (item.ValueKind != JsonValueKind.Object || NameOf(item) is not { } itemName)
+            return false;
+        }
+
+        var start = (int)reader.TokenStartIndex;
+        reader.Skip();
+        _item.ReadNested(value, start, (int)reader.BytesConsumed - start);
+        return NameOf(_item, out _) && (_item.Has("Value") || HasNewOrOld(_item));
+    }
+
+    private void Flatten(string arrayName, ReadOnlySpan<byte> rawArrayName, ReadOnlyMemory<byte> array)
+    {
+        var reader = new Utf8JsonReader(array.Span);
+        reader.Read();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            var start = (int)reader.TokenStartIndex;
+            var isObject = reader.TokenType == JsonTokenType.StartObject;
+            reader.Skip();
+            if (!isObject)
             {
                 continue;
             }
 
-            var field = arrayName + "." + itemName;
-            if (JsonFields.TryGet(item, "Value", out var value) && !HasNewOrOld(item))
+            _item.ReadNested(array, start, (int)reader.BytesConsumed - start);
+            if (!NameOf(_item, out var itemName))
             {
-                WriteFlat(writer, field, value);
                 continue;
             }
 
-            if (JsonFields.TryGet(item, "NewValue", out var newValue))
+            if (_item.TryGet("Value", out var value) && !HasNewOrOld(_item))
             {
-                WriteFlat(writer, field + ".NewValue", newValue);
+                WriteFlat(arrayName, rawArrayName, itemName, default, value);
+                continue;
             }
 
-            if (JsonFields.TryGet(item, "OldValue", out var oldValue))
+            if (_item.TryGet("NewValue", out var newValue))
             {
-                WriteFlat(writer, field + ".OldValue", oldValue);
+                WriteFlat(arrayName, rawArrayName, itemName, ".NewValue", newValue);
+            }
+
+            if (_item.TryGet("OldValue", out var oldValue))
+            {
+                WriteFlat(arrayName, rawArrayName, itemName, ".OldValue", oldValue);
             }
         }
     }
 
-    private void WriteFlat(Utf8JsonWriter writer, string name, JsonElement value)
+    /// <summary>Writes <c>Array.Name[.Suffix]</c> with the item's value, unless a field of that name was written before.</summary>
+    private void WriteFlat(string arrayName, ReadOnlySpan<byte> rawArrayName, RecordMember itemName, ReadOnlySpan<char> suffix, RecordMember value)
     {
-        if (_names.Add(name))
+        var quotedItemName = _item.Raw(itemName);
+        var decodedMax = quotedItemName.Length;
+        var needed = arrayName.Length + 1 + decodedMax + suffix.Length;
+        if (_chars.Length < needed)
         {
-            writer.WritePropertyName(name);
-            value.WriteTo(writer);
+            _chars = new char[Math.Max(needed, _chars.Length * 2)];
         }
+
+        arrayName.CopyTo(_chars);
+        var length = arrayName.Length;
+        _chars[length++] = '.';
+        var reader = new Utf8JsonReader(quotedItemName);
+        reader.Read();
+        length += reader.CopyString(_chars.AsSpan(length));
+        suffix.CopyTo(_chars.AsSpan(length));
+        length += suffix.Length;
+        if (!_names.Add(_nameCache.Get(_chars.AsSpan(0, length))))
+        {
+            return;
+        }
+
+        // The raw pieces are each valid escaped JSON string text, and so is their concatenation.
+        Append((byte)(_written == 1 ? ' ' : ','));
+        Append((byte)'"');
+        Append(rawArrayName);
+        Append((byte)'.');
+        Append(quotedItemName[1..^1]);
+        Span<byte> utf8Suffix = stackalloc byte[16];
+        Append(utf8Suffix[..Encoding.UTF8.GetBytes(suffix, utf8Suffix)]);
+        Append("\":"u8);
+        Append(_item.Raw(value));
     }
 
-    private static string? NameOf(JsonElement item)
+    /// <summary>The item's name: its first Name, Key or DisplayName member that is non-empty text.</summary>
+    private static bool NameOf(RecordMembers item, out RecordMember name)
     {
         foreach (var key in NameKeys)
         {
-            if (JsonFields.TryGet(item, key, out var name) && name.ValueKind == JsonValueKind.String && name.GetString() is { Length: > 0 } text)
+            if (item.TryGet(key, out name) && name.Kind == JsonTokenType.String && name.ValueLength > 2)
             {
-                return text;
+                return true;
             }
         }
 
-        return null;
+        name = default;
+        return false;
     }
 
-    private static readonly string[] NameKeys = ["Name", "Key", "DisplayName"];
+    private static bool HasNewOrOld(RecordMembers item) => item.Has("NewValue") || item.Has("OldValue");
 
-    private static bool HasValue(JsonElement item) => JsonFields.TryGet(item, "Value", out _);
+    private void AppendName(ReadOnlySpan<byte> rawName)
+    {
+        Append((byte)(_written == 1 ? ' ' : ','));
+        Append((byte)'"');
+        Append(rawName);
+        Append("\":"u8);
+    }
 
-    private static bool HasNewOrOld(JsonElement item) => JsonFields.TryGet(item, "NewValue", out _) || JsonFields.TryGet(item, "OldValue", out _);
+    private void AppendQuoted(ReadOnlySpan<byte> bytes)
+    {
+        Append((byte)'"');
+        Append(bytes);
+        Append((byte)'"');
+    }
+
+    private void Append(ReadOnlySpan<byte> bytes)
+    {
+        Reserve(bytes.Length);
+        bytes.CopyTo(_output.AsSpan(_written));
+        _written += bytes.Length;
+    }
+
+    private void Append(byte b)
+    {
+        Reserve(1);
+        _output[_written++] = b;
+    }
+
+    private void Reserve(int count)
+    {
+        if (_output.Length - _written < count)
+        {
+            Array.Resize(ref _output, Math.Max(_output.Length * 2, _written + count));
+        }
+    }
 }

@@ -5,7 +5,8 @@ namespace Rampart.Accounts.AuditLogs;
 /// <summary>
 /// Where one record format keeps the typed fields: candidate dotted paths, first present wins, looked
 /// up without regard to case in the normalized record (so Graph's <c>userPrincipalName</c> and
-/// Sentinel's <c>UserPrincipalName</c> share one list).
+/// Sentinel's <c>UserPrincipalName</c> share one list). <c>WritesSigmaStatus</c>: the record gains the
+/// <c>status</c> field SigmaHQ's m365 rules test (see <see cref="ResultStatus.SigmaStatus"/>).
 /// </summary>
 internal sealed record RecordShape(
     AuditLogFormat Format,
@@ -18,4 +19,5 @@ internal sealed record RecordShape(
     string[] Workload,
     string? FixedOperation = null,
     string? FixedWorkload = null,
-    bool LiftProperties = false);
+    bool LiftProperties = false,
+    bool WritesSigmaStatus = false);

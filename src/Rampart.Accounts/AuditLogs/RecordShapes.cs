@@ -33,12 +33,12 @@ internal static class RecordShapes
     public static readonly RecordShape ManagementActivityApi = new(
         AuditLogFormat.ManagementActivityApi, UnifiedAuditLogsource,
         Timestamp: ["CreationTime"], Account: ["UserId"], ClientIp: UalClientIp,
-        Operation: ["Operation"], Result: ["ResultStatus"], Workload: ["Workload"]);
+        Operation: ["Operation"], Result: ["ResultStatus"], Workload: ["Workload"], WritesSigmaStatus: true);
 
     public static readonly RecordShape SentinelOfficeActivity = new(
         AuditLogFormat.SentinelOfficeActivity, UnifiedAuditLogsource,
         Timestamp: ["TimeGenerated", "CreationTime"], Account: ["UserId"], ClientIp: UalClientIp,
-        Operation: ["Operation"], Result: ["ResultStatus"], Workload: ["OfficeWorkload", "Workload"]);
+        Operation: ["Operation"], Result: ["ResultStatus"], Workload: ["OfficeWorkload", "Workload"], WritesSigmaStatus: true);
 
     private static readonly string[] SignInAccount = ["userPrincipalName", "identity"];
     private static readonly string[] SignInIp = ["ipAddress", "callerIpAddress"];
@@ -93,9 +93,9 @@ internal static class RecordShapes
     private static string[] Optional(string? path) => path is null ? [] : [path];
 
     /// <summary>Recognises a record by the fields its format always has; null when it has none of them.</summary>
-    public static RecordShape? Detect(JsonElement root)
+    public static RecordShape? Detect(RecordMembers root)
     {
-        var type = JsonFields.GetText(root, "Type");
+        var type = root.Text("Type");
         switch (type)
         {
             case "OfficeActivity":
@@ -106,9 +106,9 @@ internal static class RecordShapes
                 return SentinelAuditLogs;
         }
 
-        if (root.TryGetProperty("properties", out var properties) && properties.ValueKind == JsonValueKind.Object)
+        if (root.TryGet("properties", out var properties) && properties.Name == "properties" && properties.Kind == JsonTokenType.StartObject)
         {
-            var category = JsonFields.GetText(root, "category");
+            var category = root.Text("category");
             if (category is "SignInLogs" or "NonInteractiveUserSignInLogs" or "ServicePrincipalSignInLogs" or "ManagedIdentitySignInLogs")
             {
                 return AzureMonitorSignIn;
@@ -120,28 +120,26 @@ internal static class RecordShapes
             }
         }
 
-        if (Has(root, "CreationTime") && Has(root, "Operation") && (Has(root, "Workload") || Has(root, "RecordType")))
+        if (root.Has("CreationTime") && root.Has("Operation") && (root.Has("Workload") || root.Has("RecordType")))
         {
             return ManagementActivityApi;
         }
 
-        if (Has(root, "OfficeWorkload") && Has(root, "Operation"))
+        if (root.Has("OfficeWorkload") && root.Has("Operation"))
         {
             return SentinelOfficeActivity;
         }
 
-        if (Has(root, "activityDateTime") && Has(root, "activityDisplayName"))
+        if (root.Has("activityDateTime") && root.Has("activityDisplayName"))
         {
-            return root.TryGetProperty("activityDateTime", out _) ? GraphDirectoryAudit : SentinelAuditLogs;
+            return root.HasExact("activityDateTime") ? GraphDirectoryAudit : SentinelAuditLogs;
         }
 
-        if (Has(root, "createdDateTime") && Has(root, "status") && (Has(root, "userPrincipalName") || Has(root, "appId")))
+        if (root.Has("createdDateTime") && root.Has("status") && (root.Has("userPrincipalName") || root.Has("appId")))
         {
-            return root.TryGetProperty("createdDateTime", out _) ? GraphSignIn : SentinelSigninLogs;
+            return root.HasExact("createdDateTime") ? GraphSignIn : SentinelSigninLogs;
         }
 
         return null;
     }
-
-    private static bool Has(JsonElement root, string name) => JsonFields.TryGet(root, name, out _);
 }

@@ -33,6 +33,20 @@ public static class ResultStatus
         return AuditResult.Unknown;
     }
 
+    /// <summary>
+    /// The <c>status</c> value SigmaHQ's m365 rules test (<c>status: success</c>): their field mapping
+    /// (Cloud App Security's) wrote the outcome in lower case, where Unified Audit Log records spell
+    /// <c>ResultStatus</c> Succeeded, Success or True. PartiallySucceeded is a success here: the action
+    /// took effect on some of its targets, and a detection must not miss it for that (the typed
+    /// <see cref="AuditResult.PartialSuccess"/> keeps the difference). Null when the outcome is unknown.
+    /// </summary>
+    public static string? SigmaStatus(AuditResult result) => result switch
+    {
+        AuditResult.Success or AuditResult.PartialSuccess => "success",
+        AuditResult.Failure => "failure",
+        AuditResult.Unknown => null,
+    };
+
     private static readonly (string Spelling, AuditResult Result)[] Spellings =
     [
         ("Succeeded", AuditResult.Success),

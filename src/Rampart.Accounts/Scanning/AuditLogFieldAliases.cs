@@ -6,7 +6,8 @@ namespace Rampart.Accounts.Scanning;
 /// Where SigmaHQ's cloud rules find their fields in the readers' events. The m365 rules were written
 /// for a mapping that called the UAL workload <c>eventSource</c> and the operation (or, for Security
 /// &amp; Compliance alerts, the alert name) <c>eventName</c>; the Entra audit rules call the activity
-/// <c>properties.message</c>. Each alias is tried before the field itself.
+/// <c>properties.message</c>. Each alias is tried before the field itself; <c>status</c> is its own
+/// first alias because the readers write it in the rules' spelling (<c>success</c>, not Succeeded).
 /// </summary>
 public static class AuditLogFieldAliases
 {
@@ -18,7 +19,7 @@ public static class AuditLogFieldAliases
     /// <remarks>
     /// Starts from <see cref="SigmaFieldAliases.Empty"/> because an alert's name must be tried before
     /// the operation (which is "AlertTriggered"), and aliases are tried in the order added; the last
-    /// three entries are the engine's <see cref="SigmaFieldAliases.BuiltIn"/> m365 ones.
+    /// four entries are the engine's <see cref="SigmaFieldAliases.BuiltIn"/> m365 ones.
     /// </remarks>
     public static SigmaFieldAliases SigmaHq { get; } = SigmaFieldAliases.Empty
         .With(M365Alerts, "eventName", "Name")
@@ -27,5 +28,6 @@ public static class AuditLogFieldAliases
         .With(EntraAudit, "properties.message", "OperationName")
         .With(M365, "eventSource", "Workload")
         .With(M365, "eventName", "Operation")
+        .With(M365, "status", "status")
         .With(M365, "status", "ResultStatus");
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Rampart.Accounts.AuditLogs;
 using Rampart.Accounts.Events;
 
@@ -42,11 +43,7 @@ public sealed class AuditLogScanSummary
         }
     }
 
-    internal void CountEvent(AuditEvent auditEvent)
-    {
-        var key = auditEvent.Logsource.ToString();
-        PerLogsource[key] = PerLogsource.GetValueOrDefault(key) + 1;
-    }
+    internal void CountEvent(string logsource) => CollectionsMarshal.GetValueRefOrAddDefault(PerLogsource, logsource, out _)++;
 
     internal void AddMatch(ScanMatch match, int keep)
     {

@@ -1,26 +1,28 @@
 namespace Rampart.Accounts.Sigma;
 
-/// <summary>What every Sigma document has: a title, optional id and name, and where it was read.</summary>
+/// <summary>What every Sigma document has: its <see cref="SigmaMetadata"/> (title, optional id and name, where it was read).</summary>
 public abstract class SigmaDocument
 {
-    public required string Title { get; init; }
+    public required SigmaMetadata Metadata { get; init; }
 
-    public string? Id { get; init; }
+    public string Title => Metadata.Title;
+
+    public string? Id => Metadata.Id;
 
     /// <summary>The per-collection name correlations and filters may refer to instead of the id.</summary>
-    public string? Name { get; init; }
+    public string? Name => Metadata.Name;
 
-    public string? Level { get; init; }
+    public string? Level => Metadata.Level;
 
-    public string? Status { get; init; }
+    public string? Status => Metadata.Status;
 
-    public string? Description { get; init; }
+    public string? Description => Metadata.Description;
 
-    public IReadOnlyList<string> Tags { get; init; } = [];
+    public IReadOnlyList<string> Tags => Metadata.Tags;
 
-    public required string File { get; init; }
+    public string File => Metadata.File;
 
-    public int Line { get; init; }
+    public int Line => Metadata.Line;
 
     /// <summary>The id, else the name, else the title: how matches and errors name the rule.</summary>
     public string Key => Id ?? Name ?? Title;

@@ -28,19 +28,11 @@ internal static class SigmaDocumentReader
 
         if (root["detection"] is { } detection)
         {
-            var title = RequiredString(root, "title");
+            var metadata = ReadMetadata(root, file);
             var logsource = ReadLogSource(root);
             return new SigmaRule
             {
-                Title = title,
-                Id = OptionalString(root, "id"),
-                Name = OptionalString(root, "name"),
-                Level = OptionalString(root, "level"),
-                Status = OptionalString(root, "status"),
-                Description = OptionalString(root, "description"),
-                Tags = StringList(root["tags"]),
-                File = file,
-                Line = root.Line,
+                Metadata = metadata,
                 LogSource = logsource,
                 Detection = ReadDetection(detection, root.KeyOf("detection")!),
             };
@@ -51,7 +43,7 @@ internal static class SigmaDocumentReader
 
     private static SigmaFilterRule ReadFilter(YMapping root, YNode filter, YScalar key, string file)
     {
-        var title = RequiredString(root, "title");
+        var metadata = ReadMetadata(root, file);
         var logsource = ReadLogSource(root);
         if (filter is not YMapping map)
         {
@@ -69,12 +61,7 @@ internal static class SigmaDocumentReader
         var detection = new YMapping([.. map.Entries.Where(e => e.Key.Text != "rules")], map.Line, map.Column);
         return new SigmaFilterRule
         {
-            Title = title,
-            Id = OptionalString(root, "id"),
-            Name = OptionalString(root, "name"),
-            Description = OptionalString(root, "description"),
-            File = file,
-            Line = root.Line,
+            Metadata = metadata,
             LogSource = logsource,
             Rules = rules,
             AppliesToAny = any,
@@ -84,7 +71,7 @@ internal static class SigmaDocumentReader
 
     private static SigmaCorrelationRule ReadCorrelation(YMapping root, YNode node, YScalar key, string file)
     {
-        var title = RequiredString(root, "title");
+        var metadata = ReadMetadata(root, file);
         if (node is not YMapping map)
         {
             throw SigmaException.At(node, "'correlation' must be a mapping (type, rules, group-by, timespan, condition)");
@@ -192,15 +179,7 @@ internal static class SigmaDocumentReader
         var generate = map["generate"] is YScalar { Kind: YScalarKind.Boolean } gen && bool.Parse(gen.Text.ToLowerInvariant());
         return new SigmaCorrelationRule
         {
-            Title = title,
-            Id = OptionalString(root, "id"),
-            Name = OptionalString(root, "name"),
-            Level = OptionalString(root, "level"),
-            Status = OptionalString(root, "status"),
-            Description = OptionalString(root, "description"),
-            Tags = StringList(root["tags"]),
-            File = file,
-            Line = root.Line,
+            Metadata = metadata,
             Type = type,
             Rules = rules,
             GroupBy = groupBy,
@@ -211,6 +190,20 @@ internal static class SigmaDocumentReader
             Generate = generate,
         };
     }
+
+    /// <summary>The attributes rules, correlations and filters share; the title is the one that is mandatory.</summary>
+    private static SigmaMetadata ReadMetadata(YMapping root, string file) => new()
+    {
+        Title = RequiredString(root, "title"),
+        Id = OptionalString(root, "id"),
+        Name = OptionalString(root, "name"),
+        Level = OptionalString(root, "level"),
+        Status = OptionalString(root, "status"),
+        Description = OptionalString(root, "description"),
+        Tags = StringList(root["tags"]),
+        File = file,
+        Line = root.Line,
+    };
 
     private static TimeSpan ParseTimespan(YNode node)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace Rampart.Accounts.Sigma;
@@ -12,6 +13,7 @@ public sealed class SigmaEvaluator
     private readonly SigmaRuleSet _set;
     private readonly SigmaEventContext _context;
     private readonly CompiledCorrelation[] _correlations;
+    private readonly List<CompiledRule> _hits = [];
 
     internal SigmaEvaluator(SigmaRuleSet set)
     {
@@ -34,17 +36,36 @@ public sealed class SigmaEvaluator
     public int Evaluate(SigmaLogSource source, JsonElement data, DateTimeOffset timestamp, List<SigmaMatch> matches)
     {
         ArgumentNullException.ThrowIfNull(matches);
-        var before = matches.Count;
+        _hits.Clear();
+        MatchRules(source, data, _hits);
+        return Complete(CollectionsMarshal.AsSpan(_hits), data, timestamp, matches);
+    }
+
+    /// <summary>
+    /// The stateless half of <see cref="Evaluate"/>: appends the rules that match the event to
+    /// <paramref name="hits"/>, touching no correlation state, so several evaluators can run it on
+    /// several threads while one evaluator <see cref="Complete"/>s the events in order.
+    /// </summary>
+    internal void MatchRules(SigmaLogSource source, JsonElement data, List<CompiledRule> hits)
+    {
         _context.Reset(data);
         var rules = _set.RulesFor(source);
         RulesTested += rules.Length;
         foreach (var rule in rules)
         {
-            if (!rule.Root.Evaluate(_context))
+            if (rule.Root.Evaluate(_context))
             {
-                continue;
+                hits.Add(rule);
             }
+        }
+    }
 
+    /// <summary>The stateful half of <see cref="Evaluate"/>: reports the rules that matched and feeds the correlations they belong to; call it in event order.</summary>
+    internal int Complete(ReadOnlySpan<CompiledRule> hits, JsonElement data, DateTimeOffset timestamp, List<SigmaMatch> matches)
+    {
+        var before = matches.Count;
+        foreach (var rule in hits)
+        {
             if (rule.Reports)
             {
                 matches.Add(new SigmaMatch(rule.Rule, timestamp, null));

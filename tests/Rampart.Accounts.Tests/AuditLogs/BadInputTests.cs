@@ -81,6 +81,7 @@ public sealed class BadInputTests
     [InlineData("""{"CreationTime":"yesterday","Operation":"X","Workload":"Exchange"}""", "CreationTime is not a date")]
     [InlineData("""{"CreationTime":"2024-03-01T10:00:00","Operation":42,"Workload":"Exchange"}""", "Operation is not text")]
     [InlineData("""{"CreationTime":"2024-03-01T10:00:00","Operation":"X" "Workload":"Exchange"}""", "not valid JSON")]
+    [InlineData("""{"CreationTime":"2024-03-01T10:00:00","Operation":"\uD800","Workload":"Exchange"}""", "not valid text")]
     public void A_record_of_the_wrong_shape_is_reported_with_its_line_and_the_next_record_is_read(string bad, string reason)
     {
         var items = Fixture.ReadText(Good1 + "\n" + bad + "\n" + Good3 + "\n");
@@ -180,4 +181,38 @@ public sealed class BadInputTests
 
     private static string Describe(AuditLogItem item) =>
         item.Event is { } e ? $"{e.Origin.Line} {e.Data.GetProperty("Id").GetString()}" : item.Problem!.ToString();
+
+    [Fact]
+    public void Every_member_of_a_record_is_in_its_normalized_data_with_the_same_value()
+    {
+        var name = Gen.OneOf(Gen.Const("Operation"), Gen.Const("operation"), Gen.Const("Na\\u006De"), Gen.String[Gen.Char["abcXY_.é"], 1, 8]);
+        var scalar = Gen.OneOf(
+            Gen.Int.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            Gen.Const("true"), Gen.Const("null"),
+            Gen.String[Gen.Char["ab <>é\\"], 0, 10].Select(t => System.Text.Json.JsonSerializer.Serialize(t)));
+        var pair = Gen.OneOf(Gen.Const("{\"Name\":\"n\",\"Value\":1}"), Gen.Const("{\"Key\":\"k\",\"NewValue\":\"x\",\"OldValue\":[]}"), scalar);
+        var value = Gen.OneOf(scalar, pair.Array[0, 3].Select(v => "[" + string.Join(',', v) + "]"), Gen.Const("\"[{\\\"Name\\\":\\\"e\\\",\\\"Value\\\":2}]\""));
+        Gen.Select(name, value).Array[0, 6].Sample(added =>
+        {
+            var extra = string.Concat(added.Select(m => $",\"{m.Item1}\":{m.Item2}"));
+            var record = $$"""{"CreationTime":"2024-03-01T10:00:00","Id":"1","Operation":"X","Workload":"Exchange"{{extra}}}""";
+            using var input = System.Text.Json.JsonDocument.Parse(record);
+
+            var e = Assert.Single(Fixture.ReadText(record).Events());
+
+            var members = input.RootElement.EnumerateObject().ToList();
+            for (var i = 0; i < members.Count; i++)
+            {
+                var member = members[i];
+                Assert.True(JsonFields.TryGet(e.Data, member.Name, out var found), member.Name);
+
+                // Of names equal but for case the first is kept; strings may be parsed JSON or trimmed.
+                var first = members.FindIndex(m => m.Name.Equals(member.Name, StringComparison.OrdinalIgnoreCase)) == i;
+                if (first && member.Value.ValueKind != System.Text.Json.JsonValueKind.String)
+                {
+                    Assert.True(System.Text.Json.JsonElement.DeepEquals(member.Value, found), member.Name);
+                }
+            }
+        }, iter: 2000);
+    }
 }

@@ -1,3 +1,4 @@
+using Rampart.Accounts.AuditLogs;
 using Rampart.Accounts.Scanning;
 using Rampart.Accounts.Sigma;
 using Rampart.Accounts.Tests.AuditLogs;
@@ -108,5 +109,90 @@ public sealed class AuditLogScannerTests
 
         Assert.Equal(2, scanner.Summary.MatchCount);
         Assert.Single(scanner.Summary.Matches);
+    }
+
+    private const string FederatedDomainRule = """
+        title: New federated domain added
+        logsource:
+            product: m365
+            service: exchange
+        detection:
+            selection:
+                eventSource: Exchange
+                eventName: Add-FederatedDomain
+                status: success
+            condition: selection
+        """;
+
+    private static string FederatedDomain(string resultStatus) =>
+        $$"""{"CreationTime":"2024-03-01T10:00:00","Id":"1","Operation":"Add-FederatedDomain","RecordType":1,"Workload":"Exchange","UserId":"admin@contoso.com","ResultStatus":"{{resultStatus}}"}""";
+
+    [Theory]
+    [InlineData("Succeeded", true)]
+    [InlineData("True", true)]
+    [InlineData("Success", true)]
+    [InlineData("PartiallySucceeded", true)]
+    [InlineData("Failed", false)]
+    [InlineData("False", false)]
+    public void SigmaHQ_m365_rules_with_status_success_match_every_success_spelling_and_no_failure(string resultStatus, bool matches)
+    {
+        foreach (var aliases in new[] { AuditLogFieldAliases.SigmaHq, SigmaFieldAliases.BuiltIn })
+        {
+            var set = SigmaRuleSet.Compile(SigmaLoader.LoadText(FederatedDomainRule, "rule.yml").Documents, new SigmaCompileOptions { FieldAliases = aliases });
+            var scanner = new AuditLogScanner(set);
+            using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(FederatedDomain(resultStatus)));
+
+            scanner.ScanStream(stream, "federation.json");
+
+            Assert.Equal(1, scanner.Summary.Evaluated);
+            Assert.Equal(matches ? 1 : 0, scanner.Summary.MatchCount);
+        }
+    }
+
+    private const string CorrelatedRules = """
+        title: Mailbox rule changed
+        name: mailbox_rule_changed
+        logsource:
+            product: m365
+            service: exchange
+        detection:
+            selection:
+                eventName: Set-InboxRule
+            condition: selection
+        ---
+        title: Many mailbox rule changes by one account
+        correlation:
+            type: event_count
+            rules: mailbox_rule_changed
+            group-by:
+                - UserId
+            timespan: 10m
+            condition:
+                gte: 3
+        """;
+
+    [Fact]
+    public void Testing_rules_on_several_threads_reports_the_same_matches_and_correlations_in_the_same_order_as_one_thread()
+    {
+        var lines = Enumerable.Range(0, 5000).Select(i =>
+            $$"""{"CreationTime":"2024-03-01T{{10 + i / 3600:00}}:{{i / 60 % 60:00}}:{{i % 60:00}}","Id":"{{i}}","Operation":"{{(i % 7 == 0 ? "Set-InboxRule" : "MailItemsAccessed")}}","RecordType":1,"Workload":"Exchange","UserId":"user{{i % 5}}@contoso.com","ResultStatus":"Succeeded"}""");
+        var text = System.Text.Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n");
+
+        (List<(string, string?, int)> Matches, long Tested) Scan(int parallelism)
+        {
+            var set = SigmaRuleSet.Compile(SigmaLoader.LoadText(CorrelatedRules, "rules.yml").Documents, new SigmaCompileOptions { FieldAliases = AuditLogFieldAliases.SigmaHq });
+            var scanner = new AuditLogScanner(set, new AuditLogScanOptions { Reader = new AuditLogReaderOptions { Parallelism = parallelism } });
+            using var stream = new MemoryStream(text);
+            scanner.ScanStream(stream, "many.jsonl");
+            return ([.. scanner.Summary.Matches.Select(m => (m.Rule.Title, m.GroupKey, m.Event.Origin.Line))], scanner.RulesTested);
+        }
+
+        var one = Scan(1);
+        var two = Scan(2);
+
+        Assert.Contains(one.Matches, m => m.Item2 is not null);
+        Assert.Equal(one.Matches, two.Matches);
+        Assert.Equal(5000, one.Tested);
+        Assert.Equal(one.Tested, two.Tested);
     }
 }
