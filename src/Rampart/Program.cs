@@ -29,6 +29,7 @@ root.Subcommands.Add(IntelVerbs.Create());
 root.Subcommands.Add(CheckVerb.Create());
 root.Subcommands.Add(RulesVerb.Create());
 root.Subcommands.Add(LogsVerbs.Create());
+root.Subcommands.Add(AuditVerb.Create());
 root.Subcommands.Add(HuntVerb.Create());
 root.Subcommands.Add(BrandsVerb.Create());
 

@@ -105,7 +105,7 @@ public static class LogsVerbs
             var text = parse.GetValue(format) == OutputFormat.Text;
             var scanner = new AuditLogScanner(ruleSet, options);
             var clock = Stopwatch.StartNew();
-            Run(scanner, files, showProgress: text && !Console.IsErrorRedirected && !Console.IsOutputRedirected, ct);
+            Run(files, showProgress: text && !Console.IsErrorRedirected && !Console.IsOutputRedirected, (file, progress) => ScanOne(scanner, file, progress, ct));
             clock.Stop();
 
             LogScan? stored = null;
@@ -128,7 +128,7 @@ public static class LogsVerbs
         return command;
     }
 
-    private static FieldMap? ParseFieldMap(string? text)
+    internal static FieldMap? ParseFieldMap(string? text)
     {
         if (text is null)
         {
@@ -138,7 +138,7 @@ public static class LogsVerbs
         return FieldMap.TryParse(text, out var map, out var error) ? map : throw new CliException($"--field-map: {error}");
     }
 
-    private static SigmaRuleSet? LoadRules(string[] paths)
+    internal static SigmaRuleSet? LoadRules(string[] paths)
     {
         if (paths.Length == 0)
         {
@@ -160,7 +160,7 @@ public static class LogsVerbs
         return set;
     }
 
-    private static List<string> ExpandPaths(string[] paths)
+    internal static List<string> ExpandPaths(string[] paths)
     {
         var files = new List<string>();
         foreach (var path in paths)
@@ -184,13 +184,14 @@ public static class LogsVerbs
         return files;
     }
 
-    private static void Run(AuditLogScanner scanner, List<string> files, bool showProgress, CancellationToken ct)
+    /// <summary>Reads each file through <paramref name="readOne"/>, with a progress bar over all their bytes when asked.</summary>
+    internal static void Run(List<string> files, bool showProgress, Action<string, Action<long>?> readOne)
     {
         if (!showProgress)
         {
             foreach (var file in files)
             {
-                ScanOne(scanner, file, null, ct);
+                readOne(file, null);
             }
 
             return;
@@ -206,7 +207,7 @@ public static class LogsVerbs
                 foreach (var file in files)
                 {
                     task.Description = Markup.Escape(Path.GetFileName(file));
-                    ScanOne(scanner, file, read => task.Value = done + read, ct);
+                    readOne(file, read => task.Value = done + read);
                     done += new FileInfo(file).Length;
                 }
 

@@ -7,4 +7,7 @@ public enum OutputFormat
     Json,
     Csv,
     Jsonl,
+
+    /// <summary>A self-contained HTML page (reports only).</summary>
+    Html,
 }

@@ -1,0 +1,120 @@
+using Rampart.Accounts.Events;
+using Rampart.Accounts.Sigma;
+
+namespace Rampart.Accounts.Footholds;
+
+/// <summary>
+/// Finds footholds after a password reset. Feed it every event (<see cref="Add"/>, in any order,
+/// from any number of files); it runs the built-in rules and any supplied rules over each, keeps the
+/// records that matched, and tallies which addresses, apps and sessions each account used. Then
+/// <see cref="AnalyzeAsync"/> orders what it kept in time, replays footholds as state (created,
+/// removed), finds each account's compromise window and last reset, classifies every foothold, and
+/// writes the plan. Not thread-safe: one analyzer per audit.
+/// </summary>
+public sealed partial class FootholdAnalyzer
+{
+    private readonly FootholdAnalyzerOptions _options;
+    private readonly SigmaEvaluator _builtIn;
+    private readonly SigmaEvaluator? _supplied;
+    private readonly List<SigmaMatch> _found = [];
+    private readonly List<KeptMatch> _kept = [];
+    private readonly Dictionary<SigmaDocument, RuleRole> _roles = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<AccessKey, AccessTally> _access = [];
+    private readonly HashSet<string> _accounts = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <param name="supplied">Rules given by the user (SigmaHQ's cloud rules, say): their matches are findings.</param>
+    public FootholdAnalyzer(SigmaRuleSet? supplied = null, FootholdAnalyzerOptions? options = null, SigmaRuleSet? builtIn = null)
+    {
+        _options = options ?? new FootholdAnalyzerOptions();
+        _builtIn = (builtIn ?? BuiltInFootholdRules.RuleSet).CreateEvaluator();
+        _supplied = supplied?.CreateEvaluator();
+    }
+
+    /// <summary>Events given, including those before <see cref="FootholdAnalyzerOptions.Since"/>.</summary>
+    public long Events { get; private set; }
+
+    /// <summary>Matches not kept because <see cref="FootholdAnalyzerOptions.MaxKeptMatches"/> was reached.</summary>
+    public long DroppedMatches { get; private set; }
+
+    /// <summary>Rule tests performed (events × the rules their logsource selects), built-in and supplied.</summary>
+    public long RulesTested => _builtIn.RulesTested + (_supplied?.RulesTested ?? 0);
+
+    public void Add(AuditEvent auditEvent)
+    {
+        ArgumentNullException.ThrowIfNull(auditEvent);
+        Events++;
+        if (_options.Since is { } since && auditEvent.Timestamp is { } at && at < since)
+        {
+            return;
+        }
+
+        var source = new SigmaLogSource(auditEvent.Logsource.Product, auditEvent.Logsource.Service, auditEvent.Logsource.Category);
+        var time = auditEvent.Timestamp ?? DateTimeOffset.UnixEpoch;
+        _found.Clear();
+        _builtIn.Evaluate(source, auditEvent.Data, time, _found);
+        _supplied?.Evaluate(source, auditEvent.Data, time, _found);
+        foreach (var match in _found)
+        {
+            Keep(auditEvent, match.Rule);
+        }
+
+        Tally(auditEvent);
+    }
+
+    private void Keep(AuditEvent auditEvent, SigmaDocument rule)
+    {
+        if (_kept.Count >= _options.MaxKeptMatches)
+        {
+            DroppedMatches++;
+            return;
+        }
+
+        if (!_roles.TryGetValue(rule, out var role))
+        {
+            role = _roles[rule] = RuleRole.Of(rule);
+        }
+
+        _kept.Add(new KeptMatch(auditEvent, rule, role, _kept.Count));
+    }
+
+    /// <summary>Successful records only: a failed sign-in from an intruder's address is targeting, not access.</summary>
+    private void Tally(AuditEvent auditEvent)
+    {
+        if (auditEvent.Account is not { } account || auditEvent.Result == AuditResult.Failure)
+        {
+            return;
+        }
+
+        if (account.Contains('@', StringComparison.Ordinal))
+        {
+            _accounts.Add(account);
+        }
+
+        if (auditEvent.ClientIp is { } ip)
+        {
+            Count(new AccessKey(account.ToLowerInvariant(), "ip", ip.ToString()), auditEvent);
+        }
+
+        if (EventFields.AppId(auditEvent) is { } app)
+        {
+            Count(new AccessKey(account.ToLowerInvariant(), "app", app.ToLowerInvariant()), auditEvent);
+        }
+
+        if (EventFields.SessionId(auditEvent) is { } session)
+        {
+            Count(new AccessKey(account.ToLowerInvariant(), "session", session.ToLowerInvariant()), auditEvent);
+        }
+    }
+
+    private void Count(AccessKey key, AuditEvent auditEvent)
+    {
+        if (_access.TryGetValue(key, out var tally))
+        {
+            tally.Add(auditEvent);
+        }
+        else if (_access.Count < _options.MaxAccessKeys)
+        {
+            _access[key] = new AccessTally(auditEvent);
+        }
+    }
+}
