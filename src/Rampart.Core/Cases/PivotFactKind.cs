@@ -17,4 +17,7 @@ public enum PivotFactKind
 
     /// <summary>A certificate the name appears in (its SHA-256 fingerprint or serial, or the line of names).</summary>
     Certificate,
+
+    /// <summary>The lookalike engine's brand and technique (computed when pivoting, never imported).</summary>
+    NamingPattern,
 }

@@ -12,6 +12,7 @@ public static class PivotFactKinds
         PivotFactKind.NameServer => "name-server",
         PivotFactKind.Address => "address",
         PivotFactKind.Certificate => "certificate",
+        PivotFactKind.NamingPattern => "naming-pattern",
     };
 
     /// <summary>Words for a reason: "same registrant e-mail".</summary>
@@ -22,6 +23,7 @@ public static class PivotFactKinds
         PivotFactKind.NameServer => "same name server",
         PivotFactKind.Address => "same IP in the same period",
         PivotFactKind.Certificate => "same certificate",
+        PivotFactKind.NamingPattern => "same naming pattern",
     };
 
     public static bool TryParse(string? text, out PivotFactKind kind)
