@@ -12,6 +12,7 @@ public abstract class MigrationTests<TTarget> : StorageTest<TTarget>
         "schema_migrations", "store_revision", "audit_log", "users", "api_keys", "data_protection_keys",
         "indicators", "actors", "actor_aliases", "knowledge_base", "relationships", "sightings", "stix_objects",
         "log_scans", "rule_matches",
+        "cases", "case_domains", "case_evidence", "case_status_changes", "pivot_facts", "rpz_zones",
     ];
 
     [Fact]
@@ -31,7 +32,7 @@ public abstract class MigrationTests<TTarget> : StorageTest<TTarget>
 
         var history = (await connection.QueryAsync<(string Module, int Version, string Name)>(
             "SELECT module, version, name FROM schema_migrations ORDER BY module, version")).ToList();
-        Assert.Equal([("accounts", 1, "initial"), ("intel", 1, "initial"), ("intel", 2, "stix"), ("intel", 3, "url_canonical_form"), ("platform", 1, "initial")], history);
+        Assert.Equal([("accounts", 1, "initial"), ("cases", 1, "initial"), ("intel", 1, "initial"), ("intel", 2, "stix"), ("intel", 3, "url_canonical_form"), ("platform", 1, "initial")], history);
         Assert.Equal(0, await store.Revision.CurrentAsync(Ct));
     }
 

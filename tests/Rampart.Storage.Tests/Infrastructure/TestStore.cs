@@ -7,6 +7,7 @@ using Rampart.Core.Indicators;
 using Rampart.Core.Relationships;
 using Rampart.Core.Storage;
 using Rampart.Storage.Accounts;
+using Rampart.Storage.Cases;
 using Rampart.Storage.Intel;
 using Rampart.Storage.Platform;
 
@@ -27,6 +28,7 @@ public sealed class TestStore : IAsyncDisposable
             .AddRampartStorage(location)
             .AddIntelStorage()
             .AddAccountsStorage()
+            .AddCasesStorage()
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 

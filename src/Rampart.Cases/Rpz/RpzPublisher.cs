@@ -1,0 +1,63 @@
+using Rampart.Core.Auditing;
+using Rampart.Core.Cases;
+using Rampart.Core.Indicators;
+
+namespace Rampart.Cases.Rpz;
+
+/// <summary>
+/// Gathers the domains a selection publishes — only from seized or sinkholed cases, or from an
+/// indicator set chosen explicitly — and builds the zone with the serial the store gives its content.
+/// </summary>
+public sealed class RpzPublisher(ICaseStore cases, IIndicatorStore indicators, IRpzSerialStore serials, TimeProvider time)
+{
+    /// <summary>The zone; throws <see cref="RpzRefusedException"/> when a named case may not be published.</summary>
+    public async Task<RpzExport> ExportAsync(RpzSelection selection, RpzZoneOptions options, ChangeContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(selection);
+        ArgumentNullException.ThrowIfNull(options);
+        var domains = new SortedSet<string>(StringComparer.Ordinal);
+        var used = new List<string>();
+        foreach (var id in selection.CaseIds)
+        {
+            var found = await cases.GetAsync(id, cancellationToken).ConfigureAwait(false) ?? throw new RpzRefusedException($"no case {id}");
+            if (!CaseStatuses.IsPublishable(found.Status))
+            {
+                throw new RpzRefusedException($"case {id} is {found.Status.ToWire()}: only seized or sinkholed cases are published");
+            }
+        }
+
+        var publishable = (await cases.ListAsync([CaseStatus.Seized, CaseStatus.Sinkholed], cancellationToken).ConfigureAwait(false))
+            .Where(c => selection.AllPublishableCases || selection.CaseIds.Contains(c.Id, StringComparer.Ordinal))
+            .OrderBy(c => c.Id, StringComparer.Ordinal);
+        foreach (var found in publishable)
+        {
+            // Read again inside the loop: a case released a moment ago is not published.
+            var detail = await cases.GetDetailAsync(found.Id, cancellationToken).ConfigureAwait(false);
+            if (detail is null || !CaseStatuses.IsPublishable(detail.Case.Status))
+            {
+                continue;
+            }
+
+            used.Add(found.Id);
+            domains.UnionWith(detail.Domains.Select(d => d.Domain));
+        }
+
+        if (selection.UsesIndicators)
+        {
+            var now = time.GetUtcNow();
+            string? after = null;
+            do
+            {
+                var page = await indicators.ListAsync(new IndicatorQuery(IndicatorQuery.MaxLimit, after, IndicatorType.Domain, selection.IndicatorActorId, selection.IndicatorSource), cancellationToken).ConfigureAwait(false);
+                domains.UnionWith(page.Items.Where(i => i.IsLive(now)).Select(i => i.NormalizedValue));
+                after = page.Next;
+            }
+            while (after is not null);
+        }
+
+        // The digest is of the content alone (serial 0), so the same domains keep their serial.
+        var draft = RpzZoneBuilder.Build(options, domains, 0, out var refused);
+        var serial = await serials.SerialForAsync(draft.Origin, draft.Digest, context, cancellationToken).ConfigureAwait(false);
+        return new RpzExport(RpzZoneBuilder.Build(options, domains, serial, out _), used, domains.Count - refused.Count, refused);
+    }
+}
