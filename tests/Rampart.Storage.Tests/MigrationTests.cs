@@ -22,7 +22,7 @@ public abstract class MigrationTests<TTarget> : StorageTest<TTarget>
 
         var applied = await store.Migrator.MigrateAsync(Ct);
 
-        Assert.Equal(5, applied);
+        Assert.Equal(6, applied);
         await using var connection = await store.OpenAsync();
         foreach (var table in Tables)
         {
@@ -49,7 +49,7 @@ public abstract class MigrationTests<TTarget> : StorageTest<TTarget>
         Assert.Equal(0, fromAnotherProcess);
         Assert.Equal(1, await store.Indicators.CountAsync(liveOnly: false, Ct));
         await using var connection = await store.OpenAsync();
-        Assert.Equal(5, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_migrations"));
+        Assert.Equal(6, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_migrations"));
     }
 
     [Fact]
@@ -112,12 +112,12 @@ public abstract class MigrationTests<TTarget> : StorageTest<TTarget>
             return (applied, created);
         }, Ct)));
 
-        Assert.Equal(5, results.Sum(r => r.applied));
+        Assert.Equal(6, results.Sum(r => r.applied));
         Assert.Single(results, r => r.created);
         var users = await stores[0].Users.ListAsync(Ct);
         Assert.Equal(Core.Identity.Role.Admin, Assert.Single(users).Role);
         await using var connection = await stores[0].OpenAsync();
-        Assert.Equal(5, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_migrations"));
+        Assert.Equal(6, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_migrations"));
     }
 }
 
@@ -148,7 +148,7 @@ public sealed class PostgresMigrationTests : MigrationTests<PostgresTarget>
         {
             await using (var store = new TestStore(location))
             {
-                Assert.Equal(5, await store.Migrator.MigrateAsync(Ct));
+                Assert.Equal(6, await store.Migrator.MigrateAsync(Ct));
                 Assert.Equal(0, await store.Revision.CurrentAsync(Ct));
             }
         }
