@@ -64,8 +64,8 @@ internal sealed class AuditRecordNormalizer
                 return false;
             }
 
-            var status = shape.WritesSigmaStatus && Text(_root, shape.Result) is { } resultText ? ResultStatus.SigmaStatus(ResultStatus.Parse(resultText)) : null;
-            var data = BuildData(json, shape.LiftProperties, status);
+            var outcome = shape.WritesOutcome && Text(_root, shape.Result) is { } resultText ? ResultStatus.Outcome(ResultStatus.Parse(resultText)) : null;
+            var data = BuildData(json, shape.LiftProperties, outcome);
             return TryType(shape, data, origin, container, out result, out error);
         }
         catch (JsonException ex)
@@ -227,10 +227,10 @@ internal sealed class AuditRecordNormalizer
     /// wins), JSON held in top-level strings parsed (Sentinel stores nested values that way; deeper
     /// strings such as <c>newValue</c> stay text because rules match them as text), operation names
     /// without surrounding white space, each name-value array also as <c>Array.Name</c> fields (or
-    /// <c>Array.Name.NewValue</c>/<c>.OldValue</c>), and <paramref name="status"/>, when given, as
-    /// <c>status</c> unless the record has a field of that name. Values are copied as they are written.
+    /// <c>Array.Name.NewValue</c>/<c>.OldValue</c>), and <paramref name="outcome"/>, when given, as
+    /// <c>Outcome</c> unless the record has a field of that name. Values are copied as they are written.
     /// </summary>
-    private JsonElement BuildData(ReadOnlyMemory<byte> json, bool liftProperties, string? status)
+    private JsonElement BuildData(ReadOnlyMemory<byte> json, bool liftProperties, string? outcome)
     {
         _written = 0;
         _names.Clear();
@@ -255,10 +255,10 @@ internal sealed class AuditRecordNormalizer
             Flatten(name, rawName.Span, array);
         }
 
-        if (status is not null && _names.Add("status"))
+        if (outcome is not null && _names.Add(ResultStatus.OutcomeField))
         {
-            AppendName("status"u8);
-            AppendQuoted((status == "success" ? Success : status == "failure" ? Failure : JsonEncodedText.Encode(status)).EncodedUtf8Bytes);
+            AppendName("Outcome"u8);
+            AppendQuoted((outcome == "success" ? Success : outcome == "failure" ? Failure : JsonEncodedText.Encode(outcome)).EncodedUtf8Bytes);
         }
 
         Append((byte)'}');
