@@ -7,10 +7,13 @@ namespace Rampart.Accounts.Bench;
 /// <summary>
 /// Writes realistic audit log JSON lines, any number of them: a tenant's mix of Unified Audit Log
 /// records (mailbox access with folders, file access, logins, admin cmdlets with parameters, the odd
-/// forwarding rule), Entra sign-ins and directory audits in the Azure Monitor shape, with the ports,
-/// trailing dots and spaces real exports have. Deterministic for a seed.
+/// forwarding rule or federated domain, Security &amp; Compliance alerts), Entra sign-ins and
+/// directory audits in the Azure Monitor shape, with the ports, trailing dots and spaces real
+/// exports have; or, with <paramref name="ualOnly"/>, the Unified Audit Log records alone.
+/// Deterministic for a seed. The one generator of the bench: the kernels and the end-to-end runs
+/// read the same records.
 /// </summary>
-internal sealed class AuditLogGenerator(int seed = 42)
+internal sealed class AuditLogGenerator(int seed = 42, bool ualOnly = false)
 {
     private const int Users = 2_000;
     private static readonly DateTimeOffset Start = new(2026, 10, 1, 0, 0, 0, TimeSpan.Zero);
@@ -18,6 +21,14 @@ internal sealed class AuditLogGenerator(int seed = 42)
     private readonly Random _random = new(seed);
     private readonly ArrayBufferWriter<byte> _buffer = new(8 * 1024);
     private DateTimeOffset _now = Start;
+
+    /// <summary><paramref name="records"/> lines in memory.</summary>
+    public byte[] Generate(int records)
+    {
+        using var output = new MemoryStream(records * 1400);
+        Write(output, records);
+        return output.ToArray();
+    }
 
     /// <summary>Writes <paramref name="records"/> lines to <paramref name="output"/>; returns the bytes written.</summary>
     public long Write(Stream output, long records)
@@ -29,10 +40,15 @@ internal sealed class AuditLogGenerator(int seed = 42)
             _buffer.ResetWrittenCount();
             writer.Reset(_buffer);
             _now = _now.AddMilliseconds(_random.Next(1, 400));
-            var pick = _random.Next(100);
+            // Out of 100: 35 mailbox access, 1 alert, 19 file access, 10 logins, 3 admin cmdlets (UAL: 68), 22 sign-ins, 10 directory audits.
+            var pick = _random.Next(ualOnly ? 68 : 100);
             if (pick < 35)
             {
                 MailItemsAccessed(writer);
+            }
+            else if (pick < 36)
+            {
+                Alert(writer);
             }
             else if (pick < 55)
             {
@@ -184,8 +200,11 @@ internal sealed class AuditLogGenerator(int seed = 42)
     private void ExchangeAdmin(Utf8JsonWriter w)
     {
         var user = User();
-        var forwarding = _random.Next(20) == 0;
-        Common(w, forwarding ? "New-InboxRule" : "Set-Mailbox", 1, "Exchange", user, "True");
+        var kind = _random.Next(20);
+        var forwarding = kind == 0;
+
+        // One admin cmdlet in 20 adds a federated domain, which a SigmaHQ rule looks for (status: success).
+        Common(w, forwarding ? "New-InboxRule" : kind == 1 ? "Add-FederatedDomain" : "Set-Mailbox", 1, "Exchange", user, _random.Next(10) == 0 ? "False" : "True");
         w.WriteString("ClientIP", Ip() + ":" + _random.Next(1024, 65535));
         w.WriteString("ObjectId", user);
         w.WriteBoolean("ExternalAccess", false);
@@ -206,6 +225,35 @@ internal sealed class AuditLogGenerator(int seed = 42)
 
         w.WriteEndArray();
         w.WriteString("SessionId", Guid());
+        w.WriteEndObject();
+    }
+
+    /// <summary>A Security &amp; Compliance alert as the UAL logs it: the operation is AlertTriggered, the alert's name is in Name, and it has a Status of its own.</summary>
+    private void Alert(Utf8JsonWriter w)
+    {
+        var alert = Guid();
+        var name = _random.Next(4) switch
+        {
+            // Two that SigmaHQ's threat_management rules name, two that they do not.
+            0 => "Suspicious inbox forwarding",
+            1 => "Impossible travel activity",
+            2 => "Creation of forwarding/redirect rule",
+            _ => "Email messages containing malicious URL removed after delivery",
+        };
+        Common(w, "AlertTriggered", 40, "SecurityComplianceCenter", "SecurityComplianceAlerts", "Succeeded");
+        w.WriteString("ObjectId", alert);
+        w.WriteString("AlertId", alert);
+        w.WriteString("AlertType", "System");
+        w.WriteString("Name", name);
+        w.WriteString("PolicyId", Guid());
+        w.WriteString("Status", "Active");
+        w.WriteString("Severity", "Medium");
+        w.WriteString("Category", "ThreatManagement");
+        w.WriteString("Source", "Office 365 Security & Compliance");
+        w.WriteString("Comments", "New alert");
+        w.WriteString("Data", $"{{\"etype\":\"User\",\"eid\":\"{User()}\",\"tid\":\"d1e2f3a4-0000-4000-8000-000000000001\"}}");
+        w.WriteString("AlertEntityId", User());
+        w.WriteString("EntityType", "User");
         w.WriteEndObject();
     }
 

@@ -6,7 +6,7 @@ namespace Rampart.Accounts.Bench;
 
 /// <summary>
 /// `generate FILE RECORDS`: writes generated audit log JSON lines. `scan FILE [RULES|none]`: reads them
-/// and runs the rules (default: SigmaHQ's cloud rules from ../shared, all of them when absent none)
+/// and runs the rules (default: SigmaHQ's cloud rules from ../shared, a small built-in set when absent)
 /// exactly as `rampart logs scan` does, and prints MB/s, records/s, rule tests per event and the
 /// peak working set.
 /// </summary>
@@ -23,20 +23,11 @@ internal static class EndToEnd
 
     public static int Scan(string path, string? rulesDirectory)
     {
-        rulesDirectory ??= SharedData.Find(Path.Combine("sigma", "rules", "cloud"));
         SigmaRuleSet? rules = null;
-        if (rulesDirectory == "none")
+        var origin = "(none)";
+        if (rulesDirectory != "none")
         {
-            rulesDirectory = null;
-        }
-        else if (rulesDirectory is not null)
-        {
-            var loaded = SigmaLoader.LoadDirectory(rulesDirectory);
-            rules = SigmaRuleSet.Compile(loaded.Documents, new SigmaCompileOptions { FieldAliases = AuditLogFieldAliases.SigmaHq });
-        }
-        else
-        {
-            Console.WriteLine("no rules: ../shared absent and none given; reading only");
+            (rules, origin) = CloudRules.Load(rulesDirectory);
         }
 
         var scanner = new AuditLogScanner(rules);
@@ -50,9 +41,17 @@ internal static class EndToEnd
         var summary = scanner.Summary;
         var seconds = clock.Elapsed.TotalSeconds;
         Console.WriteLine($"file:      {path} ({summary.Bytes / 1e6:F1} MB)");
-        Console.WriteLine($"rules:     {rules?.Count ?? 0} from {rulesDirectory ?? "(none)"}");
+        Console.WriteLine($"rules:     {rules?.Count ?? 0} from {origin}");
         Console.WriteLine($"events:    {summary.Events:N0}, skipped {summary.ProblemCount:N0}, matches {summary.MatchCount:N0} ({summary.PerRule.Count} rules matched)");
-        Console.WriteLine($"rule tests per event: {(double)scanner.RulesTested / Math.Max(1, summary.Evaluated):F1}");
+        Console.WriteLine($"rule tests per event: {(double)scanner.RulesTested / Math.Max(1, summary.Evaluated):F1} (counted as the scan ran); by logsource:");
+        if (rules is not null)
+        {
+            foreach (var line in CloudRules.RulesPerLogsource(rules, summary.PerLogsource.Keys))
+            {
+                Console.WriteLine($"  {line}, {summary.PerLogsource[line[..line.IndexOf(':', StringComparison.Ordinal)]]:N0} events");
+            }
+        }
+
         Console.WriteLine($"time:      {seconds:F2} s = {summary.Bytes / 1e6 / seconds:F1} MB/s, {summary.Events / seconds:N0} records/s");
         // The machine is shared: CPU time is the figure that does not depend on what else runs.
         Console.WriteLine($"cpu:       {cpu:F2} s on {Environment.ProcessorCount} cores = {summary.Bytes / 1e6 / cpu:F1} MB per CPU-second, {summary.Events / cpu:N0} records per CPU-second");

@@ -1,13 +1,16 @@
 using System.Diagnostics;
-using System.Text.Json;
+using Rampart.Accounts.AuditLogs;
+using Rampart.Accounts.Events;
+using Rampart.Accounts.Scanning;
 using Rampart.Accounts.Sigma;
 
 namespace Rampart.Accounts.Bench;
 
 /// <summary>
-/// End to end on one core: UAL JSON lines parsed and evaluated against every SigmaHQ cloud rule.
-/// Prints MB/s, records/s, how many rules each event is tested against, and the bytes rule
-/// evaluation allocated per event (parsing is measured with it but allocates on its own account).
+/// One core, end to end: N generated Unified Audit Log JSON lines read, normalized and tested
+/// against every SigmaHQ cloud rule on one thread, as `logs scan` does with one reading thread.
+/// Prints MB/s and records/s per core, how many rules each event is tested against, and the bytes
+/// rule evaluation alone allocated per event (budget: 0).
 /// </summary>
 internal static class ThroughputRun
 {
@@ -15,68 +18,59 @@ internal static class ThroughputRun
     {
         var (set, origin) = CloudRules.Load();
         Console.WriteLine($"rules: {set.Count} compiled from {origin} ({set.Errors.Count} not compiled)");
-        var (lines, sources) = UalGenerator.Generate(records);
-        var spans = UalGenerator.Split(lines);
-        Console.WriteLine($"events: {records} UAL JSON lines, {lines.Length / 1e6:F1} MB ({lines.Length / records} bytes a line)");
-        foreach (var source in sources.Distinct())
-        {
-            Console.WriteLine($"  {source}: tested against {set.RuleCountFor(source)} rules");
-        }
+        var log = new AuditLogGenerator(ualOnly: true).Generate(records);
+        Console.WriteLine($"events: {records:N0} UAL JSON lines, {log.Length / 1e6:F1} MB ({log.Length / records} bytes a line)");
+        Scan(set, new AuditLogGenerator(seed: 7, ualOnly: true).Generate(Math.Min(records, 20_000))); // warm up the JIT
 
-        var evaluator = set.CreateEvaluator();
-        var matches = new List<SigmaMatch>(1024);
-        Pass(evaluator, lines, spans, sources, matches, Math.Min(records, 20_000)); // warm up the JIT
-
-        evaluator = set.CreateEvaluator();
-        matches.Clear();
+        using var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        Pass(evaluator, lines, spans, sources, matches, records);
+        var scanner = Scan(set, log);
         var elapsed = clock.Elapsed.TotalSeconds;
-        var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
-        Console.WriteLine($"parse + evaluate on one thread: {elapsed:F2} s wall = {lines.Length / 1e6 / elapsed:F0} MB/s, {records / elapsed:F0} records/s; {cpuSeconds:F2} s CPU = {lines.Length / 1e6 / cpuSeconds:F0} MB per CPU-second");
-        Console.WriteLine($"rules tested per event: {(double)evaluator.RulesTested / records:F2} on average; matches: {matches.Count}");
-
-        // Allocation of rule evaluation alone, over documents parsed beforehand.
-        var documents = spans.Take(10_000).Select(s => JsonDocument.Parse(lines.AsMemory(s.Start, s.Length))).ToArray();
-        for (var i = 0; i < documents.Length; i++)
+        process.Refresh();
+        var cpuSeconds = (process.TotalProcessorTime - cpu).TotalSeconds;
+        var summary = scanner.Summary;
+        Console.WriteLine($"read + normalize + evaluate on one thread: {elapsed:F2} s wall = {log.Length / 1e6 / elapsed:F0} MB/s, {records / elapsed:N0} records/s; {cpuSeconds:F2} s CPU = {log.Length / 1e6 / cpuSeconds:F0} MB per CPU-second");
+        Console.WriteLine($"rules tested per event: {(double)scanner.RulesTested / summary.Evaluated:F2} on average; matches: {summary.MatchCount:N0} ({summary.PerRule.Count} rules matched)");
+        foreach (var line in CloudRules.RulesPerLogsource(set, summary.PerLogsource.Keys))
         {
-            matches.Clear();
-            evaluator.Evaluate(sources[i], documents[i].RootElement, DateTimeOffset.UnixEpoch, matches);
+            Console.WriteLine($"  {line}, {summary.PerLogsource[line[..line.IndexOf(':', StringComparison.Ordinal)]]:N0} events");
         }
 
+        // Allocation of rule evaluation alone, over events normalized beforehand.
+        var events = Read(new AuditLogGenerator(seed: 11, ualOnly: true).Generate(10_000));
+        var evaluator = set.CreateEvaluator();
+        var matches = new List<SigmaMatch>(4096);
+        Evaluate(evaluator, events, matches);
         matches.Clear();
         var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < documents.Length; i++)
-        {
-            evaluator.Evaluate(sources[i], documents[i].RootElement, DateTimeOffset.UnixEpoch, matches);
-            if (matches.Count > 512)
-            {
-                matches.Clear();
-            }
-        }
-
+        Evaluate(evaluator, events, matches);
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Console.WriteLine($"rule evaluation allocated {allocated} bytes over {documents.Length} events ({(double)allocated / documents.Length:F2} bytes an event)");
-        foreach (var document in documents)
-        {
-            document.Dispose();
-        }
-
+        Console.WriteLine($"rule evaluation allocated {allocated} bytes over {events.Count:N0} events ({(double)allocated / events.Count:F2} bytes an event; {matches.Count} matches)");
         return 0;
     }
 
-    private static void Pass(SigmaEvaluator evaluator, byte[] lines, List<(int Start, int Length)> spans, SigmaLogSource[] sources, List<SigmaMatch> matches, int count)
+    private static AuditLogScanner Scan(SigmaRuleSet set, byte[] log)
     {
-        for (var i = 0; i < count; i++)
+        var scanner = new AuditLogScanner(set, new AuditLogScanOptions { Reader = new AuditLogReaderOptions { Parallelism = 1 } });
+        using var stream = new MemoryStream(log, writable: false);
+        scanner.ScanStream(stream, "generated.jsonl");
+        return scanner;
+    }
+
+    public static List<AuditEvent> Read(byte[] log)
+    {
+        using var stream = new MemoryStream(log, writable: false);
+        return [.. new AuditLogReader(new AuditLogReaderOptions { Parallelism = 1 }).Read(stream, "generated.jsonl").Select(i => i.Event!)];
+    }
+
+    public static SigmaLogSource SourceOf(AuditEvent e) => new(e.Logsource.Product, e.Logsource.Service, e.Logsource.Category);
+
+    private static void Evaluate(SigmaEvaluator evaluator, List<AuditEvent> events, List<SigmaMatch> matches)
+    {
+        foreach (var e in events)
         {
-            var (start, length) = spans[i];
-            using var document = JsonDocument.Parse(lines.AsMemory(start, length));
-            evaluator.Evaluate(sources[i], document.RootElement, DateTimeOffset.UnixEpoch.AddSeconds(i), matches);
-            if (matches.Count > 512)
-            {
-                matches.Clear();
-            }
+            evaluator.Evaluate(SourceOf(e), e.Data, e.Timestamp ?? DateTimeOffset.UnixEpoch, matches);
         }
     }
 }

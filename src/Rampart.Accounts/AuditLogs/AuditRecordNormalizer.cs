@@ -29,7 +29,9 @@ internal sealed class AuditRecordNormalizer
     private readonly RecordMembers _root;
     private readonly RecordMembers _lifted;
     private readonly RecordMembers _item;
-    private readonly HashSet<string> _names = new(StringComparer.OrdinalIgnoreCase);
+    // Each written name (first spelling wins, case ignored) and its position among the normalized record's members.
+    private readonly Dictionary<string, int> _names = new(StringComparer.OrdinalIgnoreCase);
+    private JsonElement[] _values = new JsonElement[64];
     private readonly List<(string Name, ReadOnlyMemory<byte> RawName, ReadOnlyMemory<byte> Array)> _nameValueArrays = [];
     private byte[] _output = new byte[16 * 1024];
     private int _written;
@@ -64,8 +66,8 @@ internal sealed class AuditRecordNormalizer
                 return false;
             }
 
-            var status = shape.WritesSigmaStatus && Text(_root, shape.Result) is { } resultText ? ResultStatus.SigmaStatus(ResultStatus.Parse(resultText)) : null;
-            var data = BuildData(json, shape.LiftProperties, status);
+            var outcome = shape.WritesOutcome && Text(_root, shape.Result) is { } resultText ? ResultStatus.Outcome(ResultStatus.Parse(resultText)) : null;
+            var data = BuildData(json, shape.LiftProperties, outcome);
             return TryType(shape, data, origin, container, out result, out error);
         }
         catch (JsonException ex)
@@ -117,12 +119,12 @@ internal sealed class AuditRecordNormalizer
         return true;
     }
 
-    private static bool TryType(RecordShape shape, JsonElement data, EventOrigin origin, AuditLogFormat? container, out AuditEvent? result, out string? error)
+    private bool TryType(RecordShape shape, JsonElement data, EventOrigin origin, AuditLogFormat? container, out AuditEvent? result, out string? error)
     {
         result = null;
         error = null;
         DateTimeOffset? timestamp = null;
-        if (First(data, shape.Timestamp, out var timePath) is { } timeValue)
+        if (First(shape.Timestamp, out var timePath) is { } timeValue)
         {
             var text = JsonFields.Text(timeValue);
             if (text is null || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
@@ -135,7 +137,7 @@ internal sealed class AuditRecordNormalizer
         }
 
         string? operation = null;
-        if (First(data, shape.Operation, out var operationPath) is { } operationValue)
+        if (First(shape.Operation, out var operationPath) is { } operationValue)
         {
             if (operationValue.ValueKind != JsonValueKind.String)
             {
@@ -146,16 +148,16 @@ internal sealed class AuditRecordNormalizer
             operation = OperationName.Normalize(operationValue.GetString());
         }
 
-        var workload = Text(data, shape.Workload) ?? shape.FixedWorkload;
-        var ip = Text(data, shape.ClientIp);
-        var resultText = Text(data, shape.Result);
+        var workload = Text(shape.Workload) ?? shape.FixedWorkload;
+        var ip = Text(shape.ClientIp);
+        var resultText = Text(shape.Result);
         result = new AuditEvent
         {
             Logsource = shape.Logsource(workload),
             Origin = origin,
             Format = container ?? shape.Format,
             Timestamp = timestamp,
-            Account = Text(data, shape.Account),
+            Account = Text(shape.Account),
             ClientIp = ip is null ? null : ClientAddress.Parse(ip),
             Operation = operation ?? shape.FixedOperation,
             Result = resultText is null ? AuditResult.Unknown : ResultStatus.Parse(resultText),
@@ -165,11 +167,11 @@ internal sealed class AuditRecordNormalizer
         return true;
     }
 
-    private static JsonElement? First(JsonElement data, string[] paths, out string? path)
+    private JsonElement? First(string[] paths, out string? path)
     {
         foreach (var candidate in paths)
         {
-            if (JsonFields.TryGet(data, candidate, out var value) && value.ValueKind != JsonValueKind.Null)
+            if (TryGet(candidate, out var value) && value.ValueKind != JsonValueKind.Null)
             {
                 path = candidate;
                 return value;
@@ -180,11 +182,33 @@ internal sealed class AuditRecordNormalizer
         return null;
     }
 
-    private static string? Text(JsonElement data, string[] paths)
+    /// <summary>
+    /// <see cref="JsonFields.TryGet"/> on the record just built, through the names written: a name
+    /// (dotted or not) is one dictionary probe instead of a walk over the record's members.
+    /// </summary>
+    private bool TryGet(string path, out JsonElement value)
+    {
+        if (_names.TryGetValue(path, out var index))
+        {
+            value = _values[index];
+            return true;
+        }
+
+        var dot = path.IndexOf('.', StringComparison.Ordinal);
+        if (dot > 0 && _names.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(path.AsSpan(0, dot), out index))
+        {
+            return JsonFields.TryGet(_values[index], path[(dot + 1)..], out value);
+        }
+
+        value = default;
+        return false;
+    }
+
+    private string? Text(string[] paths)
     {
         foreach (var path in paths)
         {
-            var text = JsonFields.GetText(data, path);
+            var text = TryGet(path, out var value) ? JsonFields.Text(value) : null;
             if (!string.IsNullOrWhiteSpace(text))
             {
                 return text;
@@ -227,10 +251,10 @@ internal sealed class AuditRecordNormalizer
     /// wins), JSON held in top-level strings parsed (Sentinel stores nested values that way; deeper
     /// strings such as <c>newValue</c> stay text because rules match them as text), operation names
     /// without surrounding white space, each name-value array also as <c>Array.Name</c> fields (or
-    /// <c>Array.Name.NewValue</c>/<c>.OldValue</c>), and <paramref name="status"/>, when given, as
-    /// <c>status</c> unless the record has a field of that name. Values are copied as they are written.
+    /// <c>Array.Name.NewValue</c>/<c>.OldValue</c>), and <paramref name="outcome"/>, when given, as
+    /// <c>Outcome</c> unless the record has a field of that name. Values are copied as they are written.
     /// </summary>
-    private JsonElement BuildData(ReadOnlyMemory<byte> json, bool liftProperties, string? status)
+    private JsonElement BuildData(ReadOnlyMemory<byte> json, bool liftProperties, string? outcome)
     {
         _written = 0;
         _names.Clear();
@@ -255,20 +279,32 @@ internal sealed class AuditRecordNormalizer
             Flatten(name, rawName.Span, array);
         }
 
-        if (status is not null && _names.Add("status"))
+        if (outcome is not null && _names.TryAdd(ResultStatus.OutcomeField, _names.Count))
         {
-            AppendName("status"u8);
-            AppendQuoted((status == "success" ? Success : status == "failure" ? Failure : JsonEncodedText.Encode(status)).EncodedUtf8Bytes);
+            AppendName("Outcome"u8);
+            AppendQuoted((outcome == "success" ? Success : outcome == "failure" ? Failure : JsonEncodedText.Encode(outcome)).EncodedUtf8Bytes);
         }
 
         Append((byte)'}');
         var reader = new Utf8JsonReader(_output.AsSpan(0, _written), OutputOptions);
-        return JsonElement.ParseValue(ref reader);
+        var data = JsonElement.ParseValue(ref reader);
+        if (_values.Length < _names.Count)
+        {
+            _values = new JsonElement[Math.Max(_names.Count, _values.Length * 2)];
+        }
+
+        var i = 0;
+        foreach (var property in data.EnumerateObject())
+        {
+            _values[i++] = property.Value;
+        }
+
+        return data;
     }
 
     private void WriteMember(RecordMembers members, RecordMember member)
     {
-        if (!_names.Add(member.Name))
+        if (!_names.TryAdd(member.Name, _names.Count))
         {
             return;
         }
@@ -455,7 +491,7 @@ internal sealed class AuditRecordNormalizer
         length += reader.CopyString(_chars.AsSpan(length));
         suffix.CopyTo(_chars.AsSpan(length));
         length += suffix.Length;
-        if (!_names.Add(_nameCache.Get(_chars.AsSpan(0, length))))
+        if (!_names.TryAdd(_nameCache.Get(_chars.AsSpan(0, length)), _names.Count))
         {
             return;
         }

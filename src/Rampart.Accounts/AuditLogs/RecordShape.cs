@@ -5,8 +5,8 @@ namespace Rampart.Accounts.AuditLogs;
 /// <summary>
 /// Where one record format keeps the typed fields: candidate dotted paths, first present wins, looked
 /// up without regard to case in the normalized record (so Graph's <c>userPrincipalName</c> and
-/// Sentinel's <c>UserPrincipalName</c> share one list). <c>WritesSigmaStatus</c>: the record gains the
-/// <c>status</c> field SigmaHQ's m365 rules test (see <see cref="ResultStatus.SigmaStatus"/>).
+/// Sentinel's <c>UserPrincipalName</c> share one list). <c>WritesOutcome</c>: the record gains the
+/// <c>Outcome</c> field SigmaHQ's m365 rules test as <c>status</c> (see <see cref="ResultStatus.Outcome"/>).
 /// </summary>
 internal sealed record RecordShape(
     AuditLogFormat Format,
@@ -20,4 +20,4 @@ internal sealed record RecordShape(
     string? FixedOperation = null,
     string? FixedWorkload = null,
     bool LiftProperties = false,
-    bool WritesSigmaStatus = false);
+    bool WritesOutcome = false);

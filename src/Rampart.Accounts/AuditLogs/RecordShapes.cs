@@ -33,12 +33,12 @@ internal static class RecordShapes
     public static readonly RecordShape ManagementActivityApi = new(
         AuditLogFormat.ManagementActivityApi, UnifiedAuditLogsource,
         Timestamp: ["CreationTime"], Account: ["UserId"], ClientIp: UalClientIp,
-        Operation: ["Operation"], Result: ["ResultStatus"], Workload: ["Workload"], WritesSigmaStatus: true);
+        Operation: ["Operation"], Result: ["ResultStatus"], Workload: ["Workload"], WritesOutcome: true);
 
     public static readonly RecordShape SentinelOfficeActivity = new(
         AuditLogFormat.SentinelOfficeActivity, UnifiedAuditLogsource,
         Timestamp: ["TimeGenerated", "CreationTime"], Account: ["UserId"], ClientIp: UalClientIp,
-        Operation: ["Operation"], Result: ["ResultStatus"], Workload: ["OfficeWorkload", "Workload"], WritesSigmaStatus: true);
+        Operation: ["Operation"], Result: ["ResultStatus"], Workload: ["OfficeWorkload", "Workload"], WritesOutcome: true);
 
     private static readonly string[] SignInAccount = ["userPrincipalName", "identity"];
     private static readonly string[] SignInIp = ["ipAddress", "callerIpAddress"];

@@ -34,13 +34,19 @@ public static class ResultStatus
     }
 
     /// <summary>
-    /// The <c>status</c> value SigmaHQ's m365 rules test (<c>status: success</c>): their field mapping
-    /// (Cloud App Security's) wrote the outcome in lower case, where Unified Audit Log records spell
+    /// The field of a normalized Unified Audit Log record that holds <see cref="Outcome"/>. Not
+    /// <c>status</c>: alerts have a <c>Status</c> of their own (Active, Resolved).
+    /// </summary>
+    public const string OutcomeField = "Outcome";
+
+    /// <summary>
+    /// The outcome as SigmaHQ's m365 rules test it (<c>status: success</c>): their field mapping
+    /// (Cloud App Security's) wrote it in lower case, where Unified Audit Log records spell
     /// <c>ResultStatus</c> Succeeded, Success or True. PartiallySucceeded is a success here: the action
     /// took effect on some of its targets, and a detection must not miss it for that (the typed
     /// <see cref="AuditResult.PartialSuccess"/> keeps the difference). Null when the outcome is unknown.
     /// </summary>
-    public static string? SigmaStatus(AuditResult result) => result switch
+    public static string? Outcome(AuditResult result) => result switch
     {
         AuditResult.Success or AuditResult.PartialSuccess => "success",
         AuditResult.Failure => "failure",

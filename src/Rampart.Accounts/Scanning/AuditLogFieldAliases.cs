@@ -1,3 +1,4 @@
+using Rampart.Accounts.AuditLogs;
 using Rampart.Accounts.Sigma;
 
 namespace Rampart.Accounts.Scanning;
@@ -6,8 +7,8 @@ namespace Rampart.Accounts.Scanning;
 /// Where SigmaHQ's cloud rules find their fields in the readers' events. The m365 rules were written
 /// for a mapping that called the UAL workload <c>eventSource</c> and the operation (or, for Security
 /// &amp; Compliance alerts, the alert name) <c>eventName</c>; the Entra audit rules call the activity
-/// <c>properties.message</c>. Each alias is tried before the field itself; <c>status</c> is its own
-/// first alias because the readers write it in the rules' spelling (<c>success</c>, not Succeeded).
+/// <c>properties.message</c>. Each alias is tried before the field itself; <c>status</c> is first
+/// <c>Outcome</c>, which the readers write in the rules' spelling (<c>success</c>, not Succeeded).
 /// </summary>
 public static class AuditLogFieldAliases
 {
@@ -28,6 +29,6 @@ public static class AuditLogFieldAliases
         .With(EntraAudit, "properties.message", "OperationName")
         .With(M365, "eventSource", "Workload")
         .With(M365, "eventName", "Operation")
-        .With(M365, "status", "status")
+        .With(M365, "status", ResultStatus.OutcomeField)
         .With(M365, "status", "ResultStatus");
 }

@@ -16,8 +16,8 @@ public sealed class SigmaFieldAliases
     /// <summary>
     /// The built-in map. SigmaHQ's m365 rules name Cloud App Security fields (<c>eventSource</c>,
     /// <c>eventName</c>, <c>status</c>); in Unified Audit Log records they are <c>Workload</c>,
-    /// <c>Operation</c> and <c>ResultStatus</c>, except that <c>status</c> is first looked up as itself:
-    /// the readers write it in the rules' spelling (<c>success</c>), where <c>ResultStatus</c> says
+    /// <c>Operation</c> and <c>ResultStatus</c>; <c>status</c> is first looked up as <c>Outcome</c>,
+    /// which the readers write in the rules' spelling (<c>success</c>) where <c>ResultStatus</c> says
     /// Succeeded or True. Windows-style event JSON (<c>Event.EventData.X</c>,
     /// <c>Event.System.X</c>) answers for <c>X</c> in every log source without an entry here: the
     /// resolver tries those places itself.
@@ -25,7 +25,7 @@ public sealed class SigmaFieldAliases
     public static readonly SigmaFieldAliases BuiltIn = Empty
         .With(new SigmaLogSource("m365", null, null), "eventSource", "Workload")
         .With(new SigmaLogSource("m365", null, null), "eventName", "Operation")
-        .With(new SigmaLogSource("m365", null, null), "status", "status")
+        .With(new SigmaLogSource("m365", null, null), "status", "Outcome")
         .With(new SigmaLogSource("m365", null, null), "status", "ResultStatus");
 
     /// <summary>A map with one more alias: in rules whose log source <paramref name="scope"/> covers, <paramref name="field"/> may be at <paramref name="path"/>.</summary>

@@ -56,46 +56,47 @@ public sealed class NormalizationTests
     [InlineData("PartiallySucceeded", "success")]
     [InlineData("Failed", "failure")]
     [InlineData("False", "failure")]
-    public void Unified_audit_log_records_gain_the_status_SigmaHQ_rules_test(string resultStatus, string expected)
+    public void Unified_audit_log_records_gain_the_outcome_SigmaHQ_rules_test_as_status(string resultStatus, string expected)
     {
         var record = $$"""{"CreationTime":"2024-03-01T10:00:00","Id":"1","Operation":"AlertTriggered","RecordType":40,"Workload":"SecurityComplianceCenter","UserId":"SecurityComplianceAlerts","ResultStatus":"{{resultStatus}}"}""";
 
         var e = Assert.Single(Fixture.ReadText(record).Events());
 
-        Assert.Equal(expected, JsonFields.GetText(e.Data, "status"));
+        Assert.Equal(expected, JsonFields.GetText(e.Data, "Outcome"));
         Assert.Equal(resultStatus, JsonFields.GetText(e.Data, "ResultStatus"));
     }
 
     [Theory]
     [InlineData(",\"ResultStatus\":\"Pending\"")]
     [InlineData("")]
-    public void A_record_without_a_known_result_gains_no_status(string resultStatus)
+    public void A_record_without_a_known_result_gains_no_outcome(string resultStatus)
     {
         var record = $$"""{"CreationTime":"2024-03-01T10:00:00","Id":"1","Operation":"Set-Mailbox","RecordType":1,"Workload":"Exchange","UserId":"a@contoso.com"{{resultStatus}}}""";
 
         var e = Assert.Single(Fixture.ReadText(record).Events());
 
-        Assert.False(JsonFields.TryGet(e.Data, "status", out _));
+        Assert.False(JsonFields.TryGet(e.Data, "Outcome", out _));
     }
 
     [Fact]
-    public void A_record_with_a_status_of_its_own_keeps_it()
+    public void An_alert_keeps_its_own_status_beside_the_outcome()
     {
-        const string record = """{"CreationTime":"2024-03-01T10:00:00","Id":"1","Operation":"Set-Mailbox","RecordType":1,"Workload":"Exchange","UserId":"a@contoso.com","ResultStatus":"True","Status":"Queued"}""";
+        const string record = """{"CreationTime":"2024-03-01T10:00:00","Id":"1","Operation":"AlertTriggered","RecordType":40,"Workload":"SecurityComplianceCenter","UserId":"SecurityComplianceAlerts","ResultStatus":"Succeeded","Status":"Active"}""";
 
         var e = Assert.Single(Fixture.ReadText(record).Events());
 
-        Assert.Equal("Queued", JsonFields.GetText(e.Data, "status"));
+        Assert.Equal("Active", JsonFields.GetText(e.Data, "Status"));
+        Assert.Equal("success", JsonFields.GetText(e.Data, "Outcome"));
     }
 
     [Fact]
-    public void Entra_records_gain_no_status_field()
+    public void Entra_records_gain_no_outcome_field()
     {
         const string record = """{"id":"1","activityDateTime":"2024-03-01T10:00:00Z","activityDisplayName":"Add member to group","result":"success","initiatedBy":{"user":{"userPrincipalName":"a@contoso.com"}}}""";
 
         var e = Assert.Single(Fixture.ReadText(record).Events());
 
         Assert.Equal("azure", e.Logsource.Product);
-        Assert.False(JsonFields.TryGet(e.Data, "status", out _));
+        Assert.False(JsonFields.TryGet(e.Data, "Outcome", out _));
     }
 }

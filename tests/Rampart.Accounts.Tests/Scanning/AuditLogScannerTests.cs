@@ -149,6 +149,32 @@ public sealed class AuditLogScannerTests
         }
     }
 
+    [Theory]
+    [InlineData("Succeeded", 1)]
+    [InlineData("Failed", 0)]
+    public void An_alert_with_a_status_of_its_own_matches_a_SigmaHQ_alert_rule_by_its_outcome(string resultStatus, int matches)
+    {
+        const string rule = """
+            title: Suspicious inbox forwarding alert
+            logsource:
+                product: m365
+                service: threat_management
+            detection:
+                selection:
+                    eventSource: SecurityComplianceCenter
+                    eventName: 'Suspicious inbox forwarding'
+                    status: success
+                condition: selection
+            """;
+        var alert = $$"""{"CreationTime":"2024-03-01T11:02:45","Id":"7","Operation":"AlertTriggered","RecordType":40,"ResultStatus":"{{resultStatus}}","Workload":"SecurityComplianceCenter","UserId":"SecurityComplianceAlerts","Name":"Suspicious inbox forwarding","Status":"Active"}""";
+        var scanner = new AuditLogScanner(SigmaRuleSet.Compile(SigmaLoader.LoadText(rule, "rule.yml").Documents, new SigmaCompileOptions { FieldAliases = AuditLogFieldAliases.SigmaHq }));
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(alert));
+
+        scanner.ScanStream(stream, "alert.json");
+
+        Assert.Equal(matches, scanner.Summary.MatchCount);
+    }
+
     private const string CorrelatedRules = """
         title: Mailbox rule changed
         name: mailbox_rule_changed
