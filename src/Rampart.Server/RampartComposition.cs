@@ -3,6 +3,7 @@ using Rampart.Detection.Indicators;
 using Rampart.Detection.Verdicts;
 using Rampart.Storage;
 using Rampart.Storage.Accounts;
+using Rampart.Storage.Accounts.Footholds;
 using Rampart.Storage.Accounts.SigmaRules;
 using Rampart.Storage.Intel;
 using Rampart.Storage.Platform;
@@ -22,6 +23,7 @@ public static class RampartComposition
         services.AddIntelStorage();
         services.AddAccountsStorage();
         services.AddSigmaRuleStorage();
+        services.AddFootholdsStorage();
         services.AddSingleton<StoreInitializer>();
         services.AddSingleton<IndicatorIndexLoader>();
         services.AddSingleton<IIndicatorRecords, StoreIndicatorRecords>();

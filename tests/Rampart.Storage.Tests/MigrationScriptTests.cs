@@ -10,6 +10,7 @@ public sealed class MigrationScriptTests
             StorageModule.For<Platform.StoreChanges>(StorageModule.PlatformName),
             StorageModule.For<Intel.IndicatorStore>("intel"),
             StorageModule.For<Accounts.SigmaRules.SigmaRuleStore>("sigma-rules"),
+            StorageModule.For<Accounts.Footholds.AccountReportStore>("footholds"),
         })
         {
             var sqlite = Migration.Load(module, StoreProvider.Sqlite).Select(m => (m.Version, m.Name)).ToList();

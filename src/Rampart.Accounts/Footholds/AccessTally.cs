@@ -3,7 +3,7 @@ using Rampart.Accounts.Events;
 namespace Rampart.Accounts.Footholds;
 
 /// <summary>
-/// One account's use of one address, app or session over the logs: first and last record and how
+/// One account's use of one address or app over the logs: first and last record and how
 /// many. Order-free (files may come in any order), so "first seen before the reset, used after it"
 /// is answered once the reset is known.
 /// </summary>

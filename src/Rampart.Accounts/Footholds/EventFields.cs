@@ -12,12 +12,22 @@ namespace Rampart.Accounts.Footholds;
 /// </summary>
 internal static partial class EventFields
 {
-    private static readonly string[] AppFields = ["ClientAppId", "AppAccessContext.ClientAppId", "AppId"];
-    private static readonly string[] SessionFields = ["SessionId", "AppAccessContext.AADSessionId"];
+    /// <summary>
+    /// The client application: UAL's <c>ClientAppId</c> (else <c>AppAccessContext.ClientAppId</c>, else
+    /// <c>AppId</c>), a sign-in's <c>appId</c>. Exact-case look-ups only: this runs for every event, and a
+    /// case-insensitive miss walks every field of the record.
+    /// </summary>
+    public static string? AppId(AuditEvent auditEvent)
+    {
+        var data = auditEvent.Data;
+        return Exact(data, "ClientAppId")
+            ?? (data.TryGetProperty("AppAccessContext", out var context) && context.ValueKind == JsonValueKind.Object ? Exact(context, "ClientAppId") : null)
+            ?? Exact(data, "AppId")
+            ?? Exact(data, "appId");
+    }
 
-    public static string? AppId(AuditEvent auditEvent) => FirstText(auditEvent.Data, AppFields);
-
-    public static string? SessionId(AuditEvent auditEvent) => FirstText(auditEvent.Data, SessionFields);
+    private static string? Exact(JsonElement data, string name) =>
+        data.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? NonEmpty(value.GetString()) : null;
 
     public static string? Parameter(AuditEvent auditEvent, string name) => NonEmpty(JsonFields.GetText(auditEvent.Data, "Parameters." + name));
 

@@ -15,7 +15,7 @@ public sealed partial class FootholdAnalyzer
         DateTimeOffset? window = signals.Count == 0 ? null : signals.Min(f => f.Evidence.Time ?? DateTimeOffset.MinValue);
         var lastReset = state.Resets.Count == 0 ? (DateTimeOffset?)null : state.Resets.Max(r => r.Evidence.Time ?? DateTimeOffset.MinValue);
 
-        // What the intruder used: addresses in the indicator store, and the address, app and session
+        // What the intruder used: addresses in the indicator store, and the address and app
         // of every sign of compromise and of every foothold created in the window.
         var suspicious = new HashSet<(string By, string Value)>();
         foreach (var finding in signals)
@@ -90,23 +90,9 @@ public sealed partial class FootholdAnalyzer
             : FootholdClassification.CreatedAfterReset;
     }
 
-    /// <summary>Addresses, apps and sessions the intruder used before the last reset and still used after it.</summary>
+    /// <summary>Addresses and apps the intruder used before the last reset and still used after it.</summary>
     private List<ContinuedAccess> Continued(string account, DateTimeOffset reset, HashSet<(string By, string Value)> suspicious, Dictionary<string, VerdictMatch[]> indicators)
     {
-        var sessions = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (key, tally) in _access)
-        {
-            // A session seen on the intruder's address is the intruder's session.
-            if (key.By == "ip" && string.Equals(key.Account, account, StringComparison.OrdinalIgnoreCase)
-                && (suspicious.Contains(("ip", key.Value)) || indicators.ContainsKey(key.Value)))
-            {
-                if (EventFields.SessionId(tally.First) is { } session)
-                {
-                    sessions.Add(session.ToLowerInvariant());
-                }
-            }
-        }
-
         var found = new List<ContinuedAccess>();
         foreach (var (key, tally) in _access)
         {
@@ -122,12 +108,7 @@ public sealed partial class FootholdAnalyzer
                 continue;
             }
 
-            var intruders = key.By switch
-            {
-                "ip" => suspicious.Contains(("ip", key.Value)) || indicators.ContainsKey(key.Value),
-                "app" => suspicious.Contains(("app", key.Value)),
-                _ => sessions.Contains(key.Value),
-            };
+            var intruders = suspicious.Contains((key.By, key.Value)) || (key.By == "ip" && indicators.ContainsKey(key.Value));
             if (!intruders)
             {
                 continue;

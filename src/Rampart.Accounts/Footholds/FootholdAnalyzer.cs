@@ -6,7 +6,7 @@ namespace Rampart.Accounts.Footholds;
 /// <summary>
 /// Finds footholds after a password reset. Feed it every event (<see cref="Add"/>, in any order,
 /// from any number of files); it runs the built-in rules and any supplied rules over each, keeps the
-/// records that matched, and tallies which addresses, apps and sessions each account used. Then
+/// records that matched, and tallies which addresses and apps each account used. Then
 /// <see cref="AnalyzeAsync"/> orders what it kept in time, replays footholds as state (created,
 /// removed), finds each account's compromise window and last reset, classifies every foothold, and
 /// writes the plan. Not thread-safe: one analyzer per audit.
@@ -21,6 +21,7 @@ public sealed partial class FootholdAnalyzer
     private readonly Dictionary<SigmaDocument, RuleRole> _roles = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<AccessKey, AccessTally> _access = [];
     private readonly HashSet<string> _accounts = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string> _lowerAccounts = new(StringComparer.Ordinal);
 
     /// <param name="supplied">Rules given by the user (SigmaHQ's cloud rules, say): their matches are findings.</param>
     public FootholdAnalyzer(SigmaRuleSet? supplied = null, FootholdAnalyzerOptions? options = null, SigmaRuleSet? builtIn = null)
@@ -77,7 +78,10 @@ public sealed partial class FootholdAnalyzer
         _kept.Add(new KeptMatch(auditEvent, rule, role, _kept.Count));
     }
 
-    /// <summary>Successful records only: a failed sign-in from an intruder's address is targeting, not access.</summary>
+    /// <summary>
+    /// Successful records only: a failed sign-in from an intruder's address is targeting, not access.
+    /// Runs for every event, so the account's lower-case form is looked up, not made, each time.
+    /// </summary>
     private void Tally(AuditEvent auditEvent)
     {
         if (auditEvent.Account is not { } account || auditEvent.Result == AuditResult.Failure)
@@ -85,24 +89,23 @@ public sealed partial class FootholdAnalyzer
             return;
         }
 
-        if (account.Contains('@', StringComparison.Ordinal))
+        if (!_lowerAccounts.TryGetValue(account, out var lower))
         {
-            _accounts.Add(account);
+            lower = _lowerAccounts[account] = account.ToLowerInvariant();
+            if (account.Contains('@', StringComparison.Ordinal))
+            {
+                _accounts.Add(account);
+            }
         }
 
         if (auditEvent.ClientIp is { } ip)
         {
-            Count(new AccessKey(account.ToLowerInvariant(), "ip", ip.ToString()), auditEvent);
+            Count(new AccessKey(lower, "ip", ip.ToString()), auditEvent);
         }
 
         if (EventFields.AppId(auditEvent) is { } app)
         {
-            Count(new AccessKey(account.ToLowerInvariant(), "app", app.ToLowerInvariant()), auditEvent);
-        }
-
-        if (EventFields.SessionId(auditEvent) is { } session)
-        {
-            Count(new AccessKey(account.ToLowerInvariant(), "session", session.ToLowerInvariant()), auditEvent);
+            Count(new AccessKey(lower, "app", app.ToLowerInvariant()), auditEvent);
         }
     }
 

@@ -18,6 +18,6 @@ public sealed record FootholdAnalyzerOptions
     /// </summary>
     public int MaxKeptMatches { get; init; } = 200_000;
 
-    /// <summary>Distinct (account, address/app/session) pairs tallied for "access continued"; past this new pairs are not tallied.</summary>
+    /// <summary>Distinct (account, address or app) pairs tallied for "access continued"; past this new pairs are not tallied.</summary>
     public int MaxAccessKeys { get; init; } = 2_000_000;
 }

@@ -31,6 +31,7 @@ public static class SigmaRuleEndpoints
         rules.MapDelete("/{id}", async Task<IResult> (string id, HttpContext context, ISigmaRuleStore store, CancellationToken ct) =>
             await store.DeleteAsync(id, context.ChangeContext(), ct) ? TypedResults.NoContent() : NotFound(id))
             .RequireAuthorization(RampartAuth.AnalystPolicy);
+        app.MapAccountReports();
         return app;
     }
 

@@ -1,8 +1,11 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Text.Json;
 using Rampart.Accounts.AuditLogs;
 using Rampart.Accounts.Footholds;
 using Rampart.Cli;
+using Rampart.Core.Accounts;
+using Rampart.Core.Auditing;
 using Rampart.Detection.Indicators;
 using Rampart.Detection.Verdicts;
 
@@ -26,6 +29,7 @@ public static class AuditVerb
         var since = new Option<DateTimeOffset?>("--since") { Description = "Only analyze events at or after this time (ISO 8601)" };
         var internalDomains = new Option<string[]>("--internal-domain") { Description = "A mail domain of the organization (repeatable); the domains of the accounts in the logs always count" };
         var fieldMap = new Option<string?>("--field-map") { Description = "Read generic JSON lines through this map (as logs scan)" };
+        var noStore = new Option<bool>("--no-store") { Description = "Do not store the accounts' reports (served at /api/v1/accounts)" };
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of standard output" };
         var format = new Option<OutputFormat>("--format", "-f")
         {
@@ -43,7 +47,7 @@ public static class AuditVerb
             Exit code: 0 nothing compromised, 3 an account compromised, 2 records skipped, 1 failure.
             Example: rampart audit exports/ --format html -o audit.html
             """)
-        { paths, rulesOption, since, internalDomains, fieldMap, output, format };
+        { paths, rulesOption, since, internalDomains, fieldMap, noStore, output, format };
         command.SetAction(async (parse, ct) =>
         {
             var chosen = parse.GetValue(format);
@@ -99,6 +103,10 @@ public static class AuditVerb
             engine.Replace(IndicatorView.Of(await store.Get<IndicatorIndexLoader>().LoadAsync(ct)));
             var analysis = await analyzer.AnalyzeAsync(engine, ct);
             clock.Stop();
+            if (!parse.GetValue(noStore) && analysis.Accounts.Count > 0)
+            {
+                await store.Get<IAccountReportStore>().SaveAsync([.. analysis.Accounts.Select(Record)], ChangeContext.ForCli(), ct);
+            }
 
             var run = new AuditRun(files, problemCount, problems, analyzer.DroppedMatches, supplied?.Count ?? 0, clock.Elapsed);
             await AuditOutput.WriteAsync(analysis, run, chosen, outputPath, ct);
@@ -108,4 +116,8 @@ public static class AuditVerb
         });
         return command;
     }
+
+    private static AccountReportRecord Record(AccountReport report) => new(
+        report.Account, report.StatusLabel, report.WindowOpened, report.LastReset, string.Join(", ", report.Actors),
+        report.Footholds.Count, report.Plan.Steps.Count(s => !s.Done), JsonSerializer.Serialize(report, Json.Options), DateTimeOffset.UtcNow);
 }
