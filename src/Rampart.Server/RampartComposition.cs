@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Rampart.Detection.Indicators;
 using Rampart.Detection.Verdicts;
+using Rampart.Server.Cases;
 using Rampart.Storage;
 using Rampart.Storage.Accounts;
 using Rampart.Storage.Accounts.SigmaRules;
@@ -22,6 +23,7 @@ public static class RampartComposition
         services.AddIntelStorage();
         services.AddAccountsStorage();
         services.AddSigmaRuleStorage();
+        services.AddCasesEngine();
         services.AddSingleton<StoreInitializer>();
         services.AddSingleton<IndicatorIndexLoader>();
         services.AddSingleton<IIndicatorRecords, StoreIndicatorRecords>();
