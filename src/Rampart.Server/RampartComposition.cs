@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Rampart.Detection.Indicators;
 using Rampart.Detection.Verdicts;
+using Rampart.Server.Cases;
 using Rampart.Storage;
 using Rampart.Storage.Accounts;
 using Rampart.Storage.Accounts.Footholds;
@@ -24,6 +25,7 @@ public static class RampartComposition
         services.AddAccountsStorage();
         services.AddSigmaRuleStorage();
         services.AddFootholdsStorage();
+        services.AddCasesEngine();
         services.AddSingleton<StoreInitializer>();
         services.AddSingleton<IndicatorIndexLoader>();
         services.AddSingleton<IIndicatorRecords, StoreIndicatorRecords>();

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Rampart.Server.Accounts;
+using Rampart.Server.Cases;
 using Rampart.Server.Detection;
 using Rampart.Server.Intel;
 using Rampart.Server.Platform;
@@ -35,6 +36,7 @@ public static class RampartServer
         builder.Services.AddIntel();
         builder.Services.AddDetection();
         builder.Services.AddAccounts();
+        builder.Services.AddCases();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -47,6 +49,7 @@ public static class RampartServer
         app.MapIntel();
         app.MapDetection();
         app.MapAccounts();
+        app.MapCases();
         return app;
     }
 

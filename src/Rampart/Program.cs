@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Rampart.Accounts;
+using Rampart.Cases;
 using Rampart.Cli;
 using Rampart.Detection;
 using Rampart.Intel;
@@ -32,6 +33,8 @@ root.Subcommands.Add(LogsVerbs.Create());
 root.Subcommands.Add(AuditVerb.Create());
 root.Subcommands.Add(HuntVerb.Create());
 root.Subcommands.Add(BrandsVerb.Create());
+root.Subcommands.Add(CaseVerbs.Create());
+root.Subcommands.Add(RpzVerbs.Create());
 
 try
 {
