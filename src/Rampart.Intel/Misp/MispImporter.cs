@@ -2,6 +2,7 @@ using Rampart.Core.Actors;
 using Rampart.Core.Auditing;
 using Rampart.Core.Indicators;
 using Rampart.Core.Markings;
+using Rampart.Intel.Import;
 
 namespace Rampart.Intel.Misp;
 
@@ -12,8 +13,11 @@ namespace Rampart.Intel.Misp;
 /// resolved through the knowledge base by explicit name only; each false-positive sighting lowers
 /// confidence by <see cref="FalsePositivePenalty"/>. Bad attributes are reported and skipped.
 /// </summary>
-public sealed class MispImporter(IIndicatorStore store, IActorStore actors)
+/// <remarks>Values on a warninglist (<see cref="Warninglists"/>) are reported with their location and not indexed.</remarks>
+public sealed class MispImporter(IIndicatorStore store, IActorStore actors, Warninglists? warninglists = null)
 {
+    private readonly Warninglists _warninglists = warninglists ?? Warninglists.Default;
+
     /// <summary>MISP's default when nothing says otherwise: STIX's "medium".</summary>
     public const int DefaultConfidence = NewIndicator.DefaultConfidence;
 
@@ -29,7 +33,7 @@ public sealed class MispImporter(IIndicatorStore store, IActorStore actors)
         var problems = new List<MispProblem>(readProblems);
         var batch = new List<NewIndicator>();
         var actorIds = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-        int attributes = 0, notIds = 0, deleted = 0, unmapped = 0;
+        int attributes = 0, notIds = 0, deleted = 0, unmapped = 0, warned = 0;
         foreach (var mispEvent in events)
         {
             var eventTlp = Strictest(mispEvent.Tags);
@@ -66,12 +70,22 @@ public sealed class MispImporter(IIndicatorStore store, IActorStore actors)
                 var tlp = TlpLevels.Strictest(eventTlp, Strictest(attribute.Tags));
                 var confidence = Math.Max(0, DefaultConfidence - (attribute.FalsePositives * FalsePositivePenalty));
                 var validFrom = attribute.Timestamp ?? mispEvent.Timestamp;
-                batch.AddRange(values.Select(v => new NewIndicator(v, source, confidence, actorId, validFrom, null, tlp)));
+                foreach (var value in values)
+                {
+                    if (_warninglists.Hits(value, out var reason))
+                    {
+                        warned++;
+                        problems.Add(new MispProblem(mispEvent.File, attribute.Line, attribute.Field + ".value", $"'{value.Normalized}' is {reason}: reported, not indexed"));
+                        continue;
+                    }
+
+                    batch.Add(new NewIndicator(value, source, confidence, actorId, validFrom, null, tlp));
+                }
             }
         }
 
         var result = batch.Count == 0 ? null : await store.ImportAsync(batch, context, cancellationToken).ConfigureAwait(false);
-        return new MispImportReport(events.Count, attributes, batch.Count, notIds, deleted, unmapped, result, problems);
+        return new MispImportReport(events.Count, attributes, batch.Count, notIds, deleted, unmapped, warned, result, problems);
     }
 
     private static Tlp? Strictest(IReadOnlyList<string> tags)

@@ -134,6 +134,29 @@ public sealed class MispFeedTests
     }
 
     [Fact]
+    public async Task An_allowlisted_brand_domain_in_a_feed_is_reported_not_indexed()
+    {
+        const string json = """
+            {"Event": {"uuid": "7d1c2b3a-4e5f-4a6b-8c7d-9e0f1a2b3c4d", "info": "noisy feed", "Attribute": [
+              {"type": "domain", "to_ids": true, "value": "login.microsoftonline.com"},
+              {"type": "ip-dst", "to_ids": true, "value": "192.168.1.10"},
+              {"type": "url", "to_ids": true, "value": "https://outlook.com/"},
+              {"type": "domain", "to_ids": true, "value": "microsoftonline-login.example"}
+            ]}}
+            """;
+        await using var store = await IntelStore.CreateAsync();
+        var problems = new List<MispProblem>();
+        var events = new[] { MispEventReader.Read(Encoding.UTF8.GetBytes(json), "noisy.json", problems)! };
+        var report = await new MispImporter(store.Indicators, store.Actors).ImportAsync(events, "misp:noisy", problems, IntelStore.Analyst, TestContext.Current.CancellationToken);
+
+        Assert.Equal(3, report.Warned);
+        Assert.Equal(["Attribute[0].value", "Attribute[1].value", "Attribute[2].value"], report.Problems.Select(p => p.Field).ToArray());
+        Assert.Contains("'brand's own domain' (microsoftonline.com, Microsoft)", report.Problems[0].Reason, StringComparison.Ordinal);
+        Assert.Equal(2, report.Problems[0].Line);
+        Assert.Equal("microsoftonline-login.example", Assert.Single(await AllAsync(store)).NormalizedValue);
+    }
+
+    [Fact]
     public void A_manifest_entry_without_its_event_file_is_reported()
     {
         var folder = Path.Combine(Path.GetTempPath(), "rampart-misp-" + Guid.NewGuid().ToString("N"));
