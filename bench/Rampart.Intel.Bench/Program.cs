@@ -9,6 +9,11 @@ if (args.Length > 0 && args[0] == "stix-import")
     return await StixImportGate.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000);
 }
 
+if (args.Length > 0 && args[0] == "stix-parse")
+{
+    return StixImportGate.Parse(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
+}
+
 if (args.Length > 0 && args[0] == "attack-import")
 {
     return await AttackImportGate.RunAsync();

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Rampart.Core.Actors;
 using Rampart.Core.Auditing;
 using Rampart.Core.Markings;
@@ -29,72 +30,36 @@ public sealed class StixImporter(IStixStore store, IActorStore actors)
 
     private async Task<StixImportReport> RunAsync(Stream stream, string fileName, string source, IStixImportWriter writer, CancellationToken cancellationToken)
     {
-        var reader = new StixBundleReader(stream);
-        var parser = new StixObjectParser(source);
-        var problems = new List<StixProblem>();
-        var chunk = new List<StixObjectVersion>(ChunkSize);
-        var references = new Dictionary<string, (string ObjectId, int Index, string Field)>(StringComparer.Ordinal);
-        var indicates = new List<(string Indicator, string Target)>();
-        var actorNames = new Dictionary<string, (string? ExternalId, List<string> Names)>(StringComparer.Ordinal);
+        // Two stages, one chunk apart: this thread writes chunk n while another reads and parses
+        // chunk n+1, so on two cores the import takes as long as the slower stage, not the sum.
+        // At most three chunks exist at once (one writing, one queued, one filling): memory stays bounded.
+        var chunks = Channel.CreateBounded<List<StixObjectVersion>>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        var read = new BundleRead(fileName, source);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var producer = Task.Run(() => read.RunAsync(stream, chunks.Writer, stop.Token), stop.Token);
         var counts = StixWriteCounts.Zero;
-        int objects = 0, notEnforced = 0;
-
-        while (reader.TryReadObject(out var json))
+        try
         {
-            objects++;
-            var parsed = parser.Parse(json, reader.BundleSpecVersion, out var problem);
-            if (parsed is null)
-            {
-                var (id, field, reason) = problem!.Value;
-                Report(problems, new StixProblem(fileName, reader.Index, id, field, reason, Skipped: true));
-                continue;
-            }
-
-            var version = parsed.Version;
-            if (parsed.NotEnforced.Count > 0)
-            {
-                notEnforced++;
-            }
-
-            foreach (var (field, id) in parsed.References)
-            {
-                // The TLP marking definitions are fixed by the standards: a bundle need not carry them.
-                if (!TlpLevels.IsTlpMarkingId(id))
-                {
-                    references.TryAdd(id, (version.Id, reader.Index, field));
-                }
-            }
-
-            if (version.RelationshipType == "indicates" && version.SourceRef!.StartsWith("indicator--", StringComparison.Ordinal))
-            {
-                indicates.Add((version.SourceRef, version.TargetRef!));
-            }
-
-            if (version.Type is "intrusion-set" or "threat-actor" && version.Name is not null)
-            {
-                actorNames[version.Id] = (version.ExternalId, [version.Name, .. parsed.Aliases]);
-            }
-
-            chunk.Add(version);
-            if (chunk.Count == ChunkSize)
+            await foreach (var chunk in chunks.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
                 counts += await writer.WriteAsync(chunk, cancellationToken).ConfigureAwait(false);
-                chunk.Clear();
             }
         }
-
-        if (reader.BundleType != "bundle")
+        catch
         {
-            throw new StixFormatException(0, reader.BundleType is null ? "the file has no \"type\": \"bundle\"" : $"type is '{reader.BundleType}', not 'bundle'");
+            await stop.CancelAsync().ConfigureAwait(false);
+            await producer.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
+            throw;
         }
 
-        counts += await writer.WriteAsync(chunk, cancellationToken).ConfigureAwait(false);
-        await ReportDanglingAsync(writer, references, fileName, problems, cancellationToken).ConfigureAwait(false);
-        var attributed = await AttributeAsync(writer, indicates, actorNames, cancellationToken).ConfigureAwait(false);
-        return new StixImportReport(fileName, objects, counts, notEnforced, attributed, problems);
+        await producer.ConfigureAwait(false);
+        var problems = read.Problems;
+        await ReportDanglingAsync(writer, read.References, fileName, problems, cancellationToken).ConfigureAwait(false);
+        var attributed = await AttributeAsync(writer, read.Indicates, read.ActorNames, cancellationToken).ConfigureAwait(false);
+        return new StixImportReport(fileName, read.Objects, counts, read.NotEnforced, attributed, problems);
     }
 
-    private static void Report(List<StixProblem> problems, StixProblem problem)
+    internal static void Report(List<StixProblem> problems, StixProblem problem)
     {
         if (problems.Count < MaxReportedProblems)
         {

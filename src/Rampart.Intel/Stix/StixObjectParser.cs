@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using Rampart.Core.Indicators;
@@ -49,8 +50,8 @@ public sealed class StixObjectParser(string source)
                 return null;
             }
 
-            var type = String(root, "type");
-            var id = String(root, "id");
+            var type = String(root, "type"u8);
+            var id = String(root, "id"u8);
             if (type is null || id is null)
             {
                 problem = (id, type is null ? "type" : "id", "is missing");
@@ -64,7 +65,7 @@ public sealed class StixObjectParser(string source)
             }
 
             var isObservable = ObservableTypes.Contains(type);
-            var specVersion = String(root, "spec_version") ?? bundleSpecVersion;
+            var specVersion = String(root, "spec_version"u8) ?? bundleSpecVersion;
             if (specVersion != "2.1" && !(isObservable && specVersion is null))
             {
                 problem = (id, "spec_version", specVersion is null ? "is missing (STIX 2.1 objects must say 2.1)" : $"'{specVersion}' is not 2.1");
@@ -74,13 +75,13 @@ public sealed class StixObjectParser(string source)
             DateTimeOffset? modified = null;
             if (!isObservable && type != "marking-definition" && type != "extension-definition" && type != "language-content")
             {
-                if (!StixTime.TryParse(String(root, "created"), out var created))
+                if (!StixTime.TryParse(String(root, "created"u8), out var created))
                 {
                     problem = (id, "created", "is missing or not a STIX timestamp (RFC 3339, UTC, ending in Z)");
                     return null;
                 }
 
-                if (!StixTime.TryParse(String(root, "modified"), out var m))
+                if (!StixTime.TryParse(String(root, "modified"u8), out var m))
                 {
                     problem = (id, "modified", "is missing or not a STIX timestamp (RFC 3339, UTC, ending in Z)");
                     return null;
@@ -94,7 +95,7 @@ public sealed class StixObjectParser(string source)
 
                 modified = m;
             }
-            else if (StixTime.TryParse(String(root, "modified"), out var m))
+            else if (StixTime.TryParse(String(root, "modified"u8), out var m))
             {
                 modified = m;
             }
@@ -108,7 +109,7 @@ public sealed class StixObjectParser(string source)
                 tlp = null;
             }
 
-            var revoked = root.TryGetProperty("revoked", out var r) && r.ValueKind == JsonValueKind.True;
+            var revoked = root.TryGetProperty("revoked"u8, out var r) && r.ValueKind == JsonValueKind.True;
             var notEnforced = new List<string>();
             IReadOnlyList<NewIndicator>? indicators = null;
             string? relationshipType = null, sourceRef = null, targetRef = null;
@@ -122,9 +123,9 @@ public sealed class StixObjectParser(string source)
 
                     break;
                 case "relationship":
-                    relationshipType = String(root, "relationship_type");
-                    sourceRef = String(root, "source_ref");
-                    targetRef = String(root, "target_ref");
+                    relationshipType = String(root, "relationship_type"u8);
+                    sourceRef = String(root, "source_ref"u8);
+                    targetRef = String(root, "target_ref"u8);
                     if (relationshipType is null || sourceRef is null || targetRef is null)
                     {
                         problem = (id, relationshipType is null ? "relationship_type" : sourceRef is null ? "source_ref" : "target_ref", "is missing");
@@ -133,7 +134,7 @@ public sealed class StixObjectParser(string source)
 
                     break;
                 case "sighting":
-                    sourceRef = String(root, "sighting_of_ref");
+                    sourceRef = String(root, "sighting_of_ref"u8);
                     if (sourceRef is null)
                     {
                         problem = (id, "sighting_of_ref", "is missing");
@@ -167,21 +168,21 @@ public sealed class StixObjectParser(string source)
     {
         indicators = null;
         problem = null;
-        var pattern = String(root, "pattern");
-        var patternType = String(root, "pattern_type");
+        var pattern = String(root, "pattern"u8);
+        var patternType = String(root, "pattern_type"u8);
         if (pattern is null || patternType is null)
         {
             problem = (id, pattern is null ? "pattern" : "pattern_type", "is missing");
             return false;
         }
 
-        if (!StixTime.TryParse(String(root, "valid_from"), out var validFrom))
+        if (!StixTime.TryParse(String(root, "valid_from"u8), out var validFrom))
         {
             problem = (id, "valid_from", "is missing or not a STIX timestamp");
             return false;
         }
 
-        DateTimeOffset? validUntil = StixTime.TryParse(String(root, "valid_until"), out var until) ? until : null;
+        DateTimeOffset? validUntil = StixTime.TryParse(String(root, "valid_until"u8), out var until) ? until : null;
         if (patternType != "stix")
         {
             notEnforced.Add($"pattern_type '{patternType}' is kept, not enforced");
@@ -197,7 +198,7 @@ public sealed class StixObjectParser(string source)
 
         var enforceable = PatternEnforcement.Analyze(parsed.Pattern!);
         notEnforced.AddRange(enforceable.NotEnforced);
-        var confidence = root.TryGetProperty("confidence", out var c) && c.TryGetInt32(out var value) && value is >= 0 and <= 100
+        var confidence = root.TryGetProperty("confidence"u8, out var c) && c.TryGetInt32(out var value) && value is >= 0 and <= 100
             ? value
             : NewIndicator.DefaultConfidence;
         indicators = enforceable.Values
@@ -209,7 +210,7 @@ public sealed class StixObjectParser(string source)
     private Tlp? TlpOf(JsonElement root)
     {
         Tlp? strictest = null;
-        if (root.TryGetProperty("object_marking_refs", out var refs) && refs.ValueKind == JsonValueKind.Array)
+        if (root.TryGetProperty("object_marking_refs"u8, out var refs) && refs.ValueKind == JsonValueKind.Array)
         {
             foreach (var item in refs.EnumerateArray())
             {
@@ -228,55 +229,67 @@ public sealed class StixObjectParser(string source)
     /// <summary>TLP 1.0 (<c>definition_type: tlp</c>, <c>definition.tlp</c>) or TLP 2.0 (<c>name: TLP:…</c>) defined by a marking-definition object.</summary>
     private static Tlp? DefinedTlp(JsonElement root)
     {
-        if (root.TryGetProperty("definition", out var definition) && definition.ValueKind == JsonValueKind.Object
-            && TlpLevels.TryParse(String(definition, "tlp"), out var v1))
+        if (root.TryGetProperty("definition"u8, out var definition) && definition.ValueKind == JsonValueKind.Object
+            && TlpLevels.TryParse(String(definition, "tlp"u8), out var v1))
         {
             return v1;
         }
 
-        return String(root, "name") is { } name && name.StartsWith("TLP:", StringComparison.OrdinalIgnoreCase) && TlpLevels.TryParse(name, out var v2) ? v2 : null;
+        return String(root, "name"u8) is { } name && name.StartsWith("TLP:", StringComparison.OrdinalIgnoreCase) && TlpLevels.TryParse(name, out var v2) ? v2 : null;
     }
 
     private static void CollectReferences(JsonElement element, string? path, List<(string, string)> references)
     {
         foreach (var property in element.EnumerateObject())
         {
-            var name = property.Name;
             var value = property.Value;
-            if (name.EndsWith("_ref", StringComparison.Ordinal) && value.ValueKind == JsonValueKind.String)
+            var kind = value.ValueKind;
+            if (kind is not (JsonValueKind.String or JsonValueKind.Object or JsonValueKind.Array))
             {
-                references.Add((path is null ? name : $"{path}.{name}", value.GetString()!));
+                continue;
             }
-            else if (name.EndsWith("_refs", StringComparison.Ordinal) && value.ValueKind == JsonValueKind.Array)
+
+            // Names are compared as the raw UTF-8 the file holds, so the common case allocates no string;
+            // a name with escapes (legal, rare) is decoded first.
+            var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+            ReadOnlySpan<byte> name = raw.Contains((byte)'\\') ? Encoding.UTF8.GetBytes(property.Name) : raw;
+            if (kind == JsonValueKind.String && name.EndsWith("_ref"u8))
             {
+                references.Add((Path(path, property.Name), value.GetString()!));
+            }
+            else if (kind == JsonValueKind.Array && name.EndsWith("_refs"u8))
+            {
+                string? at = null;
                 foreach (var item in value.EnumerateArray())
                 {
                     if (item.ValueKind == JsonValueKind.String)
                     {
-                        references.Add((path is null ? name : $"{path}.{name}", item.GetString()!));
+                        references.Add((at ??= Path(path, property.Name), item.GetString()!));
                     }
                 }
             }
-            else if (value.ValueKind == JsonValueKind.Object && name != "extensions")
+            else if (kind == JsonValueKind.Object && !name.SequenceEqual("extensions"u8))
             {
-                CollectReferences(value, path is null ? name : $"{path}.{name}", references);
+                CollectReferences(value, Path(path, property.Name), references);
             }
-            else if (value.ValueKind == JsonValueKind.Array && name == "granular_markings")
+            else if (kind == JsonValueKind.Array && name.SequenceEqual("granular_markings"u8))
             {
                 foreach (var item in value.EnumerateArray().Where(i => i.ValueKind == JsonValueKind.Object))
                 {
-                    CollectReferences(item, name, references);
+                    CollectReferences(item, "granular_markings", references);
                 }
             }
         }
     }
 
-    private static string? Name(JsonElement root) => String(root, "name") ?? String(root, "value");
+    private static string Path(string? path, string name) => path is null ? name : $"{path}.{name}";
+
+    private static string? Name(JsonElement root) => String(root, "name"u8) ?? String(root, "value"u8);
 
     /// <summary>The ATT&amp;CK id (G0007, T1566) when MITRE gives one, else the first external id.</summary>
     private static string? ExternalId(JsonElement root)
     {
-        if (!root.TryGetProperty("external_references", out var refs) || refs.ValueKind != JsonValueKind.Array)
+        if (!root.TryGetProperty("external_references"u8, out var refs) || refs.ValueKind != JsonValueKind.Array)
         {
             return null;
         }
@@ -284,13 +297,13 @@ public sealed class StixObjectParser(string source)
         string? first = null;
         foreach (var item in refs.EnumerateArray().Where(i => i.ValueKind == JsonValueKind.Object))
         {
-            var externalId = String(item, "external_id");
+            var externalId = String(item, "external_id"u8);
             if (externalId is null)
             {
                 continue;
             }
 
-            if (String(item, "source_name") is "mitre-attack" or "mitre-mobile-attack" or "mitre-ics-attack")
+            if (String(item, "source_name"u8) is "mitre-attack" or "mitre-mobile-attack" or "mitre-ics-attack")
             {
                 return externalId;
             }
@@ -304,18 +317,21 @@ public sealed class StixObjectParser(string source)
     private static List<string> Aliases(JsonElement root)
     {
         var names = new List<string>();
-        foreach (var property in (string[])["aliases", "x_mitre_aliases"])
-        {
-            if (root.TryGetProperty(property, out var list) && list.ValueKind == JsonValueKind.Array)
-            {
-                names.AddRange(list.EnumerateArray().Where(i => i.ValueKind == JsonValueKind.String).Select(i => i.GetString()!));
-            }
-        }
+        Add(root, "aliases"u8, names);
+        Add(root, "x_mitre_aliases"u8, names);
 
         return names;
     }
 
-    private static string? String(JsonElement element, string name) =>
+    private static void Add(JsonElement root, ReadOnlySpan<byte> property, List<string> names)
+    {
+        if (root.TryGetProperty(property, out var list) && list.ValueKind == JsonValueKind.Array)
+        {
+            names.AddRange(list.EnumerateArray().Where(i => i.ValueKind == JsonValueKind.String).Select(i => i.GetString()!));
+        }
+    }
+
+    private static string? String(JsonElement element, ReadOnlySpan<byte> name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     /// <summary><c>type--</c> followed by a UUID (RFC 4122 text form).</summary>

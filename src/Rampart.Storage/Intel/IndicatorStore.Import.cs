@@ -9,11 +9,11 @@ using Rampart.Storage.Platform;
 namespace Rampart.Storage.Intel;
 
 /// <summary>
-/// Imports: one upsert per indicator, all in one change transaction. The upsert updates only when a
-/// field differs and returns the id it touched, which tells added (our new id) from updated (the
-/// existing id) from unchanged (no row). SQLite runs one prepared statement per row (no network, so
-/// no round trips to save); PostgreSQL upserts chunks of <see cref="PostgresChunkSize"/> rows as one set-based
-/// statement over arrays.
+/// Imports: each indicator added, updated when a field differs, or left unchanged, all in one change
+/// transaction. SQLite looks each row up and inserts or updates it with prepared one-row statements
+/// bound by position (<see cref="SqliteStatement"/>; no network, so no round trips to save);
+/// PostgreSQL upserts chunks of <see cref="PostgresChunkSize"/> rows as one set-based statement over
+/// arrays that returns the ids it touched: our new id when added, the existing one when updated.
 /// </summary>
 /// <remarks>
 /// On update, an indicator keeps its valid-from when the batch gives none, keeps its actor link when
@@ -24,27 +24,23 @@ internal sealed partial class IndicatorStore
     /// <summary>5,000 rows per statement: 20 round trips for 100k rows; larger chunks gain little.</summary>
     internal const int PostgresChunkSize = 5000;
 
-    private const string SqliteUpsert = """
+    // SQLite: a lookup by the identity, then a plain insert or an update by id. One-row statements
+    // without ON CONFLICT or RETURNING need no statement journal; an upsert with RETURNING copied every
+    // page it touched into one, which cost more than the insert itself.
+    private const string SqliteFind = """
+        SELECT id, value, valid_from, valid_until, confidence, actor_id, tlp, stix_ref FROM indicators
+        WHERE type = @type AND normalized_value = @normalized AND source = @source
+        """;
+
+    private const string SqliteInsert = """
         INSERT INTO indicators (id, type, value, normalized_value, source, valid_from, valid_until, confidence, actor_id, revoked, created_at, modified_at, revision, tlp, stix_ref)
-        VALUES (@id, @type, @value, @normalized, @source, COALESCE(@valid_from, @now), @valid_until, @confidence, @actor_id, 0, @now, @now, @revision, @tlp, @stix_ref)
-        ON CONFLICT (type, normalized_value, source) DO UPDATE SET
-            value = excluded.value,
-            valid_from = COALESCE(@valid_from, indicators.valid_from),
-            valid_until = excluded.valid_until,
-            confidence = excluded.confidence,
-            actor_id = COALESCE(excluded.actor_id, indicators.actor_id),
-            tlp = excluded.tlp,
-            stix_ref = COALESCE(excluded.stix_ref, indicators.stix_ref),
-            modified_at = excluded.modified_at,
-            revision = excluded.revision
-        WHERE indicators.value IS NOT excluded.value
-           OR indicators.valid_from IS NOT COALESCE(@valid_from, indicators.valid_from)
-           OR indicators.valid_until IS NOT excluded.valid_until
-           OR indicators.confidence IS NOT excluded.confidence
-           OR indicators.actor_id IS NOT COALESCE(excluded.actor_id, indicators.actor_id)
-           OR indicators.tlp IS NOT excluded.tlp
-           OR indicators.stix_ref IS NOT COALESCE(excluded.stix_ref, indicators.stix_ref)
-        RETURNING id
+        VALUES (@id, @type, @value, @normalized, @source, @valid_from, @valid_until, @confidence, @actor_id, 0, @now, @now, @revision, @tlp, @stix_ref)
+        """;
+
+    private const string SqliteUpdate = """
+        UPDATE indicators SET value = @value, valid_from = @valid_from, valid_until = @valid_until, confidence = @confidence, actor_id = @actor_id,
+            tlp = @tlp, stix_ref = @stix_ref, modified_at = @now, revision = @revision
+        WHERE id = @id
         """;
 
     // One statement per chunk: the rows arrive as arrays and unnest into a set. Two variants, because a
@@ -125,23 +121,11 @@ internal sealed partial class IndicatorStore
 
     private static ImportCounts ImportSqlite(ChangeTransaction change, NewIndicator[] batch)
     {
-        using var command = ((SqliteConnection)change.Connection).CreateCommand();
-        command.Transaction = (SqliteTransaction)change.Transaction;
-        command.CommandText = SqliteUpsert;
-        var id = command.Parameters.Add("@id", SqliteType.Text);
-        var type = command.Parameters.Add("@type", SqliteType.Text);
-        var value = command.Parameters.Add("@value", SqliteType.Text);
-        var normalized = command.Parameters.Add("@normalized", SqliteType.Text);
-        var source = command.Parameters.Add("@source", SqliteType.Text);
-        var validFrom = command.Parameters.Add("@valid_from", SqliteType.Integer);
-        var validUntil = command.Parameters.Add("@valid_until", SqliteType.Integer);
-        var confidence = command.Parameters.Add("@confidence", SqliteType.Integer);
-        var actorId = command.Parameters.Add("@actor_id", SqliteType.Text);
-        var tlp = command.Parameters.Add("@tlp", SqliteType.Text);
-        var stixRef = command.Parameters.Add("@stix_ref", SqliteType.Text);
-        command.Parameters.Add("@now", SqliteType.Integer).Value = change.NowStore;
-        command.Parameters.Add("@revision", SqliteType.Integer).Value = change.Revision;
-        command.Prepare();
+        var connection = (SqliteConnection)change.Connection;
+        using var find = new SqliteStatement(connection, SqliteFind);
+        using var insert = new IndicatorRowStatement(connection, SqliteInsert, change);
+        using var update = new IndicatorRowStatement(connection, SqliteUpdate, change);
+        int findType = find.Position("@type"), findNormalized = find.Position("@normalized"), findSource = find.Position("@source");
 
         int added = 0, updated = 0, unchanged = 0;
         for (var i = 0; i < batch.Length; i++)
@@ -152,31 +136,40 @@ internal sealed partial class IndicatorStore
             }
 
             var item = batch[i];
-            var newId = RampartId.New("indicator");
-            id.Value = newId;
-            type.Value = item.Value.Type.ToWire();
-            value.Value = item.Value.Value;
-            normalized.Value = item.Value.Normalized;
-            source.Value = item.Source;
-            validFrom.Value = (object?)StoreTime.ToStore(item.ValidFrom) ?? DBNull.Value;
-            validUntil.Value = (object?)StoreTime.ToStore(item.ValidUntil) ?? DBNull.Value;
-            confidence.Value = item.Confidence;
-            actorId.Value = (object?)item.ActorId ?? DBNull.Value;
-            tlp.Value = (object?)item.Tlp?.ToWire() ?? DBNull.Value;
-            stixRef.Value = (object?)item.StixRef ?? DBNull.Value;
-
-            switch (command.ExecuteScalar())
+            var type = item.Value.Type.ToWire();
+            find.Bind(findType, type);
+            find.Bind(findNormalized, item.Value.Normalized);
+            find.Bind(findSource, item.Source);
+            if (!find.Step())
             {
-                case null:
-                    unchanged++;
-                    break;
-                case string touched when touched == newId:
-                    added++;
-                    break;
-                default:
-                    updated++;
-                    break;
+                find.Reset();
+                insert.Run(RampartId.New("indicator"), type, item, StoreTime.ToStore(item.ValidFrom) ?? change.NowStore, item.ActorId, item.StixRef);
+                added++;
+                continue;
             }
+
+            // What the stored row becomes: the batch's fields, except that a missing valid-from, actor
+            // or STIX link keeps the stored one.
+            var id = find.GetText(0)!;
+            var validFrom = StoreTime.ToStore(item.ValidFrom) ?? find.GetInt64(2);
+            var actorId = item.ActorId ?? find.GetText(5);
+            var stixRef = item.StixRef ?? find.GetText(7);
+            var same = find.GetText(1) == item.Value.Value
+                && find.GetInt64(2) == validFrom
+                && find.GetNullableInt64(3) == StoreTime.ToStore(item.ValidUntil)
+                && find.GetInt64(4) == item.Confidence
+                && find.GetText(5) == actorId
+                && find.GetText(6) == item.Tlp?.ToWire()
+                && find.GetText(7) == stixRef;
+            find.Reset();
+            if (same)
+            {
+                unchanged++;
+                continue;
+            }
+
+            update.Run(id, type, item, validFrom, actorId, stixRef);
+            updated++;
         }
 
         return new ImportCounts { Added = added, Updated = updated, Unchanged = unchanged };

@@ -1,5 +1,8 @@
-using System.Data.Common;
+using System.Diagnostics;
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using NpgsqlTypes;
 using Rampart.Core.Indicators;
 using Rampart.Core.Markings;
 using Rampart.Core.Stix;
@@ -8,17 +11,33 @@ using Rampart.Storage.Platform;
 namespace Rampart.Storage.Intel;
 
 /// <summary>
-/// Writes STIX objects inside one import's change transaction. Per chunk: one query for the newest
-/// stored version of each id, then one prepared insert per object that skips versions already
-/// stored (so re-import writes nothing). An object's indicators are applied only when its version
-/// is the newest known; a revoked newest version revokes the indicators derived from the object.
+/// Writes STIX objects inside one import's change transaction. Per chunk: one query for the versions
+/// already stored of the chunk's ids, so a version already there is counted unchanged without a write
+/// (re-import writes nothing and costs a read); then the new versions in bulk — SQLite: one prepared
+/// statement bound by position; PostgreSQL: binary COPY into a temporary table and one
+/// <c>INSERT … SELECT … ON CONFLICT DO NOTHING</c>. An object's indicators are applied only when its
+/// version is the newest known; a revoked newest version revokes the indicators derived from the object.
 /// </summary>
 internal sealed class StixImportWriter : IStixImportWriter, IDisposable
 {
-    private const string Insert = """
-        INSERT INTO stix_objects (id, modified, type, revoked, tlp, name, external_id, relationship_type, source_ref, target_ref, source, json, imported_at, revision)
+    private const string Columns = "id, modified, type, revoked, tlp, name, external_id, relationship_type, source_ref, target_ref, source, json, imported_at, revision";
+
+    private const string SqliteInsert = $"""
+        INSERT INTO stix_objects ({Columns})
         VALUES (@id, @modified, @type, @revoked, @tlp, @name, @external_id, @relationship_type, @source_ref, @target_ref, @source, @json, @now, @revision)
+        """;
+
+    // The stage lives as long as the import's transaction; each chunk empties it first.
+    private const string PostgresStage = "CREATE TEMPORARY TABLE stix_stage (LIKE stix_objects INCLUDING DEFAULTS) ON COMMIT DROP";
+
+    private const string PostgresEmptyStage = "TRUNCATE stix_stage";
+
+    private const string PostgresCopy = $"COPY stix_stage ({Columns}) FROM STDIN (FORMAT BINARY)";
+
+    private const string PostgresInsert = $"""
+        INSERT INTO stix_objects ({Columns}) SELECT {Columns} FROM stix_stage
         ON CONFLICT (id, modified) DO NOTHING
+        RETURNING id, modified
         """;
 
     private const string RevokeDerived = """
@@ -26,26 +45,14 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
         """;
 
     private readonly ChangeTransaction _change;
-    private readonly DbCommand _insert;
-    private readonly Dictionary<string, DbParameter> _parameters = new(StringComparer.Ordinal);
+    private readonly string _source;
+    private SqliteStatement? _sqliteInsert;
+    private bool _staged;
 
     public StixImportWriter(ChangeTransaction change, string source)
     {
         _change = change;
-        _insert = change.Connection.CreateCommand();
-        _insert.Transaction = change.Transaction;
-        _insert.CommandText = Insert;
-        foreach (var name in (string[])["id", "modified", "type", "revoked", "tlp", "name", "external_id", "relationship_type", "source_ref", "target_ref", "source", "json", "now", "revision"])
-        {
-            var parameter = _insert.CreateParameter();
-            parameter.ParameterName = name;
-            _insert.Parameters.Add(parameter);
-            _parameters[name] = parameter;
-        }
-
-        _parameters["source"].Value = source;
-        _parameters["now"].Value = change.NowStore;
-        _parameters["revision"].Value = change.Revision;
+        _source = source;
     }
 
     public StixWriteCounts Counts { get; private set; } = StixWriteCounts.Zero;
@@ -55,33 +62,38 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
     public async Task<StixWriteCounts> WriteAsync(IReadOnlyList<StixObjectVersion> objects, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(objects);
-        var newest = await NewestVersionsAsync(objects.Select(o => o.Id).Distinct(StringComparer.Ordinal).ToList(), cancellationToken).ConfigureAwait(false);
-        var indicators = new List<NewIndicator>();
-        var revoke = new List<string>();
-        int added = 0, unchanged = 0;
+        var stored = await StoredVersionsAsync(objects.Select(o => o.Id).Distinct(StringComparer.Ordinal).ToList(), cancellationToken).ConfigureAwait(false);
+
+        // The versions not stored yet, each once, in bundle order.
+        var fresh = new List<(StixObjectVersion Item, string Version)>(objects.Count);
+        var seen = new HashSet<(string, string)>();
         foreach (var item in objects)
         {
-            cancellationToken.ThrowIfCancellationRequested();
             var version = StixObjectRow.ToVersion(item.Modified);
-            Set("id", item.Id);
-            Set("modified", version);
-            Set("type", item.Type);
-            Set("revoked", item.Revoked);
-            Set("tlp", item.Tlp?.ToWire());
-            Set("name", item.Name);
-            Set("external_id", item.ExternalId);
-            Set("relationship_type", item.RelationshipType);
-            Set("source_ref", item.SourceRef);
-            Set("target_ref", item.TargetRef);
-            Set("json", item.Json);
-            if (await _insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
+            if (!stored.Versions.Contains((item.Id, version)) && seen.Add((item.Id, version)))
             {
-                unchanged++;
-                continue;
+                fresh.Add((item, version));
             }
+        }
 
-            added++;
-            if (newest.TryGetValue(item.Id, out var stored) && string.CompareOrdinal(stored, version) > 0)
+        if (fresh.Count > 0)
+        {
+            if (_change.Provider == StoreProvider.Sqlite)
+            {
+                InsertSqlite(fresh);
+            }
+            else
+            {
+                await InsertPostgresAsync(fresh, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        var newest = stored.Newest;
+        var indicators = new List<NewIndicator>();
+        var revoke = new List<string>();
+        foreach (var (item, version) in fresh)
+        {
+            if (newest.TryGetValue(item.Id, out var known) && string.CompareOrdinal(known, version) > 0)
             {
                 // An older version arriving late is history: it must not undo what the newer one says.
                 continue;
@@ -104,16 +116,106 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
             Revoked += await _change.ExecuteAsync(RevokeDerived, new { Id = id, Now = _change.NowStore, _change.Revision }).ConfigureAwait(false);
         }
 
-        var counts = new StixWriteCounts(added, unchanged, upserted.Added, upserted.Updated);
+        var counts = new StixWriteCounts(fresh.Count, objects.Count - fresh.Count, upserted.Added, upserted.Updated);
         Counts += counts;
         return counts;
     }
 
+    private void InsertSqlite(List<(StixObjectVersion Item, string Version)> fresh)
+    {
+        if (_sqliteInsert is null)
+        {
+            _sqliteInsert = new SqliteStatement((SqliteConnection)_change.Connection, SqliteInsert);
+            _sqliteInsert.Bind(_sqliteInsert.Position("@source"), _source);
+            _sqliteInsert.Bind(_sqliteInsert.Position("@now"), _change.NowStore);
+            _sqliteInsert.Bind(_sqliteInsert.Position("@revision"), _change.Revision);
+        }
+
+        // Positions follow the VALUES list: @id is 1 … @target_ref is 10, @json 12.
+        var insert = _sqliteInsert;
+        Debug.Assert(insert.Position("@target_ref") == 10 && insert.Position("@json") == 12);
+        for (var i = 0; i < fresh.Count; i++)
+        {
+            if (i % 1024 == 0)
+            {
+                _change.CancellationToken.ThrowIfCancellationRequested();
+            }
+
+            var (item, version) = fresh[i];
+            insert.Bind(1, item.Id);
+            insert.Bind(2, version);
+            insert.Bind(3, item.Type);
+            insert.Bind(4, item.Revoked ? 1 : 0);
+            insert.Bind(5, item.Tlp?.ToWire());
+            insert.Bind(6, item.Name);
+            insert.Bind(7, item.ExternalId);
+            insert.Bind(8, item.RelationshipType);
+            insert.Bind(9, item.SourceRef);
+            insert.Bind(10, item.TargetRef);
+            insert.Bind(12, item.Json);
+            insert.Execute();
+        }
+    }
+
+    private async Task InsertPostgresAsync(List<(StixObjectVersion Item, string Version)> fresh, CancellationToken cancellationToken)
+    {
+        var connection = (NpgsqlConnection)_change.Connection;
+        var transaction = (NpgsqlTransaction)_change.Transaction;
+        await using (var stage = _staged ? new NpgsqlCommand(PostgresEmptyStage, connection, transaction) : new NpgsqlCommand(PostgresStage, connection, transaction))
+        {
+            await stage.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            _staged = true;
+        }
+
+        await using (var copy = await connection.BeginBinaryImportAsync(PostgresCopy, cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var (item, version) in fresh)
+            {
+                await copy.StartRowAsync(cancellationToken).ConfigureAwait(false);
+                await copy.WriteAsync(item.Id, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await copy.WriteAsync(version, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await copy.WriteAsync(item.Type, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await copy.WriteAsync(item.Revoked, NpgsqlDbType.Boolean, cancellationToken).ConfigureAwait(false);
+                await WriteNullableAsync(copy, item.Tlp?.ToWire(), cancellationToken).ConfigureAwait(false);
+                await WriteNullableAsync(copy, item.Name, cancellationToken).ConfigureAwait(false);
+                await WriteNullableAsync(copy, item.ExternalId, cancellationToken).ConfigureAwait(false);
+                await WriteNullableAsync(copy, item.RelationshipType, cancellationToken).ConfigureAwait(false);
+                await WriteNullableAsync(copy, item.SourceRef, cancellationToken).ConfigureAwait(false);
+                await WriteNullableAsync(copy, item.TargetRef, cancellationToken).ConfigureAwait(false);
+                await copy.WriteAsync(_source, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await copy.WriteAsync(item.Json, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await copy.WriteAsync(_change.NowStore, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+                await copy.WriteAsync(_change.Revision, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+            }
+
+            await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        // Another writer may have stored a version since the read above: only what this insert added counts as fresh.
+        var added = new HashSet<(string, string)>();
+        await using (var insert = new NpgsqlCommand(PostgresInsert, connection, transaction))
+        await using (var reader = await insert.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                added.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        if (added.Count < fresh.Count)
+        {
+            fresh.RemoveAll(f => !added.Contains((f.Item.Id, f.Version)));
+        }
+    }
+
+    private static Task WriteNullableAsync(NpgsqlBinaryImporter copy, string? value, CancellationToken cancellationToken) =>
+        value is null ? copy.WriteNullAsync(cancellationToken) : copy.WriteAsync(value, NpgsqlDbType.Text, cancellationToken);
+
     public async Task<IReadOnlySet<string>> KnownIdsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ids);
-        var known = await NewestVersionsAsync(ids, cancellationToken).ConfigureAwait(false);
-        return known.Keys.ToHashSet(StringComparer.Ordinal);
+        var known = await StoredVersionsAsync(ids, cancellationToken).ConfigureAwait(false);
+        return known.Newest.Keys.ToHashSet(StringComparer.Ordinal);
     }
 
     public async Task<int> AttributeAsync(IReadOnlyCollection<string> stixIndicatorIds, string actorId, CancellationToken cancellationToken)
@@ -133,13 +235,17 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
 
     public int Attributed { get; private set; }
 
-    /// <summary>The newest stored version of each id that has one: one query, the ids passed as one JSON array (SQLite) or text array (PostgreSQL).</summary>
-    private async Task<Dictionary<string, string>> NewestVersionsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every stored version of each id that has one, and the newest per id: one query, the ids passed
+    /// as one JSON array (SQLite) or text array (PostgreSQL).
+    /// </summary>
+    private async Task<(HashSet<(string, string)> Versions, Dictionary<string, string> Newest)> StoredVersionsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
     {
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        var versions = new HashSet<(string, string)>();
+        var newest = new Dictionary<string, string>(StringComparer.Ordinal);
         if (ids.Count == 0)
         {
-            return result;
+            return (versions, newest);
         }
 
         await using var command = _change.Connection.CreateCommand();
@@ -148,12 +254,12 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
         parameter.ParameterName = "ids";
         if (_change.Provider == StoreProvider.Sqlite)
         {
-            command.CommandText = "SELECT id, MAX(modified) FROM stix_objects WHERE id IN (SELECT value FROM json_each(@ids)) GROUP BY id";
+            command.CommandText = "SELECT id, modified FROM stix_objects WHERE id IN (SELECT value FROM json_each(@ids))";
             parameter.Value = JsonSerializer.Serialize(ids);
         }
         else
         {
-            command.CommandText = "SELECT id, MAX(modified) FROM stix_objects WHERE id = ANY(@ids) GROUP BY id";
+            command.CommandText = "SELECT id, modified FROM stix_objects WHERE id = ANY(@ids)";
             parameter.Value = ids.ToArray();
         }
 
@@ -161,13 +267,17 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            result[reader.GetString(0)] = reader.GetString(1);
+            var id = reader.GetString(0);
+            var version = reader.GetString(1);
+            versions.Add((id, version));
+            if (!newest.TryGetValue(id, out var other) || string.CompareOrdinal(version, other) > 0)
+            {
+                newest[id] = version;
+            }
         }
 
-        return result;
+        return (versions, newest);
     }
 
-    private void Set(string name, object? value) => _parameters[name].Value = value ?? DBNull.Value;
-
-    public void Dispose() => _insert.Dispose();
+    public void Dispose() => _sqliteInsert?.Dispose();
 }
