@@ -6,6 +6,7 @@ using Rampart.Storage.Accounts;
 using Rampart.Storage.Accounts.SigmaRules;
 using Rampart.Storage.Intel;
 using Rampart.Storage.Platform;
+using Rampart.Storage.Sinkhole;
 
 namespace Rampart.Server;
 
@@ -21,6 +22,7 @@ public static class RampartComposition
         services.AddRampartStorage(location);
         services.AddIntelStorage();
         services.AddAccountsStorage();
+        services.AddSinkholeStorage();
         services.AddSigmaRuleStorage();
         services.AddSingleton<StoreInitializer>();
         services.AddSingleton<IndicatorIndexLoader>();

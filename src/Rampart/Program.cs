@@ -4,6 +4,7 @@ using Rampart.Cli;
 using Rampart.Detection;
 using Rampart.Intel;
 using Rampart.Platform;
+using Rampart.Sinkhole;
 using Spectre.Console;
 
 // Output piped to a file or another program is not wrapped at 80 columns.
@@ -31,6 +32,7 @@ root.Subcommands.Add(RulesVerb.Create());
 root.Subcommands.Add(LogsVerbs.Create());
 root.Subcommands.Add(HuntVerb.Create());
 root.Subcommands.Add(BrandsVerb.Create());
+root.Subcommands.Add(SinkholeVerb.Create());
 
 try
 {
