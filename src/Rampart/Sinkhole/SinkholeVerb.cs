@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Rampart.Cli;
+using Rampart.Core.Sinkhole;
 using Rampart.Dns.Sinkhole;
 using Rampart.Dns.Spool;
 
@@ -45,12 +46,17 @@ public static class SinkholeVerb
         {
             Description = "This node's id in hit ids (default: generated once, kept in the spool folder)",
         };
+        var noIngest = new Option<bool>("--no-ingest")
+        {
+            Description = "Only spool hits; leave moving them into the store to another process (benchmarks)",
+        };
         var command = new Command("sinkhole", """
             Run a DNS sinkhole node: authoritative for every domain in the zone set and all names below,
-            every query written to the hit log (<data>/sinkhole/spool) before it is answered.
+            every query written to the hit log (<data>/sinkhole/spool) before it is answered; an ingester
+            moves the hits into the store (--data or --database), which may be down without slowing answers.
             Example: rampart sinkhole --zones zones.json --port 5300
             """)
-        { zones, address, port, udpLoops, fsync, nodeId };
+        { zones, address, port, udpLoops, fsync, nodeId, noIngest };
         command.SetAction(async (parse, ct) =>
         {
             if (!IPAddress.TryParse(parse.GetValue(address), out var listen))
@@ -86,9 +92,20 @@ public static class SinkholeVerb
             await File.WriteAllTextAsync(addressFile + ".tmp", JsonSerializer.Serialize(new { dns = server.UdpEndPoint.ToString(), pid = Environment.ProcessId, node = spool.NodeId }), ct);
             File.Move(addressFile + ".tmp", addressFile, overwrite: true);
             Console.WriteLine($"Rampart sinkhole DNS listening on {server.UdpEndPoint} (UDP and TCP), node {spool.NodeId}, {source.Current.Count} zones");
+            var ingesting = parse.GetValue(noIngest)
+                ? Task.CompletedTask
+                : IngestAsync(parse, spool, logging.CreateLogger("Rampart.Sinkhole.Ingester"), ct);
             try
             {
                 await Task.Delay(Timeout.Infinite, ct);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+
+            try
+            {
+                await ingesting;
             }
             catch (OperationCanceledException)
             {
@@ -98,5 +115,32 @@ public static class SinkholeVerb
             return 0;
         });
         return command;
+    }
+
+    /// <summary>Opens the store (retrying while it is unreachable) and runs the ingester until cancelled.</summary>
+    private static async Task IngestAsync(ParseResult parse, HitSpool spool, ILogger logger, CancellationToken cancellationToken)
+    {
+        var delay = TimeSpan.FromSeconds(1);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            LocalStore store;
+            try
+            {
+                store = await LocalStore.OpenAsync(parse, cancellationToken);
+            }
+            catch (CliException ex)
+            {
+                Log.StoreUnavailable(logger, ex.Message, delay);
+                await Task.Delay(delay, cancellationToken);
+                delay = TimeSpan.FromSeconds(Math.Min(delay.TotalSeconds * 2, 30));
+                continue;
+            }
+
+            await using (store)
+            {
+                var ingester = new HitIngester(spool.Directory, spool.NodeId, store.Get<ISinkholeHitStore>(), logger: logger);
+                await ingester.RunAsync(cancellationToken);
+            }
+        }
     }
 }
