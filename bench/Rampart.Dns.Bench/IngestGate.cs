@@ -39,7 +39,9 @@ internal static class IngestGate
                     Npgsql.NpgsqlConnection.ClearAllPools();
                     await using var admin = new Npgsql.NpgsqlConnection(postgres);
                     await admin.OpenAsync();
+#pragma warning disable CA2100 // The name is generated here from a GUID; DROP DATABASE takes no parameters.
                     await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", admin);
+#pragma warning restore CA2100
                     await drop.ExecuteNonQueryAsync();
                 }
             }
