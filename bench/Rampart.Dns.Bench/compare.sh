@@ -3,6 +3,7 @@
 # the same 50 zones, recursion off, no upstream. Each server is pinned to core 0, dnsperf to core 1;
 # runs inside `unshare -n` (loopback only) when it can. Prints qps and server CPU µs per query
 # (utime+stime of the server process from /proc, over the run) and Rampart's ratio to Knot.
+# Rampart runs with --no-ingest: its figure includes the spool, the ingester is measured apart (`-- ingest`).
 #
 #   bench/Rampart.Dns.Bench/compare.sh [seconds per run, default 10]
 #
@@ -117,11 +118,13 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; ${s
 
 taskset -c 0 knotd -c "$work/knot.conf" 2> "$work/knot.log" &
 pids+=($!); knot_pid=$!
-taskset -c 0 "$root/.artifacts/rampart/rampart" sinkhole --data "$work/data" --zones "$zones_json" --port "$rampart_port" --udp-loops 1 --node-id bench > "$work/rampart.log" 2>&1 &
+taskset -c 0 "$root/.artifacts/rampart/rampart" sinkhole --data "$work/data" --zones "$zones_json" --port "$rampart_port" --udp-loops 1 --node-id bench --no-ingest > "$work/rampart.log" 2>&1 &
 pids+=($!); rampart_pid=$!
 wait_for_port "$knot_port"
 wait_for_port "$rampart_port"
 
+# Warm-up (JIT tiering for Rampart, caches for both), not measured.
+for p in "$knot_port" "$rampart_port"; do taskset -c 1 dnsperf -s 127.0.0.1 -p "$p" -d "$work/queries.txt" -l 2 -c 8 -q 200 >/dev/null 2>&1; done
 run "Knot (dnstap)" "$knot_pid" "$knot_port" udp; knot_udp_us=$result_us; knot_udp_qps=$result_qps
 run "Rampart (spool)" "$rampart_pid" "$rampart_port" udp; r_udp_us=$result_us; r_udp_qps=$result_qps
 run "Knot (dnstap)" "$knot_pid" "$knot_port" tcp; knot_tcp_us=$result_us
