@@ -8,6 +8,7 @@ using Rampart.Storage.Accounts.Footholds;
 using Rampart.Storage.Accounts.SigmaRules;
 using Rampart.Storage.Intel;
 using Rampart.Storage.Platform;
+using Rampart.Storage.Sinkhole;
 
 namespace Rampart.Server;
 
@@ -23,6 +24,7 @@ public static class RampartComposition
         services.AddRampartStorage(location);
         services.AddIntelStorage();
         services.AddAccountsStorage();
+        services.AddSinkholeStorage();
         services.AddSigmaRuleStorage();
         services.AddFootholdsStorage();
         services.AddCasesEngine();

@@ -5,6 +5,7 @@ using Rampart.Cli;
 using Rampart.Detection;
 using Rampart.Intel;
 using Rampart.Platform;
+using Rampart.Sinkhole;
 using Spectre.Console;
 
 // Output piped to a file or another program is not wrapped at 80 columns.
@@ -35,6 +36,7 @@ root.Subcommands.Add(HuntVerb.Create());
 root.Subcommands.Add(BrandsVerb.Create());
 root.Subcommands.Add(CaseVerbs.Create());
 root.Subcommands.Add(RpzVerbs.Create());
+root.Subcommands.Add(SinkholeVerb.Create());
 
 try
 {

@@ -13,6 +13,7 @@ public abstract class MigrationTests<TTarget> : StorageTest<TTarget>
         "indicators", "actors", "actor_aliases", "knowledge_base", "relationships", "sightings", "stix_objects",
         "log_scans", "rule_matches",
         "cases", "case_domains", "case_evidence", "case_status_changes", "pivot_facts", "rpz_zones",
+        "sinkhole_hits",
     ];
 
     [Fact]
@@ -22,7 +23,7 @@ public abstract class MigrationTests<TTarget> : StorageTest<TTarget>
 
         var applied = await store.Migrator.MigrateAsync(Ct);
 
-        Assert.Equal(6, applied);
+        Assert.Equal(7, applied);
         await using var connection = await store.OpenAsync();
         foreach (var table in Tables)
         {
@@ -32,7 +33,7 @@ public abstract class MigrationTests<TTarget> : StorageTest<TTarget>
 
         var history = (await connection.QueryAsync<(string Module, int Version, string Name)>(
             "SELECT module, version, name FROM schema_migrations ORDER BY module, version")).ToList();
-        Assert.Equal([("accounts", 1, "initial"), ("cases", 1, "initial"), ("intel", 1, "initial"), ("intel", 2, "stix"), ("intel", 3, "url_canonical_form"), ("platform", 1, "initial")], history);
+        Assert.Equal([("accounts", 1, "initial"), ("cases", 1, "initial"), ("intel", 1, "initial"), ("intel", 2, "stix"), ("intel", 3, "url_canonical_form"), ("platform", 1, "initial"), ("sinkhole", 1, "initial")], history);
         Assert.Equal(0, await store.Revision.CurrentAsync(Ct));
     }
 
@@ -49,7 +50,7 @@ public abstract class MigrationTests<TTarget> : StorageTest<TTarget>
         Assert.Equal(0, fromAnotherProcess);
         Assert.Equal(1, await store.Indicators.CountAsync(liveOnly: false, Ct));
         await using var connection = await store.OpenAsync();
-        Assert.Equal(6, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_migrations"));
+        Assert.Equal(7, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_migrations"));
     }
 
     [Fact]
@@ -112,12 +113,12 @@ public abstract class MigrationTests<TTarget> : StorageTest<TTarget>
             return (applied, created);
         }, Ct)));
 
-        Assert.Equal(6, results.Sum(r => r.applied));
+        Assert.Equal(7, results.Sum(r => r.applied));
         Assert.Single(results, r => r.created);
         var users = await stores[0].Users.ListAsync(Ct);
         Assert.Equal(Core.Identity.Role.Admin, Assert.Single(users).Role);
         await using var connection = await stores[0].OpenAsync();
-        Assert.Equal(6, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_migrations"));
+        Assert.Equal(7, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_migrations"));
     }
 }
 
@@ -148,7 +149,7 @@ public sealed class PostgresMigrationTests : MigrationTests<PostgresTarget>
         {
             await using (var store = new TestStore(location))
             {
-                Assert.Equal(6, await store.Migrator.MigrateAsync(Ct));
+                Assert.Equal(7, await store.Migrator.MigrateAsync(Ct));
                 Assert.Equal(0, await store.Revision.CurrentAsync(Ct));
             }
         }

@@ -10,6 +10,7 @@ using Rampart.Storage.Accounts;
 using Rampart.Storage.Cases;
 using Rampart.Storage.Intel;
 using Rampart.Storage.Platform;
+using Rampart.Storage.Sinkhole;
 
 namespace Rampart.Storage.Tests.Infrastructure;
 
@@ -29,6 +30,7 @@ public sealed class TestStore : IAsyncDisposable
             .AddIntelStorage()
             .AddAccountsStorage()
             .AddCasesStorage()
+            .AddSinkholeStorage()
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
