@@ -17,7 +17,14 @@ internal static class LetterMask
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong Bit(char c) => 1UL << (c < 128 ? Index[c] : Other);
+    public static ulong Bit(char c) => 1UL << IndexOf(c);
+
+    /// <summary>The character's bit number, 0 to 37.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int IndexOf(char c) => c < 128 ? Index[c] : Other;
+
+    /// <summary>Bit numbers per character: 38.</summary>
+    public const int Size = 38;
 
     private const int Other = 37;
 

@@ -16,6 +16,9 @@ public sealed partial class LookalikeEngine
     /// <summary>More labels than a 253-character name can have (127), so the label table never overflows.</summary>
     private const int MaxLabels = 128;
 
+    /// <summary>Three letters of 38 kinds (<see cref="LetterMask"/>): 54,872 codes, a 6.9 KB bitset.</summary>
+    private const int GramCount = LetterMask.Size * LetterMask.Size * LetterMask.Size;
+
     private readonly Prefilter _prefilter;
 
     [SkipLocalsInit]
@@ -38,6 +41,9 @@ public sealed partial class LookalikeEngine
         var hyphens = false;
         var strongFold = false;
         var foldAcrossDot = false;
+        var gram = 0;
+        var gramHit = _prefilter.ShortWords;
+        var firstGrams = _prefilter.FirstGrams;
         for (var i = 0; i < host.Length; i++)
         {
             var c = host[i];
@@ -70,7 +76,11 @@ public sealed partial class LookalikeEngine
             }
 
             buffer[n++] = c;
-            mask |= LetterMask.Bit(c);
+            var index = LetterMask.IndexOf(c);
+            mask |= 1UL << index;
+            // Any brand skeleton inside the name starts with one of the brands' first three letters.
+            gram = ((gram * LetterMask.Size) + index) % GramCount;
+            gramHit |= n >= 3 && (firstGrams[gram >> 6] & (1UL << gram)) != 0;
         }
 
         ends[labels] = n;
@@ -80,12 +90,12 @@ public sealed partial class LookalikeEngine
 
         // Same skeleton, TLD swap, brand token, glued to words, hyphenation, dot-split, the brand's
         // domain in a subdomain: the brand's skeleton is inside the name's, separators removed.
-        if (joined.IndexOfAny(p.Distinctive) >= 0)
+        if (gramHit && joined.IndexOfAny(p.Distinctive) >= 0)
         {
             return true;
         }
 
-        if (joined.IndexOfAny(p.Generic) is var generic and >= 0 && GenericMayCount(host, joined, generic, ends[..labels]))
+        if (gramHit && joined.IndexOfAny(p.Generic) is var generic and >= 0 && GenericMayCount(host, joined, generic, ends[..labels]))
         {
             return true;
         }
@@ -280,8 +290,9 @@ public sealed partial class LookalikeEngine
 
             var distinctive = terms.Where(t => !t.OnlyWithWords).ToArray();
             // A name's domain can differ from its label (a user's brand): its skeleton counts too.
-            Distinctive = Search(distinctive.Select(t => Stripped(t.Skeleton))
-                .Concat(distinctive.Select(t => Stripped(GlyphSkeleton.Fold(t.Name.Domain).Skeleton))));
+            var distinctiveWords = distinctive.Select(t => Stripped(t.Skeleton))
+                .Concat(distinctive.Select(t => Stripped(GlyphSkeleton.Fold(t.Name.Domain).Skeleton))).ToArray();
+            Distinctive = Search(distinctiveWords);
             GenericList = terms.Where(t => t.OnlyWithWords).Select(t => Stripped(t.Skeleton)).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
             Generic = Search(GenericList);
             GenericSkeletons = GenericList.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
@@ -289,6 +300,15 @@ public sealed partial class LookalikeEngine
             Words = Search(LureWords.Credential.Concat(LureWords.Account).Select(w => Stripped(GlyphSkeleton.Fold(w).Skeleton))
                 .Except(terms.Select(t => Stripped(t.Skeleton)), StringComparer.Ordinal));
             Disguised = Search(LureWords.Disguised.Select(w => GlyphSkeleton.Fold(w).Skeleton));
+            FirstGrams = new ulong[(GramCount + 63) / 64];
+            foreach (var word in distinctiveWords.Concat(GenericList).Where(w => w.Length >= 3))
+            {
+                var code = (((LetterMask.IndexOf(word[0]) * LetterMask.Size) + LetterMask.IndexOf(word[1])) * LetterMask.Size) + LetterMask.IndexOf(word[2]);
+                FirstGrams[code >> 6] |= 1UL << code;
+            }
+
+            // A user's brand of fewer than three letters without hyphens escapes the bitset: search always.
+            ShortWords = distinctiveWords.Concat(GenericList).Any(w => w.Length < 3);
             TypoSkeletons = terms.Where(t => t.TypoInLabel).Select(t => t.Skeleton).ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
             var labelTypos = terms.Where(t => t.TypoInLabel).Select(Target).Distinct().ToArray();
             TyposByLength = Enumerable.Range(0, Core.Names.DomainNames.MaxLabelLength + 1)
@@ -297,6 +317,11 @@ public sealed partial class LookalikeEngine
         }
 
         public SearchValues<string> Distinctive { get; }
+
+        /// <summary>The first three letters of every distinctive and generic skeleton, as a bitset of codes.</summary>
+        public ulong[] FirstGrams { get; }
+
+        public bool ShortWords { get; }
 
         public string[] GenericList { get; }
 

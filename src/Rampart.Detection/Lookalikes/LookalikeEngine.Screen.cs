@@ -7,6 +7,7 @@ namespace Rampart.Detection.Lookalikes;
 
 public sealed partial class LookalikeEngine
 {
+    [System.Runtime.CompilerServices.SkipLocalsInit]
     private LookalikeResult? ScreenCore(ReadOnlySpan<char> input, string? inputText, bool explainAll, out LookalikeLevel level)
     {
         input = input.Trim();
