@@ -16,18 +16,7 @@ public class LookalikeBenchmarks
     private string[] _mix = [];
 
     [GlobalSetup]
-    public void Setup()
-    {
-        // Random names with the label-depth profile of real queries (2 labels 15%, 3: 43%, 4: 19%, 5+: 23%).
-        var random = new Random(20261129);
-        string Label() => new(Enumerable.Range(0, random.Next(3, 14)).Select(_ => "abcdefghijklmnopqrstuvwxyz0123456789"[random.Next(36)]).ToArray());
-        string[] tlds = ["com", "net", "org", "de", "co.uk", "io", "xyz", "info", "jp", "co.kr"];
-        _mix = Enumerable.Range(0, 1000).Select(_ =>
-        {
-            var depth = random.NextDouble() switch { < 0.15 => 2, < 0.58 => 3, < 0.77 => 4, _ => 5 };
-            return string.Join('.', Enumerable.Range(0, depth - 1).Select(_ => Label()).Append(tlds[random.Next(tlds.Length)]));
-        }).ToArray();
-    }
+    public void Setup() => _mix = RandomHosts.Create(1000);
 
     [Benchmark]
     public int Skeleton() => GlyphSkeleton.Fold("login.hotrnall-verify.com", _skeleton, _map);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime;
 using Rampart.Detection.Indicators;
+using Rampart.Detection.Lookalikes;
 
 namespace Rampart.Detection.Bench;
 
@@ -55,7 +56,37 @@ public static class Measurements
         return 0;
     }
 
-    private static void Measure(string what, int perRound, Func<int> round)
+    /// <summary>Lookalike screening on one thread: random hosts (nearly all clean) and the umbrella-like real names given.</summary>
+    public static int Lookalike(string? file)
+    {
+        var engine = LookalikeEngine.CreateDefault();
+        var sets = new List<(string What, string[] Names)> { ("random hosts", RandomHosts.Create(1 << 16)) };
+        if (file is not null)
+        {
+            sets.Add((Path.GetFileName(file), File.ReadLines(file).Where(l => l.Length > 0).Take(1 << 17).ToArray()));
+        }
+
+        foreach (var (what, names) in sets)
+        {
+            Measure($"screen, {what}", names.Length, () =>
+            {
+                var flagged = 0;
+                foreach (var name in names)
+                {
+                    if (engine.Screen(name, out _) >= LookalikeLevel.Suspicious)
+                    {
+                        flagged++;
+                    }
+                }
+
+                return flagged;
+            }, "hosts", "flagged");
+        }
+
+        return 0;
+    }
+
+    private static void Measure(string what, int perRound, Func<int> round, string unit = "lookups", string foundUnit = "hits")
     {
         var found = round();
         var allocated = GC.GetAllocatedBytesForCurrentThread();
@@ -75,7 +106,7 @@ public static class Measurements
         var cpuSeconds = (process.TotalProcessorTime - cpu).TotalSeconds;
         allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{what}: {lookups / cpuSeconds / 1e6:F2} M lookups per CPU-second ({lookups / seconds / 1e6:F2} M/s wall), {found / (double)(lookups + perRound):P2} hits, {allocated} bytes allocated"));
+            $"{what}: {lookups / cpuSeconds / 1e6:F2} M {unit} per CPU-second ({lookups / seconds / 1e6:F2} M/s wall), {found / (double)(lookups + perRound):P2} {foundUnit}, {allocated} bytes allocated"));
     }
 
     private static (long WorkingSet, long Managed) Settle()

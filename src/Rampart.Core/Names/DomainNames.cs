@@ -21,6 +21,9 @@ public static class DomainNames
     /// <summary>Input longer than this is refused before any mapping: no name needs more.</summary>
     public const int MaxInputLength = 1024;
 
+    private static readonly System.Buffers.SearchValues<char> HostCharacters =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.");
+
     /// <summary>
     /// Maps <paramref name="input"/> to lower-case ASCII (punycode for international labels) into
     /// <paramref name="output"/>, which needs <see cref="MaxNameLength"/> characters. A trailing dot
@@ -51,6 +54,14 @@ public static class DomainNames
             return TryMapUnicode(input, output, out written, out problem);
         }
 
+        if (TryAsciiFast(input, output, out written))
+        {
+            problem = DomainNameProblem.None;
+            return true;
+        }
+
+        // Something is wrong (or a punycode label needs checking): label by label, to say what and where.
+        written = 0;
         var labelStart = 0;
         for (var i = 0; i <= input.Length; i++)
         {
@@ -69,6 +80,41 @@ public static class DomainNames
 
         problem = DomainNameProblem.None;
         return true;
+    }
+
+    /// <summary>
+    /// The common case in one vectorized sweep: only host characters, no punycode, no empty or
+    /// overlong label, a name that fits. False leaves the work (and the error) to the label walk.
+    /// </summary>
+    private static bool TryAsciiFast(ReadOnlySpan<char> input, Span<char> output, out int written)
+    {
+        written = 0;
+        if (input.Length > MaxNameLength || input.Length > output.Length || input.IndexOfAnyExcept(HostCharacters) >= 0
+            || input.Contains(Punycode.Prefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var rest = input;
+        while (true)
+        {
+            var dot = rest.IndexOf('.');
+            var length = dot < 0 ? rest.Length : dot;
+            if (length is 0 or > MaxLabelLength)
+            {
+                return false;
+            }
+
+            if (dot < 0)
+            {
+                break;
+            }
+
+            rest = rest[(dot + 1)..];
+        }
+
+        written = Ascii.ToLower(input, output, out var lowered) == System.Buffers.OperationStatus.Done ? lowered : 0;
+        return written == input.Length;
     }
 
     /// <summary>Convenience form of <see cref="TryToAscii(ReadOnlySpan{char}, Span{char}, out int, out DomainNameProblem)"/>.</summary>

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Rampart.Detection.Lookalikes;
 
 /// <summary>
@@ -16,33 +18,15 @@ public static class GlyphSkeleton
         while (i < source.Length)
         {
             var c = source[i];
-            var next = i + 1 < source.Length ? source[i + 1] : '\0';
             map[j] = i;
-            switch (c)
+            if (i + 1 < source.Length && Pair(c, source[i + 1]) is var pair and not '\0')
             {
-                case 'r' when next == 'n':
-                    skeleton[j++] = 'm';
-                    i += 2;
-                    continue;
-                case 'v' when next == 'v':
-                    skeleton[j++] = 'w';
-                    i += 2;
-                    continue;
-                case 'c' when next == 'l':
-                    skeleton[j++] = 'd';
-                    i += 2;
-                    continue;
-                case '0':
-                    skeleton[j++] = 'o';
-                    break;
-                case '1' or 'i' or '|':
-                    skeleton[j++] = 'l';
-                    break;
-                default:
-                    skeleton[j++] = c;
-                    break;
+                skeleton[j++] = pair;
+                i += 2;
+                continue;
             }
 
+            skeleton[j++] = Single(c);
             i++;
         }
 
@@ -58,4 +42,30 @@ public static class GlyphSkeleton
         var length = Fold(source, skeleton, map);
         return (new string(skeleton, 0, length), map[..(length + 1)]);
     }
+
+    /// <summary>The letter two characters fold into (rn → m, vv → w, cl → d), or <c>'\0'</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static char Pair(char c, char next) => c switch
+    {
+        'r' => next == 'n' ? 'm' : '\0',
+        'v' => next == 'v' ? 'w' : '\0',
+        'c' => next == 'l' ? 'd' : '\0',
+        _ => '\0',
+    };
+
+    /// <summary>One character's fold: 0 → o; 1, i, | → l; anything else stays.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static char Single(char c) => c < 128 ? (char)Singles[c] : c;
+
+    private static ReadOnlySpan<byte> Singles =>
+    [
+        0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
+        16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31,
+        32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47,
+        111, 108, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63,
+        64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79,
+        80, 81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92, 93, 94, 95,
+        96, 97, 98, 99, 100, 101, 102, 103, 104, 108, 106, 107, 108, 109, 110, 111,
+        112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 123, 108, 125, 126, 127,
+    ];
 }

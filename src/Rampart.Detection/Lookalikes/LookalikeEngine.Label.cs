@@ -197,8 +197,10 @@ public sealed partial class LookalikeEngine
             }
         }
 
-        // Account wording anywhere in the subdomain counts (microsoft.com-reset.evil.info).
-        var wordsNearby = labels.Take(registrableIndex).SelectMany(l => l.Ascii.Split('-')).Any(t => _accountSkeletons.Contains(GlyphSkeleton.Fold(t).Skeleton));
+        // Account wording anywhere in the subdomain counts (microsoft.com-reset.evil.info), but not
+        // a keyword that is wording too: owa.university.edu is Outlook Web Access, not a lure.
+        var wordsNearby = labels.Take(registrableIndex).SelectMany(l => l.Ascii.Split('-'))
+            .Select(t => GlyphSkeleton.Fold(t).Skeleton).Any(t => _accountSkeletons.Contains(t) && !_termSkeletons.Contains(t));
         for (var i = 0; i < registrableIndex; i++)
         {
             var (skeleton, map) = GlyphSkeleton.Fold(labels[i].Pre);

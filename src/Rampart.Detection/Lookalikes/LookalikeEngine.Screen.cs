@@ -7,6 +7,7 @@ namespace Rampart.Detection.Lookalikes;
 
 public sealed partial class LookalikeEngine
 {
+    [System.Runtime.CompilerServices.SkipLocalsInit]
     private LookalikeResult? ScreenCore(ReadOnlySpan<char> input, string? inputText, bool explainAll, out LookalikeLevel level)
     {
         input = input.Trim();
@@ -20,17 +21,18 @@ public sealed partial class LookalikeEngine
         }
 
         var host = buffer[..length];
-        var split = _suffixes.Split(host);
         level = LookalikeLevel.Clean;
+        // The hot path asks the prefilter first: most names end here, before the suffix split.
+        // Explaining skips it, so the two paths check each other (the tests compare them).
+        if (!explainAll && !MayImitate(host))
+        {
+            return null;
+        }
+
+        var split = _suffixes.Split(host);
         if (!split.HasRegistrable || IsAddress(host))
         {
             return explainAll ? Clean(inputText ?? input.ToString(), host.ToString(), "a public suffix or an address, not a registrable name") : null;
-        }
-
-        var head = host[..(split.SuffixStart - 1)];
-        if (!head.Contains(Punycode.Prefix, StringComparison.Ordinal) && !MayImitate(head))
-        {
-            return explainAll ? Clean(inputText ?? input.ToString(), host.ToString(), "imitates no protected brand") : null;
         }
 
         if (!explainAll && _registry.TryMatch(host, out var entry) && entry.Category.IsAllowlist())
@@ -42,91 +44,6 @@ public sealed partial class LookalikeEngine
         var result = Explain(inputText ?? input.ToString(), host.ToString(), split);
         level = result.Level;
         return explainAll || result.IsFlagged ? result : null;
-    }
-
-    /// <summary>
-    /// The cheap prefilter, on the stack: could any check find something? It over-approximates the
-    /// detailed checks (same skeleton, same terms), so it never hides a finding.
-    /// </summary>
-    private bool MayImitate(ReadOnlySpan<char> head)
-    {
-        Span<char> skeleton = stackalloc char[head.Length];
-        Span<int> map = stackalloc int[head.Length + 1];
-        var s = skeleton[..GlyphSkeleton.Fold(head, skeleton, map)];
-        if (s.IndexOfAny(_distinctiveSearch) >= 0 || (s.IndexOfAny(_genericSearch) >= 0 && head.IndexOfAny(_credentialSearch) >= 0))
-        {
-            return true;
-        }
-
-        foreach (var range in s.SplitAny('.', '-'))
-        {
-            if (NearTypoTerm(s[range]))
-            {
-                return true;
-            }
-        }
-
-        var lastDot = s.LastIndexOf('.');
-        var label = s[(lastDot + 1)..];
-        Span<char> joined = stackalloc char[s.Length];
-        if (label.Contains('-') && NearTypoTerm(joined[..Strip(label, joined)]))
-        {
-            return true;
-        }
-
-        if (lastDot > 0)
-        {
-            var previousDot = s[..lastDot].LastIndexOf('.');
-            if (NearTypoTerm(joined[..Strip(s[(previousDot + 1)..], joined)]))
-            {
-                return true;
-            }
-        }
-
-        if (HasStrongFold(head) && s.IndexOfAny(_disguisedSearch) >= 0)
-        {
-            return true;
-        }
-
-        var labelText = head[(head.LastIndexOf('.') + 1)..];
-        return CountCredentialTokens(labelText, out var tokens) >= 2 && tokens >= 2;
-    }
-
-    private bool NearTypoTerm(ReadOnlySpan<char> token)
-    {
-        if (token.Length < 3)
-        {
-            return false;
-        }
-
-        var mask = LetterMask.Of(token);
-        foreach (var term in _typoTerms)
-        {
-            if (term.MayBeNear(token, mask) && EditDistance.Bounded(token, term.Skeleton, term.MaxEdits) <= term.MaxEdits)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Credential words among the hyphen-separated tokens of a label (all tokens when every one is a word or digits).</summary>
-    private int CountCredentialTokens(ReadOnlySpan<char> label, out int tokens)
-    {
-        var words = 0;
-        tokens = 0;
-        foreach (var range in label.Split('-'))
-        {
-            var token = label[range];
-            tokens++;
-            if (_credential.Contains(token) || (token.Length > 0 && token.ContainsAnyExceptInRange('0', '9') == false))
-            {
-                words++;
-            }
-        }
-
-        return words == tokens ? words : 0;
     }
 
     private LookalikeResult Explain(string input, string host, DomainSplit split)
@@ -299,20 +216,6 @@ public sealed partial class LookalikeEngine
     private static bool HasStrongFold(ReadOnlySpan<char> text) =>
         text.Contains("rn", StringComparison.Ordinal) || text.Contains("vv", StringComparison.Ordinal)
         || text.Contains("cl", StringComparison.Ordinal) || text.ContainsAny('0', '1');
-
-    private static int Strip(ReadOnlySpan<char> text, Span<char> into)
-    {
-        var n = 0;
-        foreach (var c in text)
-        {
-            if (c is not '.' and not '-')
-            {
-                into[n++] = c;
-            }
-        }
-
-        return n;
-    }
 
     private static string Printable(ReadOnlySpan<char> input)
     {

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Frozen;
 using Rampart.Core.Allowlists;
 using Rampart.Core.Names;
@@ -10,23 +9,21 @@ namespace Rampart.Detection.Lookalikes;
 /// normalized, split at its public suffix, folded to a glyph skeleton and compared with each
 /// brand's skeleton (equal, within a few edits, as a token, inside a label, in a subdomain). No
 /// permutations are generated, so combosquats, brand-as-subdomain and Unicode homoglyphs are caught
-/// as well as typos. Names that are near no brand are rejected on the stack in a few hundred
-/// nanoseconds; only suspicious names allocate their explanation. Thread-safe and immutable.
+/// as well as typos. Names that are near no brand are rejected on the stack by an exact prefilter
+/// (<c>LookalikeEngine.Prefilter.cs</c>); only suspicious names allocate their explanation.
+/// Thread-safe and immutable.
 /// </summary>
 public sealed partial class LookalikeEngine
 {
     private readonly BrandTerm[] _terms;
     private readonly BrandTerm[] _typoTerms;
-    private readonly SearchValues<string> _distinctiveSearch;
-    private readonly SearchValues<string> _genericSearch;
-    private readonly SearchValues<string> _credentialSearch;
-    private readonly SearchValues<string> _disguisedSearch;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _credential;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _strongSkeletons;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _wordSkeletons;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _accountSkeletons;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _disguised;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _suspiciousTlds;
+    private readonly FrozenSet<string> _termSkeletons;
     private readonly AllowlistRegistry _registry;
     private readonly PublicSuffixList _suffixes;
     private readonly Confusables _confusables;
@@ -42,11 +39,9 @@ public sealed partial class LookalikeEngine
             .Where(t => t.Skeleton.Length >= 3)
             .ToArray();
         _typoTerms = _terms.Where(t => t.TypoInLabel).ToArray();
-        _distinctiveSearch = SearchValues.Create(_typoTerms.Select(t => t.Skeleton).Distinct(StringComparer.Ordinal).ToArray(), StringComparison.Ordinal);
-        _genericSearch = SearchValues.Create(_terms.Where(t => t.OnlyWithWords).Select(t => t.Skeleton).Distinct(StringComparer.Ordinal).ToArray(), StringComparison.Ordinal);
-        _credentialSearch = SearchValues.Create(LureWords.Credential.Where(w => w.Length >= 3).ToArray(), StringComparison.Ordinal);
+        _prefilter = new Prefilter(_terms);
+        _termSkeletons = _terms.Select(t => t.Skeleton).ToFrozenSet(StringComparer.Ordinal);
         var disguised = LureWords.Disguised.Select(w => GlyphSkeleton.Fold(w).Skeleton).ToFrozenSet(StringComparer.Ordinal);
-        _disguisedSearch = SearchValues.Create(disguised.ToArray(), StringComparison.Ordinal);
         _disguised = disguised.GetAlternateLookup<ReadOnlySpan<char>>();
         _credential = LureWords.Credential.GetAlternateLookup<ReadOnlySpan<char>>();
         _strongSkeletons = LureWords.Credential.Select(w => GlyphSkeleton.Fold(w).Skeleton).ToFrozenSet(StringComparer.Ordinal)

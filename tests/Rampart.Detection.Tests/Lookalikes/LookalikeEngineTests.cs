@@ -146,19 +146,61 @@ public sealed class LookalikeEngineTests
             Gen.String[chars, 0, 40],
             Gen.Select(Gen.OneOf(Gen.Const("microsoft"), Gen.Const("hotmail"), Gen.Const("naver"), Gen.Const("login")), Gen.String[Gen.Char["abc-."], 0, 6],
                 Gen.OneOf(Gen.Const(".com"), Gen.Const(".net"), Gen.Const(".github.io")), (a, b, c) => a + b + c));
-        names.Sample(name =>
+        names.Sample(AgreesOn);
+    }
+
+    /// <summary>
+    /// The hot path's prefilter may only let names through, never hold back one the full screen
+    /// flags: every brand name, keyword and lure word, edited, glyph-swapped, hyphenated, split by a
+    /// dot, glued to words, in subdomains.
+    /// </summary>
+    [Fact]
+    public void The_prefilter_never_hides_a_finding_of_any_brand_mutation()
+    {
+        var brandWords = Engine.Brands.SelectMany(b => b.Names.Select(n => n.Label).Concat(b.Keywords)).ToArray();
+        var words = brandWords.Concat(LureWords.Credential).Concat(LureWords.Disguised).Concat(["my", "us", "365", "pw", "web", "x1"]).ToArray();
+        var word = Gen.Int[0, words.Length - 1].Select(i => words[i]);
+        var brand = Gen.Int[0, brandWords.Length - 1].Select(i => brandWords[i]);
+        const string Letters = "abcdefghijklmnopqrstuvwxyz0123456789-.";
+        var edited = Gen.Select(brand, Gen.Int[0, 5].Array[1, 3], Gen.Int, (b, edits, seed) =>
         {
-            var full = Engine.Screen(name);
-            var level = Engine.Screen(name.AsSpan(), out var fast);
-            if (full.Level is LookalikeLevel.Suspicious or LookalikeLevel.Malicious or LookalikeLevel.Invalid)
+            var random = new Random(seed);
+            var text = b;
+            foreach (var edit in edits)
             {
-                Assert.Equal(full.Level, level);
-                Assert.NotNull(fast);
+                var i = random.Next(text.Length + 1);
+                var c = Letters[random.Next(Letters.Length)];
+                text = edit switch
+                {
+                    0 when i < text.Length => text.Remove(i, 1),
+                    1 => text.Insert(i, c.ToString()),
+                    2 when i < text.Length => text.Remove(i, 1).Insert(i, c.ToString()),
+                    3 when i + 1 < text.Length => text[..i] + text[i + 1] + text[i] + text[(i + 2)..],
+                    4 => text.Replace("m", "rn", StringComparison.Ordinal).Replace("w", "vv", StringComparison.Ordinal).Replace("d", "cl", StringComparison.Ordinal),
+                    _ => text.Replace("o", "0", StringComparison.Ordinal).Replace("l", "1", StringComparison.Ordinal).Replace("i", "l", StringComparison.Ordinal),
+                };
             }
-            else
-            {
-                Assert.Null(fast);
-            }
+
+            return text.Trim('.', '-');
         });
+        var label = Gen.OneOf(edited, word, Gen.Select(word, Gen.OneOf(Gen.Const("-"), Gen.Const("")), word, (a, j, b) => a + j + b));
+        var suffix = Gen.OneOf(Gen.Const("com"), Gen.Const("net"), Gen.Const("co.uk"), Gen.Const("xyz"), Gen.Const("azurewebsites.net"), Gen.Const("com.evil.net"));
+        Gen.Select(label.Array[1, 3], suffix, (labels, s) => string.Join('.', labels.Where(l => l.Length > 0)) + "." + s)
+            .Sample(AgreesOn, iter: 20_000);
+    }
+
+    private static void AgreesOn(string name)
+    {
+        var full = Engine.Screen(name);
+        var level = Engine.Screen(name.AsSpan(), out var fast);
+        if (full.Level is LookalikeLevel.Suspicious or LookalikeLevel.Malicious or LookalikeLevel.Invalid)
+        {
+            Assert.True(full.Level == level, $"{name}: {full.Level} explained, {level} on the hot path ({full.Summary})");
+            Assert.NotNull(fast);
+        }
+        else
+        {
+            Assert.Null(fast);
+        }
     }
 }
