@@ -6,6 +6,7 @@ using Rampart.Storage.Accounts;
 using Rampart.Storage.Accounts.SigmaRules;
 using Rampart.Storage.Intel;
 using Rampart.Storage.Platform;
+using Rampart.Storage.Taxii;
 
 namespace Rampart.Server;
 
@@ -22,6 +23,7 @@ public static class RampartComposition
         services.AddIntelStorage();
         services.AddAccountsStorage();
         services.AddSigmaRuleStorage();
+        services.AddTaxiiStorage();
         services.AddSingleton<StoreInitializer>();
         services.AddSingleton<IndicatorIndexLoader>();
         services.AddSingleton<IIndicatorRecords, StoreIndicatorRecords>();

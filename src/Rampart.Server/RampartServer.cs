@@ -10,6 +10,7 @@ using Rampart.Server.Detection;
 using Rampart.Server.Intel;
 using Rampart.Server.Platform;
 using Rampart.Server.Platform.Auth;
+using Rampart.Server.Taxii;
 using Rampart.Storage;
 
 namespace Rampart.Server;
@@ -35,6 +36,7 @@ public static class RampartServer
         builder.Services.AddIntel();
         builder.Services.AddDetection();
         builder.Services.AddAccounts();
+        builder.Services.AddTaxii();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -47,6 +49,8 @@ public static class RampartServer
         app.MapIntel();
         app.MapDetection();
         app.MapAccounts();
+        app.MapTaxii();
+        app.MapTaxiiAdmin();
         return app;
     }
 

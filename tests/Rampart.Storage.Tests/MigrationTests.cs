@@ -10,7 +10,7 @@ public abstract class MigrationTests<TTarget> : StorageTest<TTarget>
     [
         "schema_migrations", "store_revision", "audit_log", "users", "api_keys", "data_protection_keys",
         "indicators", "actors", "actor_aliases", "knowledge_base", "relationships", "sightings", "stix_objects",
-        "log_scans", "rule_matches",
+        "log_scans", "rule_matches", "taxii_collections", "taxii_grants", "taxii_log", "taxii_cursors", "taxii_statuses", "taxii_pulls",
     ];
 
     [Fact]
@@ -20,7 +20,7 @@ public abstract class MigrationTests<TTarget> : StorageTest<TTarget>
 
         var applied = await store.Migrator.MigrateAsync(Ct);
 
-        Assert.Equal(4, applied);
+        Assert.Equal(5, applied);
         await using var connection = await store.OpenAsync();
         foreach (var table in Tables)
         {
@@ -30,7 +30,7 @@ public abstract class MigrationTests<TTarget> : StorageTest<TTarget>
 
         var history = (await connection.QueryAsync<(string Module, int Version, string Name)>(
             "SELECT module, version, name FROM schema_migrations ORDER BY module, version")).ToList();
-        Assert.Equal([("accounts", 1, "initial"), ("intel", 1, "initial"), ("intel", 2, "stix"), ("platform", 1, "initial")], history);
+        Assert.Equal([("accounts", 1, "initial"), ("intel", 1, "initial"), ("intel", 2, "stix"), ("platform", 1, "initial"), ("taxii", 1, "initial")], history);
         Assert.Equal(0, await store.Revision.CurrentAsync(Ct));
     }
 
@@ -47,7 +47,7 @@ public abstract class MigrationTests<TTarget> : StorageTest<TTarget>
         Assert.Equal(0, fromAnotherProcess);
         Assert.Equal(1, await store.Indicators.CountAsync(liveOnly: false, Ct));
         await using var connection = await store.OpenAsync();
-        Assert.Equal(4, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_migrations"));
+        Assert.Equal(5, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_migrations"));
     }
 
     [Fact]
@@ -68,12 +68,12 @@ public abstract class MigrationTests<TTarget> : StorageTest<TTarget>
             return (applied, created);
         }, Ct)));
 
-        Assert.Equal(4, results.Sum(r => r.applied));
+        Assert.Equal(5, results.Sum(r => r.applied));
         Assert.Single(results, r => r.created);
         var users = await stores[0].Users.ListAsync(Ct);
         Assert.Equal(Core.Identity.Role.Admin, Assert.Single(users).Role);
         await using var connection = await stores[0].OpenAsync();
-        Assert.Equal(4, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_migrations"));
+        Assert.Equal(5, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_migrations"));
     }
 }
 
@@ -104,7 +104,7 @@ public sealed class PostgresMigrationTests : MigrationTests<PostgresTarget>
         {
             await using (var store = new TestStore(location))
             {
-                Assert.Equal(4, await store.Migrator.MigrateAsync(Ct));
+                Assert.Equal(5, await store.Migrator.MigrateAsync(Ct));
                 Assert.Equal(0, await store.Revision.CurrentAsync(Ct));
             }
         }

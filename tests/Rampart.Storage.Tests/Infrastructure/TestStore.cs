@@ -9,6 +9,7 @@ using Rampart.Core.Storage;
 using Rampart.Storage.Accounts;
 using Rampart.Storage.Intel;
 using Rampart.Storage.Platform;
+using Rampart.Storage.Taxii;
 
 namespace Rampart.Storage.Tests.Infrastructure;
 
@@ -27,6 +28,7 @@ public sealed class TestStore : IAsyncDisposable
             .AddRampartStorage(location)
             .AddIntelStorage()
             .AddAccountsStorage()
+            .AddTaxiiStorage()
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
