@@ -102,9 +102,15 @@ public static partial class TaxiiEndpoints
         for (var i = 0; i < objects.Count; i++)
         {
             var (id, version, modified) = objects[i];
-            if (failed[i].FirstOrDefault() is { } problem || id is null)
+            if (failed[i].FirstOrDefault() is { } problem)
             {
-                failures.Add(new TaxiiStatusDetail(id ?? $"objects[{i}]", version, failed[i].FirstOrDefault()?.Reason ?? "has no id"));
+                failures.Add(new TaxiiStatusDetail(id ?? $"objects[{i}]", version, problem.Field is null ? problem.Reason : $"{problem.Field}: {problem.Reason}"));
+                continue;
+            }
+
+            if (id is null)
+            {
+                failures.Add(new TaxiiStatusDetail($"objects[{i}]", version, "id: is missing"));
                 continue;
             }
 
