@@ -20,4 +20,7 @@ public sealed class TaxiiOptions
 
     /// <summary>How long a <c>next</c> value stays valid.</summary>
     public TimeSpan CursorLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Remote collections pulled on a schedule.</summary>
+    public IList<TaxiiScheduledPull> Pulls { get; } = [];
 }
