@@ -9,6 +9,7 @@ using Rampart.Storage.Accounts.SigmaRules;
 using Rampart.Storage.Intel;
 using Rampart.Storage.Platform;
 using Rampart.Storage.Sinkhole;
+using Rampart.Storage.Taxii;
 
 namespace Rampart.Server;
 
@@ -28,6 +29,7 @@ public static class RampartComposition
         services.AddSigmaRuleStorage();
         services.AddFootholdsStorage();
         services.AddCasesEngine();
+        services.AddTaxiiStorage();
         services.AddSingleton<StoreInitializer>();
         services.AddSingleton<IndicatorIndexLoader>();
         services.AddSingleton<IIndicatorRecords, StoreIndicatorRecords>();

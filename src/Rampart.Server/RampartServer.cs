@@ -11,6 +11,7 @@ using Rampart.Server.Detection;
 using Rampart.Server.Intel;
 using Rampart.Server.Platform;
 using Rampart.Server.Platform.Auth;
+using Rampart.Server.Taxii;
 using Rampart.Storage;
 
 namespace Rampart.Server;
@@ -37,6 +38,7 @@ public static class RampartServer
         builder.Services.AddDetection();
         builder.Services.AddAccounts();
         builder.Services.AddCases();
+        builder.Services.AddTaxii();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -50,6 +52,8 @@ public static class RampartServer
         app.MapDetection();
         app.MapAccounts();
         app.MapCases();
+        app.MapTaxii();
+        app.MapTaxiiAdmin();
         return app;
     }
 

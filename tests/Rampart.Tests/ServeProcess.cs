@@ -17,9 +17,11 @@ public sealed class ServeProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<ServeProcess> StartAsync(string dataFolder, string adminPassword)
+    public static async Task<ServeProcess> StartAsync(string dataFolder, string adminPassword, string? database = null)
     {
-        var info = RampartCli.StartInfo(dataFolder, "serve", "--urls", "http://127.0.0.1:0");
+        var info = database is null
+            ? RampartCli.StartInfo(dataFolder, "serve", "--urls", "http://127.0.0.1:0")
+            : RampartCli.StartInfo(dataFolder, "--database", database, "serve", "--urls", "http://127.0.0.1:0");
         info.Environment["RAMPART_ADMIN_PASSWORD"] = adminPassword;
         var process = Process.Start(info)!;
         _ = process.StandardError.ReadToEndAsync();

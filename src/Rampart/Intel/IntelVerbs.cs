@@ -25,6 +25,8 @@ public static partial class IntelVerbs
         var command = new Command("intel", "Indicators and intel in and out");
         command.Subcommands.Add(Import());
         command.Subcommands.Add(Export());
+        command.Subcommands.Add(Taxii.TaxiiVerbs.Pull());
+        command.Subcommands.Add(Taxii.TaxiiVerbs.Push());
         return command;
     }
 

@@ -1,0 +1,20 @@
+namespace Rampart.Taxii.Collections;
+
+/// <summary>What a collection holds: a view over Rampart's STIX objects, or what clients posted to it.</summary>
+public enum TaxiiCollectionKind
+{
+    /// <summary>Every STIX object in the store.</summary>
+    All,
+
+    /// <summary>Every STIX indicator object.</summary>
+    Indicators,
+
+    /// <summary>The indicator objects whose indicators are attributed to one actor (the argument: its Rampart id).</summary>
+    Actor,
+
+    /// <summary>Objects marked at most one TLP level (the argument: clear, green, amber, amber+strict); unmarked counts as CLEAR.</summary>
+    Tlp,
+
+    /// <summary>A writable inbox: the objects clients added, each through the normal STIX import.</summary>
+    Inbox,
+}
