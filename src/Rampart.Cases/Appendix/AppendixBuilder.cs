@@ -59,10 +59,10 @@ public static class AppendixBuilder
     private static string Csv(TakedownCase header, IReadOnlyList<AppendixRow> rows)
     {
         var text = new StringBuilder();
-        text.Append(Core.Text.Csv.Line(CsvHeader)).Append("\r\n");
+        text.Append(Core.Text.Csv.ReportLine(CsvHeader)).Append("\r\n");
         foreach (var row in rows)
         {
-            text.Append(Line(
+            text.Append(Core.Text.Csv.ReportLine(
                 header.Id,
                 header.Name,
                 header.Status.ToWire(),
@@ -80,11 +80,4 @@ public static class AppendixBuilder
 
         return text.ToString();
     }
-
-    /// <summary>
-    /// A CSV line whose cells cannot run as spreadsheet formulas: a value starting with = + - @ or a
-    /// tab (a registrant named <c>=HYPERLINK(…)</c>) gets a leading apostrophe, as OWASP advises.
-    /// </summary>
-    private static string Line(params string?[] fields) =>
-        Core.Text.Csv.Line([.. fields.Select(f => f is { Length: > 0 } && f[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + f : f)]);
 }

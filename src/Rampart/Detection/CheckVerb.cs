@@ -114,7 +114,7 @@ public static class CheckVerb
                 Console.WriteLine(Csv.Line("input", "disposition", "score", "type", "normalized", "actors", "reasons"));
                 foreach (var v in verdicts)
                 {
-                    Console.WriteLine(Csv.Line(v.Input, Word(v.Disposition), v.Score.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    Console.WriteLine(Csv.ReportLine(v.Input, Word(v.Disposition), v.Score.ToString(System.Globalization.CultureInfo.InvariantCulture),
                         v.Type?.ToWire(), v.Normalized, string.Join("; ", Actors(v)), string.Join("; ", v.Reasons.Select(r => r.Text))));
                 }
 

@@ -118,7 +118,7 @@ public static class HuntVerb
                 output.WriteLine(JsonSerializer.Serialize(new { line = hit.Line, name = r.Input, host = r.Host, display = r.Display, level = Word(r.Level), score = r.Score, findings = r.Findings }, Json.Options));
                 break;
             case OutputFormat.Csv:
-                output.WriteLine(Csv.Line(hit.Line.ToString(CultureInfo.InvariantCulture), r.Input, Word(r.Level), r.Score.ToString(CultureInfo.InvariantCulture),
+                output.WriteLine(Csv.ReportLine(hit.Line.ToString(CultureInfo.InvariantCulture), r.Input, Word(r.Level), r.Score.ToString(CultureInfo.InvariantCulture),
                     top?.Brand, top?.Technique.ToString(), string.Join(" | ", r.Findings.Select(f => f.Reason))));
                 break;
             case OutputFormat.Text:
