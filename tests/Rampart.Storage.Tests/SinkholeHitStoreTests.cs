@@ -44,6 +44,19 @@ public abstract class SinkholeHitStoreTests<TTarget> : StorageTest<TTarget>
     }
 
     [Fact]
+    public async Task Listing_finds_nothing_on_an_empty_store_or_an_unknown_case_without_an_error()
+    {
+        // The crash test polls before the first hit lands: an empty result must read as empty.
+        var store = await OpenAsync();
+        var hits = store.Get<ISinkholeHitStore>();
+
+        Assert.Empty(await hits.ListAsync(new SinkholeHitQuery(), Ct));
+        await hits.AddAsync([Hit(1)], Ct);
+        Assert.Empty(await hits.ListAsync(new SinkholeHitQuery(CaseId: "no-such-case"), Ct));
+        Assert.Single(await hits.ListAsync(new SinkholeHitQuery(), Ct));
+    }
+
+    [Fact]
     public async Task Storing_hits_does_not_advance_the_store_revision()
     {
         var store = await OpenAsync();

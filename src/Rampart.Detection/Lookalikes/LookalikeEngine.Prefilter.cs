@@ -120,7 +120,8 @@ public sealed partial class LookalikeEngine
 
     /// <summary>
     /// A generic name or keyword (live, office, o365) counts as a glyph trick or hyphenation of a
-    /// whole label, its domain in a subdomain, next to account wording, or beside a second brand token.
+    /// whole label or of two labels split by a dot, its domain in a subdomain, next to account
+    /// wording, or beside a second brand token.
     /// </summary>
     private bool GenericMayCount(ReadOnlySpan<char> host, ReadOnlySpan<char> joined, int at, ReadOnlySpan<int> ends)
     {
@@ -132,14 +133,17 @@ public sealed partial class LookalikeEngine
         }
 
         var start = 0;
-        foreach (var end in ends)
+        for (var l = 0; l < ends.Length; l++)
         {
-            if (p.GenericSkeletons.Contains(joined[start..end]))
+            // The label itself, or it joined with the next: dnstwist's dot-split of a generic name
+            // (out.look.net) is found on the two labels joined, where no fold need cross the dot.
+            if (p.GenericSkeletons.Contains(joined[start..ends[l]])
+                || (l + 1 < ends.Length && p.TypoSkeletons.Contains(joined[start..ends[l + 1]])))
             {
                 return true;
             }
 
-            start = end;
+            start = ends[l];
         }
 
         foreach (var domain in p.GenericDomains)

@@ -25,22 +25,30 @@ public sealed partial class TaxiiPullScheduler(IOptions<TaxiiOptions> options, T
 
         using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(5) };
         var due = pulls.Select(_ => time.GetUtcNow()).ToArray();
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            for (var i = 0; i < pulls.Count; i++)
+            while (!stoppingToken.IsCancellationRequested)
             {
-                if (due[i] <= time.GetUtcNow())
+                for (var i = 0; i < pulls.Count; i++)
                 {
-                    await RunAsync(http, pulls[i], stoppingToken);
-                    due[i] = time.GetUtcNow() + pulls[i].Interval;
+                    if (due[i] <= time.GetUtcNow())
+                    {
+                        await RunAsync(http, pulls[i], stoppingToken);
+                        due[i] = time.GetUtcNow() + pulls[i].Interval;
+                    }
+                }
+
+                var wait = due.Min() - time.GetUtcNow();
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, time, stoppingToken);
                 }
             }
-
-            var wait = due.Min() - time.GetUtcNow();
-            if (wait > TimeSpan.Zero)
-            {
-                await Task.Delay(wait, time, stoppingToken);
-            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping, or disposed without a stop: a wait or a pull in flight ends, nothing failed.
+            // Without this the host reads the cancellation as a crash and stops everything else.
         }
     }
 
@@ -56,6 +64,11 @@ public sealed partial class TaxiiPullScheduler(IOptions<TaxiiOptions> options, T
         catch (Exception ex) when (ex is TaxiiClientException or StixFormatException or HttpRequestException or UriFormatException)
         {
             PullFailed(logger, pull.ApiRoot, pull.Collection, ex.Message);
+        }
+        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+        {
+            // HttpClient's own timeout: a failed pull like any other, tried again at its next turn.
+            PullFailed(logger, pull.ApiRoot, pull.Collection, "timed out");
         }
     }
 

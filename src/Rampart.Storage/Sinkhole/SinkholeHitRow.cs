@@ -2,10 +2,38 @@ using Rampart.Core.Sinkhole;
 
 namespace Rampart.Storage.Sinkhole;
 
-/// <summary>Integer columns come back as bigint from both providers (SQLite has only 64-bit integers).</summary>
-internal sealed record SinkholeHitRow(string HitId, string NodeId, long Sequence, long At, string Transport, string SourceIp, long SourcePort, string? CaseId, string QueryName, long QueryType, string Answer, string? ClientSubnet)
+/// <summary>
+/// A stored hit as Dapper reads it. Settable properties, not a positional record: Dapper matches a
+/// constructor on the column types the reader reports, and SQLite reports an empty result's
+/// computed columns as blobs, so a constructor match failed whenever a poll found nothing yet.
+/// </summary>
+internal sealed class SinkholeHitRow
 {
-    public const string Columns = "hit_id AS HitId, node_id AS NodeId, sequence AS Sequence, at AS At, transport AS Transport, source_ip AS SourceIp, CAST(source_port AS bigint) AS SourcePort, case_id AS CaseId, query_name AS QueryName, CAST(query_type AS bigint) AS QueryType, answer AS Answer, client_subnet AS ClientSubnet";
+    public const string Columns = "hit_id AS HitId, node_id AS NodeId, sequence AS Sequence, at AS At, transport AS Transport, source_ip AS SourceIp, source_port AS SourcePort, case_id AS CaseId, query_name AS QueryName, query_type AS QueryType, answer AS Answer, client_subnet AS ClientSubnet";
+
+    public string HitId { get; set; } = "";
+
+    public string NodeId { get; set; } = "";
+
+    public long Sequence { get; set; }
+
+    public long At { get; set; }
+
+    public string Transport { get; set; } = "";
+
+    public string SourceIp { get; set; } = "";
+
+    public long SourcePort { get; set; }
+
+    public string? CaseId { get; set; }
+
+    public string QueryName { get; set; } = "";
+
+    public long QueryType { get; set; }
+
+    public string Answer { get; set; } = "";
+
+    public string? ClientSubnet { get; set; }
 
     public SinkholeHit ToHit() => new(HitId, NodeId, Sequence, StoreTime.FromStore(At), Transport, SourceIp, (int)SourcePort, CaseId, QueryName, (int)QueryType, Answer, ClientSubnet);
 }

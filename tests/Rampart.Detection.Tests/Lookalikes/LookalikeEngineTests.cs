@@ -149,6 +149,17 @@ public sealed class LookalikeEngineTests
         names.Sample(AgreesOn);
     }
 
+    /// <summary>Names the property below once found the prefilter holding back (a generic name split by a dot).</summary>
+    [Theory]
+    [InlineData("0ut.100k.net")]
+    [InlineData("out.look.net")]
+    [InlineData("mail.out.look.co.uk")]
+    public void The_prefilter_passes_a_generic_name_split_by_a_dot(string name)
+    {
+        Assert.NotEqual(LookalikeLevel.Clean, Engine.Screen(name).Level);
+        AgreesOn(name);
+    }
+
     /// <summary>
     /// The hot path's prefilter may only let names through, never hold back one the full screen
     /// flags: every brand name, keyword and lure word, edited, glyph-swapped, hyphenated, split by a
