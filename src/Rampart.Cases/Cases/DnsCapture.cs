@@ -41,10 +41,11 @@ public sealed class DnsCapture(IPEndPoint resolver, TimeProvider time, TimeSpan?
                 raw.Append(CultureInfo.InvariantCulture, $" rcode={response.Header.ResponseCode} id={response.Header.Id}\n");
                 foreach (var record in response.Answers)
                 {
-                    raw.Append(record).Append('\n');
+                    var line = ZoneLine(record);
+                    raw.Append(line).Append('\n');
                     if (record.RecordType.ToString() == type.ToString())
                     {
-                        summary.Add($"{type} {Rdata(record)}");
+                        summary.Add($"{type} {Rdata(line)}");
                     }
                 }
 
@@ -63,16 +64,28 @@ public sealed class DnsCapture(IPEndPoint resolver, TimeProvider time, TimeSpan?
         return new NewEvidence(domain, EvidenceKind.Dns, at, $"resolver {resolver}", string.Join("; ", summary), raw.ToString());
     }
 
-    private static string Rdata(DnsClient.Protocol.DnsResourceRecord record)
+    /// <summary>
+    /// The record as the resolver gave it. DnsClient's ToString prints the TTL counted down since the
+    /// answer was parsed, so a slow capture recorded 299 where the resolver said 300: the TTL field
+    /// is put back to the one received.
+    /// </summary>
+    private static string ZoneLine(DnsClient.Protocol.DnsResourceRecord record)
     {
         var text = record.ToString();
-        var inClass = text.IndexOf(" IN ", StringComparison.Ordinal);
+        var nameEnd = text.IndexOf(' ', StringComparison.Ordinal);
+        var ttlEnd = nameEnd < 0 ? -1 : text.IndexOf(' ', nameEnd + 1);
+        return ttlEnd < 0 ? text : string.Create(CultureInfo.InvariantCulture, $"{text[..nameEnd]} {record.InitialTimeToLive}{text[ttlEnd..]}");
+    }
+
+    private static string Rdata(string line)
+    {
+        var inClass = line.IndexOf(" IN ", StringComparison.Ordinal);
         if (inClass < 0)
         {
-            return text;
+            return line;
         }
 
-        var afterType = text.IndexOf(' ', inClass + 4);
-        return afterType < 0 ? text : text[(afterType + 1)..].Trim();
+        var afterType = line.IndexOf(' ', inClass + 4);
+        return afterType < 0 ? line : line[(afterType + 1)..].Trim();
     }
 }
