@@ -40,6 +40,7 @@ public static class CaseEndpoints
         cases.MapPost("/{id}/pivot", AddCandidatesAsync).RequireAuthorization(RampartAuth.AnalystPolicy)
             .WithSummary("Adds pivot candidates, each with its shared attributes as reason and evidence");
         cases.MapGet("/{id}/export", ExportAsync).WithSummary("The court appendix: format=csv or html; the same case gives the same bytes");
+        app.MapRpz();
         return app;
     }
 

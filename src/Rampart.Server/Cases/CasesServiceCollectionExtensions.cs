@@ -37,6 +37,12 @@ public static class CasesServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The cases capability's server parts: the engine comes with <see cref="AddCasesEngine"/>; the endpoints need nothing more.</summary>
-    public static IServiceCollection AddCases(this IServiceCollection services) => services;
+    /// <summary>The cases capability's server parts (the engine comes with <see cref="AddCasesEngine"/>): the RPZ transfer listener, configuration section <c>Rpz:Transfer</c>.</summary>
+    public static IServiceCollection AddCases(this IServiceCollection services)
+    {
+        services.AddOptions<RpzTransferSettings>().BindConfiguration("Rpz:Transfer");
+        services.AddSingleton<RpzTransferHost>();
+        services.AddHostedService(sp => sp.GetRequiredService<RpzTransferHost>());
+        return services;
+    }
 }
