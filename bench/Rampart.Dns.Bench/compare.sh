@@ -13,24 +13,8 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 seconds="${1:-10}"
 
-for tool in knotd dnsperf taskset dig; do
-  command -v "$tool" >/dev/null || { echo "skipped: $tool missing (apt-get install \$(grep -v '^#' .ci/apt/dns.txt))"; exit 0; }
-done
-
-# Build outside the namespace (no registry inside), then re-enter the script in a loopback-only one.
-if [ -z "${RAMPART_BENCH_INNER:-}" ]; then
-  "$root/rampart" --help >/dev/null  # builds .artifacts/rampart when sources changed
-  if unshare -n true 2>/dev/null; then
-    exec env RAMPART_BENCH_INNER=1 unshare -n bash -c "ip link set lo up && exec '$0' '$seconds'"
-  fi
-  echo "note: unshare -n not available; running on the host's loopback" >&2
-  export RAMPART_BENCH_INNER=1
-fi
-
-work="$(mktemp -d /tmp/rampart-dns-bench.XXXXXX)"
-pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
-trap cleanup EXIT
+# shellcheck source=loopback.sh
+source "$here/loopback.sh" knotd dnsperf taskset dig -- "$@"
 
 # 50 zones, each answering A/AAAA for the apex and every subdomain.
 mkdir -p "$work/zones" "$work/knot-db" "$work/knot-run" "$work/data"

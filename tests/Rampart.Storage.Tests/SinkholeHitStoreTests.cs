@@ -30,6 +30,22 @@ public abstract class SinkholeHitStoreTests<TTarget> : StorageTest<TTarget>
     }
 
     [Fact]
+    public async Task Http_hits_keep_their_request_fields_beside_dns_hits()
+    {
+        var store = await OpenAsync();
+        var hits = store.Get<ISinkholeHitStore>();
+        var http = new SinkholeHit(
+            "node-a:20", "node-a", 20, T0, "http", "198.51.100.8", 51000, "case-1", "login.hanrnaii.net", 0, "200", null,
+            "POST", "Login.Hanrnaii.net:80", "/owa/auth.owa?x=1", "=HYPERLINK(\"x\")", "https://mail.example/", "10.0.0.1", 27, new string('a', 64));
+        var withoutBody = http with { HitId = "node-a:21", Sequence = 21, HttpMethod = "GET", BodyLength = null, BodySha256 = null, UserAgent = null };
+
+        await hits.AddAsync([Hit(1), http, withoutBody], Ct);
+
+        var listed = await hits.ListAsync(new SinkholeHitQuery(CaseId: "case-1"), Ct);
+        Assert.Equal([Hit(1), http, withoutBody], listed.OrderBy(h => h.Sequence));
+    }
+
+    [Fact]
     public async Task Hits_are_listed_by_case_name_source_and_time()
     {
         var store = await OpenAsync();

@@ -3,8 +3,14 @@ namespace Rampart.Core.Sinkhole;
 /// <summary>
 /// One query or request seen by a sinkhole node. <see cref="HitId"/> is the node id and the node's
 /// spool sequence ("node-a:42"): the same hit ingested twice is stored once. Values an attacker
-/// controls (the query name) are kept as received, escaped only in the DNS presentation sense.
+/// controls (the query name, Host, URL, User-Agent, Referer) are kept as received, escaped only in
+/// the DNS presentation sense; every output escapes them.
 /// </summary>
+/// <remarks>
+/// DNS hits fill the query fields; HTTP hits ("http" transport) put the requested host, lower case
+/// and without the port, in <see cref="QueryName"/>, the status code in <see cref="Answer"/>, and fill
+/// the HTTP fields. Request bodies (phished credentials) are never kept: only their length and SHA-256.
+/// </remarks>
 public sealed record SinkholeHit(
     string HitId,
     string NodeId,
@@ -17,4 +23,12 @@ public sealed record SinkholeHit(
     string QueryName,
     int QueryType,
     string Answer,
-    string? ClientSubnet);
+    string? ClientSubnet,
+    string? HttpMethod = null,
+    string? HttpHost = null,
+    string? Url = null,
+    string? UserAgent = null,
+    string? Referer = null,
+    string? ForwardedFor = null,
+    long? BodyLength = null,
+    string? BodySha256 = null);

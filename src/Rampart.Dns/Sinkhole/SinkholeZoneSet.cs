@@ -114,6 +114,47 @@ public sealed class SinkholeZoneSet
     public bool Contains(string apex) => _zones.ContainsKey(apex);
 
     /// <summary>
+    /// The deepest zone holding a host name in text form (an HTTP Host without its port), any case;
+    /// null for names longer than a DNS name can be or with bytes no zone holds.
+    /// </summary>
+    internal CompiledZone? FindHost(ReadOnlySpan<byte> host)
+    {
+        if (_zones.Count == 0 || host.IsEmpty || host.Length > DnsName.MaxLength)
+        {
+            return null;
+        }
+
+        Span<char> text = stackalloc char[DnsName.MaxLength];
+        for (var i = 0; i < host.Length; i++)
+        {
+            var b = host[i];
+            text[i] = b switch
+            {
+                >= (byte)'A' and <= (byte)'Z' => (char)(b | 0x20),
+                >= 0x80 or 0 => '\0',
+                _ => (char)b,
+            };
+        }
+
+        var name = text[..host.Length];
+        while (true)
+        {
+            if (_lookup.TryGetValue(name, out var zone))
+            {
+                return zone;
+            }
+
+            var dot = name.IndexOf('.');
+            if (dot < 0)
+            {
+                return null;
+            }
+
+            name = name[(dot + 1)..];
+        }
+    }
+
+    /// <summary>
     /// The deepest zone holding <paramref name="name"/> (uncompressed wire form, already bounds-checked)
     /// and the offset of its apex within the name.
     /// </summary>

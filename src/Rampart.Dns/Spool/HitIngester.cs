@@ -106,7 +106,7 @@ public sealed class HitIngester(string spoolDirectory, string nodeId, ISinkholeH
                 continue;
             }
 
-            if (DnsHitCodec.TryDecode(nodeId, entry.Sequence, entry.Payload, out var hit))
+            if (HitPayload.TryDecode(nodeId, entry.Sequence, entry.Payload, out var hit))
             {
                 hits.Add(hit!);
             }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Microsoft.Data.Sqlite;
 using Rampart.Core.Sinkhole;
 
 namespace Rampart.Storage.Sinkhole;
@@ -10,16 +11,20 @@ namespace Rampart.Storage.Sinkhole;
 /// </summary>
 internal sealed class SinkholeHitStore(StoreDatabase database) : ISinkholeHitStore
 {
-    private const string InsertSqlite = """
-        INSERT INTO sinkhole_hits (hit_id, node_id, sequence, at, transport, source_ip, source_port, case_id, query_name, query_type, answer, client_subnet)
-        VALUES (@HitId, @NodeId, @Sequence, @At, @Transport, @SourceIp, @SourcePort, @CaseId, @QueryName, @QueryType, @Answer, @ClientSubnet)
+    private const string Columns = "hit_id, node_id, sequence, at, transport, source_ip, source_port, case_id, query_name, query_type, answer, client_subnet, http_method, http_host, url, user_agent, referer, forwarded_for, body_length, body_sha256";
+
+    // Bound by position (SqliteStatement): ?1 … ?20 follow Columns.
+    private const string InsertSqlite = $"""
+        INSERT INTO sinkhole_hits ({Columns})
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)
         ON CONFLICT (hit_id) DO NOTHING
         """;
 
     // One round trip per batch: the columns travel as arrays and are unnested server-side.
-    private const string InsertPostgres = """
-        INSERT INTO sinkhole_hits (hit_id, node_id, sequence, at, transport, source_ip, source_port, case_id, query_name, query_type, answer, client_subnet)
-        SELECT * FROM unnest(@HitId::text[], @NodeId::text[], @Sequence::bigint[], @At::bigint[], @Transport::text[], @SourceIp::text[], @SourcePort::integer[], @CaseId::text[], @QueryName::text[], @QueryType::integer[], @Answer::text[], @ClientSubnet::text[])
+    private const string InsertPostgres = $"""
+        INSERT INTO sinkhole_hits ({Columns})
+        SELECT * FROM unnest(@HitId::text[], @NodeId::text[], @Sequence::bigint[], @At::bigint[], @Transport::text[], @SourceIp::text[], @SourcePort::integer[], @CaseId::text[], @QueryName::text[], @QueryType::integer[], @Answer::text[], @ClientSubnet::text[],
+                             @HttpMethod::text[], @HttpHost::text[], @Url::text[], @UserAgent::text[], @Referer::text[], @ForwardedFor::text[], @BodyLength::bigint[], @BodySha256::text[])
         ON CONFLICT (hit_id) DO NOTHING
         """;
 
@@ -35,7 +40,7 @@ internal sealed class SinkholeHitStore(StoreDatabase database) : ISinkholeHitSto
         await using var transaction = await database.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
         var added = database.Provider switch
         {
-            StoreProvider.Sqlite => await AddSqliteAsync(connection, transaction, hits, cancellationToken).ConfigureAwait(false),
+            StoreProvider.Sqlite => AddSqlite((SqliteConnection)connection, hits, cancellationToken),
             StoreProvider.Postgres => await connection.ExecuteAsync(new CommandDefinition(InsertPostgres, new
             {
                 HitId = hits.Select(h => h.HitId).ToArray(),
@@ -50,6 +55,14 @@ internal sealed class SinkholeHitStore(StoreDatabase database) : ISinkholeHitSto
                 QueryType = hits.Select(h => h.QueryType).ToArray(),
                 Answer = hits.Select(h => h.Answer).ToArray(),
                 ClientSubnet = hits.Select(h => h.ClientSubnet).ToArray(),
+                HttpMethod = hits.Select(h => h.HttpMethod).ToArray(),
+                HttpHost = hits.Select(h => h.HttpHost).ToArray(),
+                Url = hits.Select(h => h.Url).ToArray(),
+                UserAgent = hits.Select(h => h.UserAgent).ToArray(),
+                Referer = hits.Select(h => h.Referer).ToArray(),
+                ForwardedFor = hits.Select(h => h.ForwardedFor).ToArray(),
+                BodyLength = hits.Select(h => h.BodyLength).ToArray(),
+                BodySha256 = hits.Select(h => h.BodySha256).ToArray(),
             }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false),
         };
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -82,37 +95,40 @@ internal sealed class SinkholeHitStore(StoreDatabase database) : ISinkholeHitSto
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM sinkhole_hits", cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
-    private static async Task<int> AddSqliteAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<SinkholeHit> hits, CancellationToken cancellationToken)
+    /// <summary>One prepared statement bound by position, inside the caller's transaction.</summary>
+    private static int AddSqlite(SqliteConnection connection, IReadOnlyList<SinkholeHit> hits, CancellationToken cancellationToken)
     {
-        // One prepared statement, parameters rebound per row: SQLite does ~100k of these a second.
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = InsertSqlite;
-        var names = new[] { "@HitId", "@NodeId", "@Sequence", "@At", "@Transport", "@SourceIp", "@SourcePort", "@CaseId", "@QueryName", "@QueryType", "@Answer", "@ClientSubnet" };
-        var parameters = names.Select(name =>
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            command.Parameters.Add(parameter);
-            return parameter;
-        }).ToArray();
-        await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
+        using var insert = new SqliteStatement(connection, InsertSqlite);
         var added = 0;
-        foreach (var hit in hits)
+        for (var i = 0; i < hits.Count; i++)
         {
-            parameters[0].Value = hit.HitId;
-            parameters[1].Value = hit.NodeId;
-            parameters[2].Value = hit.Sequence;
-            parameters[3].Value = StoreTime.ToStore(hit.Time);
-            parameters[4].Value = hit.Transport;
-            parameters[5].Value = hit.SourceIp;
-            parameters[6].Value = hit.SourcePort;
-            parameters[7].Value = (object?)hit.CaseId ?? DBNull.Value;
-            parameters[8].Value = hit.QueryName;
-            parameters[9].Value = hit.QueryType;
-            parameters[10].Value = hit.Answer;
-            parameters[11].Value = (object?)hit.ClientSubnet ?? DBNull.Value;
-            added += await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            if (i % 1024 == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            var hit = hits[i];
+            insert.Bind(1, hit.HitId);
+            insert.Bind(2, hit.NodeId);
+            insert.Bind(3, hit.Sequence);
+            insert.Bind(4, StoreTime.ToStore(hit.Time));
+            insert.Bind(5, hit.Transport);
+            insert.Bind(6, hit.SourceIp);
+            insert.Bind(7, hit.SourcePort);
+            insert.Bind(8, hit.CaseId);
+            insert.Bind(9, hit.QueryName);
+            insert.Bind(10, hit.QueryType);
+            insert.Bind(11, hit.Answer);
+            insert.Bind(12, hit.ClientSubnet);
+            insert.Bind(13, hit.HttpMethod);
+            insert.Bind(14, hit.HttpHost);
+            insert.Bind(15, hit.Url);
+            insert.Bind(16, hit.UserAgent);
+            insert.Bind(17, hit.Referer);
+            insert.Bind(18, hit.ForwardedFor);
+            insert.Bind(19, hit.BodyLength);
+            insert.Bind(20, hit.BodySha256);
+            added += insert.Execute();
         }
 
         return added;

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Rampart.Cli;
 using Rampart.Core.Sinkhole;
+using Rampart.Dns.Http;
 using Rampart.Dns.Sinkhole;
 using Rampart.Dns.Spool;
 
@@ -34,7 +35,7 @@ public static class SinkholeVerb
         };
         var udpLoops = new Option<int>("--udp-loops")
         {
-            Description = "Threads receiving UDP",
+            Description = "Threads receiving UDP (and HTTP event loops with --http)",
             DefaultValueFactory = _ => new SinkholeServerOptions().UdpLoops,
         };
         var fsync = new Option<int>("--fsync-ms")
@@ -50,13 +51,34 @@ public static class SinkholeVerb
         {
             Description = "Only spool hits; leave moving them into the store to another process (benchmarks)",
         };
+        var http = new Option<string?>("--http")
+        {
+            Description = $"Also run the HTTP sinkhole on ADDRESS:PORT (e.g. 127.0.0.1:{HttpSinkholeOptions.DefaultPort}; port 0 picks a free one)",
+        };
+        var httpStatus = new Option<int>("--http-status")
+        {
+            Description = "What the HTTP sinkhole answers for a sinkholed host: 200 (the page), 204, 404 or 410",
+            DefaultValueFactory = _ => 200,
+        };
+        httpStatus.Validators.Add(result =>
+        {
+            if (!HttpSinkholeResponse.IsAllowed(result.GetValueOrDefault<int>()))
+            {
+                result.AddError("--http-status: 200, 204, 404 or 410");
+            }
+        });
+        var httpPage = new Option<string?>("--http-page")
+        {
+            Description = "HTML file answered with 200 (default: a short notice that the domain was taken down)",
+        };
         var command = new Command("sinkhole", """
-            Run a DNS sinkhole node: authoritative for every domain in the zone set and all names below,
-            every query written to the hit log (<data>/sinkhole/spool) before it is answered; an ingester
+            Run a sinkhole node: DNS authoritative for every domain in the zone set and all names below,
+            and with --http an HTTP listener answering every request with a fixed page. Every query and
+            request is written to the hit log (<data>/sinkhole/spool) before it is answered; an ingester
             moves the hits into the store (--data or --database), which may be down without slowing answers.
-            Example: rampart sinkhole --zones zones.json --port 5300
+            Example: rampart sinkhole --zones zones.json --port 5300 --http 127.0.0.1:8081
             """)
-        { zones, address, port, udpLoops, fsync, nodeId, noIngest };
+        { zones, address, port, udpLoops, fsync, nodeId, noIngest, http, httpStatus, httpPage };
         command.SetAction(async (parse, ct) =>
         {
             if (!IPAddress.TryParse(parse.GetValue(address), out var listen))
@@ -68,6 +90,18 @@ public static class SinkholeVerb
             if (!File.Exists(zonesPath))
             {
                 throw new CliException($"--zones: {zonesPath}: no such file");
+            }
+
+            IPEndPoint? httpEndPoint = null;
+            if (parse.GetValue(http) is { } httpText && !IPEndPoint.TryParse(httpText, out httpEndPoint))
+            {
+                throw new CliException($"--http: '{httpText}' is not ADDRESS:PORT");
+            }
+
+            var response = new HttpSinkholeResponse { Status = parse.GetValue(httpStatus) };
+            if (parse.GetValue(httpPage) is { } pagePath)
+            {
+                response = response with { Page = File.Exists(pagePath) ? await File.ReadAllTextAsync(pagePath, ct) : throw new CliException($"--http-page: {pagePath}: no such file") };
             }
 
             var data = Path.GetFullPath(parse.GetValue(CliOptions.Data)!);
@@ -87,11 +121,17 @@ public static class SinkholeVerb
                 spool,
                 logging.CreateLogger("Rampart.Sinkhole.Dns"));
             server.Start();
+            await using var httpServer = httpEndPoint is null ? null : new HttpSinkholeServer(
+                new HttpSinkholeOptions { Address = httpEndPoint.Address, Port = httpEndPoint.Port, Loops = Math.Max(1, parse.GetValue(udpLoops)), Response = response },
+                source,
+                spool,
+                logging.CreateLogger("Rampart.Sinkhole.Http"));
+            httpServer?.Start();
             Directory.CreateDirectory(data);
             var addressFile = Path.Combine(data, AddressFileName);
-            await File.WriteAllTextAsync(addressFile + ".tmp", JsonSerializer.Serialize(new { dns = server.UdpEndPoint.ToString(), pid = Environment.ProcessId, node = spool.NodeId }), ct);
+            await File.WriteAllTextAsync(addressFile + ".tmp", JsonSerializer.Serialize(new { dns = server.UdpEndPoint.ToString(), http = httpServer?.EndPoint.ToString(), pid = Environment.ProcessId, node = spool.NodeId }), ct);
             File.Move(addressFile + ".tmp", addressFile, overwrite: true);
-            Console.WriteLine($"Rampart sinkhole DNS listening on {server.UdpEndPoint} (UDP and TCP), node {spool.NodeId}, {source.Current.Count} zones");
+            Console.WriteLine($"Rampart sinkhole DNS listening on {server.UdpEndPoint} (UDP and TCP){(httpServer is null ? "" : $", HTTP on {httpServer.EndPoint}")}, node {spool.NodeId}, {source.Current.Count} zones");
             var ingesting = parse.GetValue(noIngest)
                 ? Task.CompletedTask
                 : IngestAsync(parse, spool, logging.CreateLogger("Rampart.Sinkhole.Ingester"), ct);
@@ -111,7 +151,7 @@ public static class SinkholeVerb
             {
             }
 
-            Console.WriteLine($"Answered {server.Answered} queries");
+            Console.WriteLine($"Answered {server.Answered} queries{(httpServer is null ? "" : $" and {httpServer.Answered} HTTP requests")}");
             return 0;
         });
         return command;

@@ -1,0 +1,157 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Rampart.Core.Sinkhole;
+
+namespace Rampart.Dns.Http;
+
+/// <summary>
+/// An HTTP hit as a spool payload, little-endian: kind (2), time (Unix µs), transport, source address
+/// (length, 16 bytes) and port, status, flags, body length (-1: none), body SHA-256 (32 bytes), then
+/// method, Host, target, User-Agent, Referer, X-Forwarded-For and case id, each length-prefixed and
+/// cut at its limit below so a record stays under the spool's 4 KiB. The body itself is never written.
+/// </summary>
+public static class HttpHitCodec
+{
+    public const byte Kind = 2;
+
+    /// <summary>Transport byte of a plain HTTP hit (DNS uses 1 and 2).</summary>
+    public const byte TransportHttp = 3;
+
+    public const int MaxMethod = 16;
+    public const int MaxHost = 255;
+    public const int MaxTarget = 1536;
+    public const int MaxUserAgent = 512;
+    public const int MaxReferer = 768;
+    public const int MaxForwardedFor = 255;
+    public const int MaxCaseId = 255;
+
+    /// <summary>Offsets of the body fields, patched in when a body arrives after its head.</summary>
+    internal const int BodyLengthOffset = 32;
+    internal const int BodyHashOffset = 40;
+    internal const int FixedSize = 72;
+
+    public const int MaxPayload = FixedSize + 1 + MaxMethod + 1 + MaxHost + 2 + MaxTarget + 2 + MaxUserAgent + 2 + MaxReferer + 1 + MaxForwardedFor + 1 + MaxCaseId;
+
+    private const byte FlagBodyHash = 1;
+    private const byte FlagCut = 2;
+
+    internal static int Encode(Span<byte> payload, long unixMicroseconds, ReadOnlySpan<byte> sourceAddress, ushort sourcePort, int status, in HttpRequestHead head, ReadOnlySpan<byte> caseId)
+    {
+        payload[0] = Kind;
+        BinaryPrimitives.WriteInt64LittleEndian(payload[1..], unixMicroseconds);
+        payload[9] = TransportHttp;
+        payload[10] = (byte)sourceAddress.Length;
+        payload.Slice(11, 16).Clear();
+        sourceAddress.CopyTo(payload[11..]);
+        BinaryPrimitives.WriteUInt16LittleEndian(payload[27..], sourcePort);
+        BinaryPrimitives.WriteUInt16LittleEndian(payload[29..], (ushort)status);
+        payload[31] = 0;
+        BinaryPrimitives.WriteInt64LittleEndian(payload[BodyLengthOffset..], head.ContentLength);
+        payload.Slice(BodyHashOffset, 32).Clear();
+        var position = FixedSize;
+        var cut = false;
+        Write8(payload, ref position, head.Method, MaxMethod, ref cut);
+        Write8(payload, ref position, head.Host, MaxHost, ref cut);
+        Write16(payload, ref position, head.Target, MaxTarget, ref cut);
+        Write16(payload, ref position, head.UserAgent, MaxUserAgent, ref cut);
+        Write16(payload, ref position, head.Referer, MaxReferer, ref cut);
+        Write8(payload, ref position, head.ForwardedFor, MaxForwardedFor, ref cut);
+        Write8(payload, ref position, caseId, MaxCaseId, ref cut);
+        if (cut)
+        {
+            payload[31] |= FlagCut;
+        }
+
+        return position;
+    }
+
+    /// <summary>Records the body's SHA-256 in an encoded payload (its length was declared in the head).</summary>
+    internal static void SetBodyHash(Span<byte> payload, ReadOnlySpan<byte> sha256)
+    {
+        sha256.CopyTo(payload[BodyHashOffset..]);
+        payload[31] |= FlagBodyHash;
+    }
+
+    /// <summary>Reads a payload back into a hit; false when it is not an HTTP hit or is malformed.</summary>
+    public static bool TryDecode(string nodeId, long sequence, ReadOnlySpan<byte> payload, out SinkholeHit? hit)
+    {
+        hit = null;
+        if (payload.Length < FixedSize + 10 || payload[0] != Kind || payload[10] is not (4 or 16))
+        {
+            return false;
+        }
+
+        var time = DateTimeOffset.UnixEpoch.AddTicks(BinaryPrimitives.ReadInt64LittleEndian(payload[1..]) * 10);
+        var address = new IPAddress(payload.Slice(11, payload[10]));
+        var port = BinaryPrimitives.ReadUInt16LittleEndian(payload[27..]);
+        var status = BinaryPrimitives.ReadUInt16LittleEndian(payload[29..]);
+        var flags = payload[31];
+        var bodyLength = BinaryPrimitives.ReadInt64LittleEndian(payload[BodyLengthOffset..]);
+        var hash = (flags & FlagBodyHash) != 0 ? Convert.ToHexStringLower(payload.Slice(BodyHashOffset, 32)) : null;
+        var position = FixedSize;
+        if (!Read8(payload, ref position, out var method)
+            || !Read8(payload, ref position, out var host)
+            || !Read16(payload, ref position, out var target)
+            || !Read16(payload, ref position, out var userAgent)
+            || !Read16(payload, ref position, out var referer)
+            || !Read8(payload, ref position, out var forwardedFor)
+            || !Read8(payload, ref position, out var caseId))
+        {
+            return false;
+        }
+
+        hit = new SinkholeHit(
+            $"{nodeId}:{sequence}", nodeId, sequence, time, "http", address.ToString(), port, caseId, HttpHost.Name(host ?? ""), 0,
+            status.ToString(CultureInfo.InvariantCulture), null,
+            method ?? "", host, target ?? "", userAgent, referer, forwardedFor, bodyLength >= 0 ? bodyLength : null, hash);
+        return true;
+    }
+
+    private static void Write8(Span<byte> payload, ref int position, ReadOnlySpan<byte> value, int max, ref bool cut)
+    {
+        var length = Math.Min(value.Length, max);
+        cut |= length < value.Length;
+        payload[position++] = (byte)length;
+        value[..length].CopyTo(payload[position..]);
+        position += length;
+    }
+
+    private static void Write16(Span<byte> payload, ref int position, ReadOnlySpan<byte> value, int max, ref bool cut)
+    {
+        var length = Math.Min(value.Length, max);
+        cut |= length < value.Length;
+        BinaryPrimitives.WriteUInt16LittleEndian(payload[position..], (ushort)length);
+        position += 2;
+        value[..length].CopyTo(payload[position..]);
+        position += length;
+    }
+
+    private static bool Read8(ReadOnlySpan<byte> payload, ref int position, out string? value) =>
+        ReadText(payload, ref position, 1, out value);
+
+    private static bool Read16(ReadOnlySpan<byte> payload, ref int position, out string? value) =>
+        ReadText(payload, ref position, 2, out value);
+
+    /// <summary>Absent (length 0) reads as null. Bytes that are not UTF-8 become U+FFFD.</summary>
+    private static bool ReadText(ReadOnlySpan<byte> payload, ref int position, int prefix, out string? value)
+    {
+        value = null;
+        if (position + prefix > payload.Length)
+        {
+            return false;
+        }
+
+        int length = prefix == 1 ? payload[position] : BinaryPrimitives.ReadUInt16LittleEndian(payload[position..]);
+        position += prefix;
+        if (position + length > payload.Length)
+        {
+            return false;
+        }
+
+        value = length == 0 ? null : Encoding.UTF8.GetString(payload.Slice(position, length));
+        position += length;
+        return true;
+    }
+}

@@ -1,0 +1,61 @@
+using System.Text;
+using CsCheck;
+using Rampart.Dns.Http;
+
+namespace Rampart.Dns.Tests.Http;
+
+public class HttpFuzzTests
+{
+    private static readonly byte[][] Seeds =
+    [
+        Encoding.ASCII.GetBytes("GET /login?u=1 HTTP/1.1\r\nHost: www.evil.example\r\nUser-Agent: x\r\n\r\n"),
+        Encoding.ASCII.GetBytes("POST /owa HTTP/1.1\r\nHost: evil.example:80\r\nContent-Length: 5\r\nConnection: close\r\n\r\nab=cd"),
+        Encoding.ASCII.GetBytes("HEAD / HTTP/1.0\r\nReferer: http://a/\r\nX-Forwarded-For: 1.2.3.4\r\nTransfer-Encoding: chunked\r\n\r\n"),
+    ];
+
+    /// <summary>A seed request with a few bytes overwritten, inserted or cut.</summary>
+    internal static readonly Gen<byte[]> Mutated =
+        Gen.Select(Gen.Int[0, Seeds.Length - 1], Gen.Int[0, 8], Gen.Int[0, 3], Gen.Byte.Array[1, 8], Gen.Int[0, 100])
+        .Select(t =>
+        {
+            var (seed, count, kind, noise, cut) = t;
+            var bytes = Seeds[seed].ToList();
+            for (var i = 0; i < count && bytes.Count > 0; i++)
+            {
+                var at = ((noise[i % noise.Length] * 7) + (i * 13)) % bytes.Count;
+                switch (kind)
+                {
+                    case 0: bytes[at] = noise[i % noise.Length]; break;
+                    case 1: bytes.Insert(at, noise[i % noise.Length]); break;
+                    case 2: bytes.RemoveAt(at); break;
+                    default: bytes[at] ^= (byte)(1 << (i % 8)); break;
+                }
+            }
+
+            return cut < 10 ? bytes.Take(bytes.Count * cut / 10).ToArray() : bytes.ToArray();
+        });
+
+    [Fact]
+    public void Mutated_requests_never_throw_and_a_complete_head_lies_within_the_input()
+    {
+        Mutated.Sample(request =>
+        {
+            var status = HttpRequestParser.TryParse(request, 16 * 1024, out var head, out var error);
+            return status switch
+            {
+                HttpParseStatus.Complete => error == HttpParseError.None && head.Length <= request.Length && !head.Method.IsEmpty && !head.Target.IsEmpty,
+                HttpParseStatus.Invalid => error != HttpParseError.None,
+                _ => error == HttpParseError.None,
+            };
+        });
+    }
+
+    [Fact]
+    public void Random_bytes_never_throw()
+    {
+        Gen.Byte.Array[0, 300].Sample(bytes =>
+        {
+            HttpRequestParser.TryParse(bytes, 256, out _, out _);
+        });
+    }
+}
