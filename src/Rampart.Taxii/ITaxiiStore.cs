@@ -37,6 +37,12 @@ public interface ITaxiiStore
     /// <summary>Adds these stored object versions to an inbox (each once), each with a new <c>date_added</c>.</summary>
     Task<int> AddToCollectionAsync(string collectionId, IReadOnlyList<(string Id, DateTimeOffset? Modified)> versions, ChangeContext context, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// §5.7 Delete An Object: takes these object versions out of an inbox (the stored STIX versions stay,
+    /// other collections may serve them). Returns how many were removed.
+    /// </summary>
+    Task<int> RemoveFromCollectionAsync(string collectionId, IReadOnlyList<(string Id, DateTimeOffset? Modified)> versions, ChangeContext context, CancellationToken cancellationToken);
+
     Task SaveStatusAsync(TaxiiStatus status, CancellationToken cancellationToken);
 
     Task<TaxiiStatus?> GetStatusAsync(string id, CancellationToken cancellationToken);

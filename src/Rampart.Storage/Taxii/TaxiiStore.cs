@@ -134,6 +134,28 @@ internal sealed partial class TaxiiStore(StoreChanges changes) : ITaxiiStore
         }, cancellationToken);
     }
 
+    public Task<int> RemoveFromCollectionAsync(string collectionId, IReadOnlyList<(string Id, DateTimeOffset? Modified)> versions, ChangeContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(versions);
+        return changes.RunAsync(context, async change =>
+        {
+            var removed = 0;
+            foreach (var (id, modified) in versions)
+            {
+                removed += await change.ExecuteAsync(
+                    "DELETE FROM taxii_log WHERE collection_id = @Collection AND id = @Id AND modified = @Modified",
+                    new { Collection = collectionId, Id = id, Modified = StixObjectRow.ToVersion(modified) }).ConfigureAwait(false);
+            }
+
+            if (removed > 0)
+            {
+                change.Audit("taxii.delete", collectionId, $"{versions[0].Id} versions removed={removed}");
+            }
+
+            return removed;
+        }, cancellationToken);
+    }
+
     public async Task SaveCursorAsync(TaxiiCursor cursor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(cursor);
