@@ -22,6 +22,12 @@ public interface ITaxiiStore
     /// <summary>Sets one grantee's rights on a collection, replacing earlier ones.</summary>
     Task GrantAsync(TaxiiGrant grant, ChangeContext context, CancellationToken cancellationToken);
 
+    /// <summary>Takes one grantee's rights on a collection away; false when they had none there.</summary>
+    Task<bool> RevokeAsync(string collectionId, string grantee, ChangeContext context, CancellationToken cancellationToken);
+
+    /// <summary>Every grant, by collection then grantee.</summary>
+    Task<IReadOnlyList<TaxiiGrant>> ListGrantsAsync(CancellationToken cancellationToken);
+
     /// <summary>The grants naming this user or everyone.</summary>
     Task<IReadOnlyList<TaxiiGrant>> GrantsForAsync(string userName, CancellationToken cancellationToken);
 
@@ -36,6 +42,18 @@ public interface ITaxiiStore
 
     /// <summary>Adds these stored object versions to an inbox (each once), each with a new <c>date_added</c>.</summary>
     Task<int> AddToCollectionAsync(string collectionId, IReadOnlyList<(string Id, DateTimeOffset? Modified)> versions, ChangeContext context, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// §5.7 Delete An Object: takes these object versions out of an inbox (the stored STIX versions stay,
+    /// other collections may serve them). Returns how many were removed.
+    /// </summary>
+    Task<int> RemoveFromCollectionAsync(string collectionId, IReadOnlyList<(string Id, DateTimeOffset? Modified)> versions, ChangeContext context, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Brings a case collection up to date: the stored indicator object versions whose domain indicator is
+    /// one of <paramref name="domains"/> and that it does not hold yet join it, each with a new <c>date_added</c>.
+    /// </summary>
+    Task<int> SyncCaseAsync(string collectionId, IReadOnlyList<string> domains, ChangeContext context, CancellationToken cancellationToken);
 
     Task SaveStatusAsync(TaxiiStatus status, CancellationToken cancellationToken);
 

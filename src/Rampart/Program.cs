@@ -6,6 +6,7 @@ using Rampart.Detection;
 using Rampart.Intel;
 using Rampart.Platform;
 using Rampart.Sinkhole;
+using Rampart.Taxii;
 using Spectre.Console;
 
 // Output piped to a file or another program is not wrapped at 80 columns.
@@ -37,6 +38,7 @@ root.Subcommands.Add(BrandsVerb.Create());
 root.Subcommands.Add(CaseVerbs.Create());
 root.Subcommands.Add(RpzVerbs.Create());
 root.Subcommands.Add(SinkholeVerb.Create());
+root.Subcommands.Add(TaxiiCollectionVerbs.Create());
 
 try
 {

@@ -110,6 +110,29 @@ public abstract class TaxiiStoreTests<TTarget> : StorageTest<TTarget>
         var page = await store.Get<ITaxiiStore>().ReadAsync(new TaxiiRead(inbox, [Tlp.Clear], TaxiiQuery.Empty, null, -1, long.MaxValue, 10), Ct);
         Assert.Equal([identity.Id], page.Entries.Select(e => e.Id));
     }
+
+    [Fact]
+    public async Task Removing_a_version_from_an_inbox_advances_the_revision_and_leaves_the_stored_version_to_the_other_collections()
+    {
+        var store = await OpenAsync();
+        var inbox = All with { Id = Guid.NewGuid().ToString(), Kind = TaxiiCollectionKind.Inbox };
+        var taxii = store.Get<ITaxiiStore>();
+        await taxii.CreateCollectionAsync(inbox, Analyst, Ct);
+        var identity = Identity($"identity--{Guid.NewGuid()}");
+        await WriteAsync(store, [identity]);
+        await taxii.AddToCollectionAsync(inbox.Id, [(identity.Id, identity.Modified)], Analyst, Ct);
+        var before = await store.Get<Core.Storage.IStoreRevision>().CurrentAsync(Ct);
+
+        var removed = await taxii.RemoveFromCollectionAsync(inbox.Id, [(identity.Id, identity.Modified)], Analyst, Ct);
+        var again = await taxii.RemoveFromCollectionAsync(inbox.Id, [(identity.Id, identity.Modified)], Analyst, Ct);
+
+        Assert.Equal((1, 0), (removed, again));
+        Assert.True(await store.Get<Core.Storage.IStoreRevision>().CurrentAsync(Ct) > before);
+        var inboxPage = await taxii.ReadAsync(new TaxiiRead(inbox, [Tlp.Clear], TaxiiQuery.Empty, null, -1, long.MaxValue, 10), Ct);
+        var allPage = await taxii.ReadAsync(new TaxiiRead(All, [Tlp.Clear], TaxiiQuery.Empty with { Ids = [identity.Id] }, null, -1, long.MaxValue, 10), Ct);
+        Assert.Empty(inboxPage.Entries);
+        Assert.Equal([identity.Id], allPage.Entries.Select(e => e.Id));
+    }
 }
 
 public sealed class SqliteTaxiiStoreTests : TaxiiStoreTests<SqliteTarget>;

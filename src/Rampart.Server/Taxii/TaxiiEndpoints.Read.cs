@@ -76,6 +76,7 @@ public static partial class TaxiiEndpoints
         else
         {
             after = query.AddedAfter ?? -1;
+            await TaxiiCaseSync.SyncAsync(services, collection!, ct);
             upper = await store.HighWaterMarkAsync(ct);
         }
 

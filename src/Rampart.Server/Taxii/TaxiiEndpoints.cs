@@ -12,8 +12,8 @@ namespace Rampart.Server.Taxii;
 
 /// <summary>
 /// The TAXII 2.1 server (taxii-v2.1-os): discovery (§4.1), the API root (§4.2), status (§4.3),
-/// collections (§5.1, §5.2), manifest (§5.3), objects (§5.4, §5.5), an object (§5.6), its versions
-/// (§5.8). Every request is authenticated (401), negotiated (406), and only then routed; a collection
+/// collections (§5.1, §5.2), manifest (§5.3), objects (§5.4, §5.5), an object (§5.6), deleting it
+/// from an inbox (§5.7), its versions (§5.8). Every request is authenticated (401), negotiated (406), and only then routed; a collection
 /// a user has no rights on does not exist for them (404).
 /// </summary>
 public static partial class TaxiiEndpoints
@@ -36,6 +36,7 @@ public static partial class TaxiiEndpoints
         root.MapPost("/collections/{collectionId}/objects/", AddObjectsAsync);
         root.MapGet("/collections/{collectionId}/objects/{objectId}/", (HttpContext c, string collectionId, string objectId) => ReadAsync(c, collectionId, objectId, TaxiiEndpoint.SingleObject))
             .WithMetadata(StixAllowed.Instance);
+        root.MapDelete("/collections/{collectionId}/objects/{objectId}/", DeleteObjectAsync);
         root.MapGet("/collections/{collectionId}/objects/{objectId}/versions/", (HttpContext c, string collectionId, string objectId) => ReadAsync(c, collectionId, objectId, TaxiiEndpoint.Versions));
         return app;
     }

@@ -6,8 +6,8 @@ using Rampart.Taxii.Resources;
 
 namespace Rampart.Server.Taxii;
 
-/// <summary>A TAXII response: a status, a media type, optional headers and a body written straight to the response.</summary>
-public sealed class TaxiiResult(int status, Action<Utf8JsonWriter> body, string contentType = TaxiiMediaTypes.Taxii) : IResult
+/// <summary>A TAXII response: a status, a media type, optional headers and a body written straight to the response (none when <paramref name="body"/> is null).</summary>
+public sealed class TaxiiResult(int status, Action<Utf8JsonWriter>? body, string contentType = TaxiiMediaTypes.Taxii) : IResult
 {
     private readonly List<KeyValuePair<string, string>> _headers = [];
 
@@ -17,6 +17,9 @@ public sealed class TaxiiResult(int status, Action<Utf8JsonWriter> body, string 
         new(status, writer => TaxiiJson.WriteError(writer, new TaxiiError(status, title, description)));
 
     /// <summary>§5.3/§5.4/§5.6/§5.8: "X-TAXII-Date-Added-First"/"-Last", the first and last date_added of the objects in the response.</summary>
+    /// <summary>A status code with no body and so no media type (§5.7: a deleted object is answered 200 alone).</summary>
+    public static TaxiiResult Empty(int status) => new(status, null);
+
     public TaxiiResult WithDateAdded(TaxiiPage page)
     {
         ArgumentNullException.ThrowIfNull(page);
@@ -40,12 +43,17 @@ public sealed class TaxiiResult(int status, Action<Utf8JsonWriter> body, string 
         ArgumentNullException.ThrowIfNull(httpContext);
         var response = httpContext.Response;
         response.StatusCode = status;
-        response.ContentType = contentType;
         foreach (var (name, value) in _headers)
         {
             response.Headers.Append(name, value);
         }
 
+        if (body is null)
+        {
+            return;
+        }
+
+        response.ContentType = contentType;
         await using var writer = new Utf8JsonWriter(response.BodyWriter);
         body(writer);
         await writer.FlushAsync(httpContext.RequestAborted);

@@ -9,6 +9,7 @@ public static class TaxiiServiceCollectionExtensions
     {
         services.AddOptions<TaxiiOptions>().BindConfiguration("Taxii");
         services.AddSingleton<TaxiiAuthenticator>();
+        services.AddSingleton<TaxiiCollectionDefinitions>();
         services.AddSingleton<TaxiiPuller>();
         services.AddHostedService<TaxiiPullScheduler>();
         return services;

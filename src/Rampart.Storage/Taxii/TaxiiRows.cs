@@ -13,6 +13,7 @@ internal static class TaxiiRows
         TaxiiCollectionKind.Actor => "actor",
         TaxiiCollectionKind.Tlp => "tlp",
         TaxiiCollectionKind.Inbox => "inbox",
+        TaxiiCollectionKind.Case => "case",
     };
 
     public static TaxiiCollectionKind ToKind(string stored) => stored switch
@@ -22,6 +23,7 @@ internal static class TaxiiRows
         "actor" => TaxiiCollectionKind.Actor,
         "tlp" => TaxiiCollectionKind.Tlp,
         "inbox" => TaxiiCollectionKind.Inbox,
+        "case" => TaxiiCollectionKind.Case,
         _ => throw new InvalidOperationException($"unknown TAXII collection kind '{stored}' in the store"),
     };
 
@@ -75,6 +77,13 @@ internal static class TaxiiRows
         public string? Tlp { get; set; }
 
         public string Json { get; set; } = "";
+    }
+
+    internal sealed class VersionRow
+    {
+        public string Id { get; set; } = "";
+
+        public string Modified { get; set; } = "";
     }
 
     internal sealed class CursorRow

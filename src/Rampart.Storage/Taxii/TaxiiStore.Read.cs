@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dapper;
+using Rampart.Core.Auditing;
 using Rampart.Core.Markings;
 using Rampart.Storage.Intel;
 using Rampart.Taxii.Collections;
@@ -92,11 +93,42 @@ internal sealed partial class TaxiiStore
             r.DateAdded,
             r.Id,
             r.Type,
-            r.Modified.Length == 0 ? null : DateTimeOffset.ParseExact(r.Modified, "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
+            ParseVersion(r.Modified),
             TlpLevels.TryParse(r.Tlp, out var tlp) ? tlp : null,
             r.Json)).ToList();
         return new TaxiiPage(entries, more);
     }
+
+    public async Task<int> SyncCaseAsync(string collectionId, IReadOnlyList<string> domains, ChangeContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(domains);
+        if (domains.Count == 0)
+        {
+            return 0;
+        }
+
+        List<(string Id, DateTimeOffset? Modified)> missing;
+        await using (var connection = await Database.OpenAsync(cancellationToken).ConfigureAwait(false))
+        {
+            // The unique (type, normalized_value, source) index finds each domain's indicators; versions join oldest first.
+            var rows = await connection.QueryAsync<TaxiiRows.VersionRow>(new CommandDefinition(
+                $"""
+                SELECT DISTINCT o.id AS Id, o.modified AS Modified
+                FROM indicators i JOIN stix_objects o ON o.id = i.stix_ref
+                WHERE i.type = 'domain' AND {StixStore.In(Database.Provider, "i.normalized_value", "Domains")} AND o.type = 'indicator'
+                  AND NOT EXISTS (SELECT 1 FROM taxii_log l WHERE l.collection_id = @Collection AND l.id = o.id AND l.modified = o.modified)
+                ORDER BY o.modified, o.id
+                """,
+                new { Collection = collectionId, Domains = domains.ToArray() },
+                cancellationToken: cancellationToken)).ConfigureAwait(false);
+            missing = rows.Select(r => (r.Id, ParseVersion(r.Modified))).ToList();
+        }
+
+        return missing.Count == 0 ? 0 : await AddToCollectionAsync(collectionId, missing, context, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static DateTimeOffset? ParseVersion(string modified) =>
+        modified.Length == 0 ? null : DateTimeOffset.ParseExact(modified, "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 
     /// <summary>No other version of the object, in the same scope and visible the same way, is newer (">") or older ("&lt;").</summary>
     private string NoOtherVersion(TaxiiCollection collection, string comparison) =>
@@ -110,7 +142,7 @@ internal sealed partial class TaxiiStore
     {
         var conditions = new List<string>
         {
-            collection.Kind == TaxiiCollectionKind.Inbox ? $"{log}.collection_id = @Collection" : $"{log}.collection_id IS NULL",
+            collection.Kind is TaxiiCollectionKind.Inbox or TaxiiCollectionKind.Case ? $"{log}.collection_id = @Collection" : $"{log}.collection_id IS NULL",
             $"({stored}.tlp IS NULL OR {StixStore.In(Database.Provider, stored + ".tlp", "Levels")})",
         };
         switch (collection.Kind)
@@ -124,6 +156,7 @@ internal sealed partial class TaxiiStore
             case TaxiiCollectionKind.All:
             case TaxiiCollectionKind.Tlp:
             case TaxiiCollectionKind.Inbox:
+            case TaxiiCollectionKind.Case:
                 break;
         }
 

@@ -83,6 +83,29 @@ internal sealed partial class TaxiiStore(StoreChanges changes) : ITaxiiStore
         }, cancellationToken);
     }
 
+    public Task<bool> RevokeAsync(string collectionId, string grantee, ChangeContext context, CancellationToken cancellationToken) =>
+        changes.RunAsync(context, async change =>
+        {
+            var removed = await change.ExecuteAsync(
+                "DELETE FROM taxii_grants WHERE collection_id = @CollectionId AND lower(grantee) = lower(@Grantee)",
+                new { CollectionId = collectionId, Grantee = grantee }).ConfigureAwait(false);
+            if (removed > 0)
+            {
+                change.Audit("taxii.revoke", collectionId, grantee);
+            }
+
+            return removed > 0;
+        }, cancellationToken);
+
+    public async Task<IReadOnlyList<TaxiiGrant>> ListGrantsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await Database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<TaxiiRows.GrantRow>(new CommandDefinition(
+            "SELECT collection_id AS CollectionId, grantee, can_read AS CanRead, can_write AS CanWrite, clearance FROM taxii_grants ORDER BY collection_id, grantee",
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.Select(r => r.ToGrant()).ToList();
+    }
+
     public async Task<IReadOnlyList<TaxiiGrant>> GrantsForAsync(string userName, CancellationToken cancellationToken)
     {
         await using var connection = await Database.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -121,6 +144,7 @@ internal sealed partial class TaxiiStore(StoreChanges changes) : ITaxiiStore
                     INSERT INTO taxii_log (date_added, collection_id, id, modified)
                     SELECT {next}, @Collection, @Id, @Modified
                     WHERE NOT EXISTS (SELECT 1 FROM taxii_log WHERE collection_id = @Collection AND id = @Id AND modified = @Modified)
+                    ON CONFLICT (collection_id, id, modified) WHERE collection_id IS NOT NULL DO NOTHING
                     """,
                     new { Collection = collectionId, Id = id, Modified = StixObjectRow.ToVersion(modified), NowMicros = TaxiiTimestamp.ToMicroseconds(change.Now) }).ConfigureAwait(false);
             }
@@ -131,6 +155,28 @@ internal sealed partial class TaxiiStore(StoreChanges changes) : ITaxiiStore
             }
 
             return added;
+        }, cancellationToken);
+    }
+
+    public Task<int> RemoveFromCollectionAsync(string collectionId, IReadOnlyList<(string Id, DateTimeOffset? Modified)> versions, ChangeContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(versions);
+        return changes.RunAsync(context, async change =>
+        {
+            var removed = 0;
+            foreach (var (id, modified) in versions)
+            {
+                removed += await change.ExecuteAsync(
+                    "DELETE FROM taxii_log WHERE collection_id = @Collection AND id = @Id AND modified = @Modified",
+                    new { Collection = collectionId, Id = id, Modified = StixObjectRow.ToVersion(modified) }).ConfigureAwait(false);
+            }
+
+            if (removed > 0)
+            {
+                change.Audit("taxii.delete", collectionId, $"{versions[0].Id} versions removed={removed}");
+            }
+
+            return removed;
         }, cancellationToken);
     }
 

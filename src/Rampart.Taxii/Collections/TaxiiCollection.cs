@@ -7,7 +7,7 @@ namespace Rampart.Taxii.Collections;
 /// serves passes <see cref="Ceiling"/>: nothing above it leaves through this collection, and TLP:RED never does.
 /// </summary>
 /// <param name="Id">A UUID, as the specification asks of collection ids.</param>
-/// <param name="Argument">The actor id for <see cref="TaxiiCollectionKind.Actor"/>, the TLP level for <see cref="TaxiiCollectionKind.Tlp"/>.</param>
+/// <param name="Argument">The actor id for <see cref="TaxiiCollectionKind.Actor"/>, the TLP level for <see cref="TaxiiCollectionKind.Tlp"/>, the case id for <see cref="TaxiiCollectionKind.Case"/>.</param>
 public sealed record TaxiiCollection(
     string Id,
     string Title,

@@ -17,4 +17,12 @@ public enum TaxiiCollectionKind
 
     /// <summary>A writable inbox: the objects clients added, each through the normal STIX import.</summary>
     Inbox,
+
+    /// <summary>
+    /// A takedown case's infrastructure (the argument: the case id): the indicator objects of the domain
+    /// indicators named exactly by the case's domains. Each joins the collection, with its own
+    /// <c>date_added</c>, when it is first read after its domain joined the case, so an incremental
+    /// reader misses none of what a growing case adds.
+    /// </summary>
+    Case,
 }
