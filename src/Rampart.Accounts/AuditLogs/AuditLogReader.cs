@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 using Rampart.Accounts.Events;
+using Rampart.Accounts.Sigma;
 using Rampart.Core.Text;
 
 namespace Rampart.Accounts.AuditLogs;
@@ -31,7 +32,7 @@ public sealed class AuditLogReader(AuditLogReaderOptions? options = null)
     /// <summary>Reads <paramref name="stream"/> (seekable: the first bytes are read twice); <paramref name="file"/> names it in origins and problems.</summary>
     public IEnumerable<AuditLogItem> Read(Stream stream, string file)
     {
-        foreach (var (item, _) in Read(stream, file, static () => 0, static (_, _) => 0))
+        foreach (var (item, _) in Read(stream, file, static () => 0, static (_, _, _) => 0))
         {
             yield return item;
         }
@@ -40,10 +41,11 @@ public sealed class AuditLogReader(AuditLogReaderOptions? options = null)
     /// <summary>
     /// Reads like <see cref="Read(Stream, string)"/> and also runs <paramref name="process"/> on each
     /// event on the thread that normalized it, with that thread's own <typeparamref name="TWorker"/>
+    /// and the event's record as rules read it (valid only during the call)
     /// (from <paramref name="createWorker"/>, reused across batches): what can run in parallel runs
     /// there, and the results come back with their events in file order.
     /// </summary>
-    internal IEnumerable<(AuditLogItem Item, TResult Result)> Read<TWorker, TResult>(Stream stream, string file, Func<TWorker> createWorker, Func<TWorker, AuditEvent, TResult> process)
+    internal IEnumerable<(AuditLogItem Item, TResult Result)> Read<TWorker, TResult>(Stream stream, string file, Func<TWorker> createWorker, Func<TWorker, AuditEvent, EventRecord, TResult> process)
     {
         var start = stream.Position;
         var head = new byte[SniffBytes];
@@ -70,7 +72,7 @@ public sealed class AuditLogReader(AuditLogReaderOptions? options = null)
         return i < 0 ? -1 : head[i];
     }
 
-    private IEnumerable<(AuditLogItem, TResult)> ReadItems<TWorker, TResult>(IEnumerable<RawItem> source, Func<TWorker> createWorker, Func<TWorker, AuditEvent, TResult> process)
+    private IEnumerable<(AuditLogItem, TResult)> ReadItems<TWorker, TResult>(IEnumerable<RawItem> source, Func<TWorker> createWorker, Func<TWorker, AuditEvent, EventRecord, TResult> process)
     {
         var parallelism = Math.Max(1, _options.Parallelism);
         if (parallelism == 1)
@@ -122,7 +124,7 @@ public sealed class AuditLogReader(AuditLogReaderOptions? options = null)
         }
     }
 
-    private Task<(AuditLogItem, TResult)[]> Start<TWorker, TResult>(RawBatch batch, ConcurrentBag<(AuditRecordNormalizer, TWorker)> workers, Func<TWorker> createWorker, Func<TWorker, AuditEvent, TResult> process) => Task.Run(() =>
+    private Task<(AuditLogItem, TResult)[]> Start<TWorker, TResult>(RawBatch batch, ConcurrentBag<(AuditRecordNormalizer, TWorker)> workers, Func<TWorker> createWorker, Func<TWorker, AuditEvent, EventRecord, TResult> process) => Task.Run(() =>
     {
         var (normalizer, worker) = workers.TryTake(out var pooled) ? pooled : (new AuditRecordNormalizer(_options.FieldMap), createWorker());
         try
@@ -193,11 +195,11 @@ public sealed class AuditLogReader(AuditLogReaderOptions? options = null)
         }
     }
 
-    private static (AuditLogItem, TResult) Normalize<TWorker, TResult>(AuditRecordNormalizer normalizer, ReadOnlyMemory<byte> json, EventOrigin origin, AuditLogFormat? container, TWorker worker, Func<TWorker, AuditEvent, TResult> process)
+    private static (AuditLogItem, TResult) Normalize<TWorker, TResult>(AuditRecordNormalizer normalizer, ReadOnlyMemory<byte> json, EventOrigin origin, AuditLogFormat? container, TWorker worker, Func<TWorker, AuditEvent, EventRecord, TResult> process)
     {
         if (normalizer.TryNormalize(json, origin, container, out var auditEvent, out var error, out var lineOffset))
         {
-            return (new AuditLogItem(auditEvent, null), process(worker, auditEvent!));
+            return (new AuditLogItem(auditEvent, null), process(worker, auditEvent!, normalizer.Record));
         }
 
         var where = container == AuditLogFormat.PurviewCsv ? "AuditData: " : "";

@@ -1,10 +1,11 @@
+using System.Runtime.InteropServices;
 using Rampart.Accounts.Events;
 using Rampart.Accounts.Sigma;
 
 namespace Rampart.Accounts.Footholds;
 
 /// <summary>
-/// Finds footholds after a password reset. Feed it every event (<see cref="Add"/>, in any order,
+/// Finds footholds after a password reset. Feed it every event (<see cref="Add(AuditEvent)"/>, in any order,
 /// from any number of files); it runs the built-in rules and any supplied rules over each, keeps the
 /// records that matched, and tallies which addresses and apps each account used. Then
 /// <see cref="AnalyzeAsync"/> orders what it kept in time, replays footholds as state (created,
@@ -17,6 +18,8 @@ public sealed partial class FootholdAnalyzer
     private readonly SigmaEvaluator _builtIn;
     private readonly SigmaEvaluator? _supplied;
     private readonly List<SigmaMatch> _found = [];
+    private readonly List<CompiledRule> _hits = [];
+    private readonly EventRecord _own = new();
     private readonly List<KeptMatch> _kept = [];
     private readonly Dictionary<SigmaDocument, RuleRole> _roles = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<AccessKey, AccessTally> _access = [];
@@ -40,7 +43,10 @@ public sealed partial class FootholdAnalyzer
     /// <summary>Rule tests performed (events × the rules their logsource selects), built-in and supplied.</summary>
     public long RulesTested => _builtIn.RulesTested + (_supplied?.RulesTested ?? 0);
 
-    public void Add(AuditEvent auditEvent)
+    public void Add(AuditEvent auditEvent) => Add(auditEvent, null);
+
+    /// <summary>Adds an event; <paramref name="record"/> is the event as the reader indexed it (else its bytes are indexed here).</summary>
+    internal void Add(AuditEvent auditEvent, EventRecord? record)
     {
         ArgumentNullException.ThrowIfNull(auditEvent);
         Events++;
@@ -49,17 +55,38 @@ public sealed partial class FootholdAnalyzer
             return;
         }
 
+        if (record is null)
+        {
+            _own.Load(auditEvent.Json);
+            record = _own;
+        }
+
         var source = new SigmaLogSource(auditEvent.Logsource.Product, auditEvent.Logsource.Service, auditEvent.Logsource.Category);
         var time = auditEvent.Timestamp ?? DateTimeOffset.UnixEpoch;
         _found.Clear();
-        _builtIn.Evaluate(source, auditEvent.Data, time, _found);
-        _supplied?.Evaluate(source, auditEvent.Data, time, _found);
+        Evaluate(_builtIn, source, record, auditEvent, time);
+        if (_supplied is not null)
+        {
+            Evaluate(_supplied, source, record, auditEvent, time);
+        }
+
         foreach (var match in _found)
         {
             Keep(auditEvent, match.Rule);
         }
 
         Tally(auditEvent);
+    }
+
+    /// <summary>Rules first, from the bytes; the event becomes a document only when one matched (its correlations read it).</summary>
+    private void Evaluate(SigmaEvaluator evaluator, SigmaLogSource source, EventRecord record, AuditEvent auditEvent, DateTimeOffset time)
+    {
+        _hits.Clear();
+        evaluator.MatchRules(source, record, _hits);
+        if (_hits.Count > 0)
+        {
+            evaluator.Complete(CollectionsMarshal.AsSpan(_hits), auditEvent.Data, time, _found);
+        }
     }
 
     private void Keep(AuditEvent auditEvent, SigmaDocument rule)

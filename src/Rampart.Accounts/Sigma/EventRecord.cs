@@ -18,6 +18,7 @@ internal sealed class EventRecord
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly NameCache _names = new();
     private RawValue[] _values = new RawValue[64];
+    private string[] _spellings = new string[64];
     private byte[] _own = [];
 
     public EventRecord() => _lookup = _index.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -53,9 +54,11 @@ internal sealed class EventRecord
         if (_values.Length <= index)
         {
             Array.Resize(ref _values, _values.Length * 2);
+            Array.Resize(ref _spellings, _values.Length);
         }
 
         _values[index] = default;
+        _spellings[index] = name;
         return true;
     }
 
@@ -72,6 +75,19 @@ internal sealed class EventRecord
     public bool TryGet(string name, out RawValue value)
     {
         if (_index.TryGetValue(name, out var index))
+        {
+            value = _values[index];
+            return true;
+        }
+
+        value = default;
+        return false;
+    }
+
+    /// <summary>A top-level member spelled exactly <paramref name="name"/>.</summary>
+    public bool TryGetExact(string name, out RawValue value)
+    {
+        if (_index.TryGetValue(name, out var index) && string.Equals(_spellings[index], name, StringComparison.Ordinal))
         {
             value = _values[index];
             return true;

@@ -57,6 +57,30 @@ internal static class RawJson
         return false;
     }
 
+    /// <summary>The first member of an object spelled exactly <paramref name="name"/> (decoded).</summary>
+    public static bool TryGetExactMember(ReadOnlySpan<byte> buffer, RawValue obj, string name, out RawValue value)
+    {
+        if (obj.Kind == JsonTokenType.StartObject)
+        {
+            var reader = Open(buffer, obj);
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var matches = reader.ValueTextEquals(name);
+                reader.Read();
+                if (matches)
+                {
+                    value = Current(ref reader, obj.Start);
+                    return true;
+                }
+
+                reader.Skip();
+            }
+        }
+
+        value = default;
+        return false;
+    }
+
     /// <summary>
     /// A dotted path as <c>AuditLogs.JsonFields.TryGet</c> reads one: a member named by the whole path
     /// wins (flattened <c>Parameters.ForwardTo</c>), else the part before the first dot and the rest
