@@ -23,6 +23,7 @@ public sealed partial class FootholdAnalyzer
     private readonly List<KeptMatch> _kept = [];
     private readonly Dictionary<SigmaDocument, RuleRole> _roles = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<AccessKey, AccessTally> _access = [];
+    private Dictionary<string, (AccessKey Key, AccessTally Tally)[]>? _accessByAccount;
     private readonly HashSet<string> _accounts = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string> _lowerAccounts = new(StringComparer.Ordinal);
 
@@ -125,26 +126,28 @@ public sealed partial class FootholdAnalyzer
             }
         }
 
-        if (auditEvent.ClientIp is { } ip)
+        var app = EventFields.AppId(auditEvent);
+        var clientIp = auditEvent.ClientIp?.ToString();
+        if (clientIp is not null)
         {
-            Count(new AccessKey(lower, "ip", ip.ToString()), auditEvent);
+            Count(new AccessKey(lower, "ip", clientIp), auditEvent, clientIp, app);
         }
 
-        if (EventFields.AppId(auditEvent) is { } app)
+        if (app is not null)
         {
-            Count(new AccessKey(lower, "app", app.ToLowerInvariant()), auditEvent);
+            Count(new AccessKey(lower, "app", app.ToLowerInvariant()), auditEvent, clientIp, app);
         }
     }
 
-    private void Count(AccessKey key, AuditEvent auditEvent)
+    private void Count(AccessKey key, AuditEvent auditEvent, string? clientIp, string? app)
     {
         if (_access.TryGetValue(key, out var tally))
         {
-            tally.Add(auditEvent);
+            tally.Add(auditEvent, clientIp, app);
         }
         else if (_access.Count < _options.MaxAccessKeys)
         {
-            _access[key] = new AccessTally(auditEvent);
+            _access[key] = new AccessTally(AccessSighting.Of(auditEvent, clientIp, app));
         }
     }
 }
