@@ -43,9 +43,12 @@ public sealed class AuditLogReader(AuditLogReaderOptions? options = null)
     /// event on the thread that normalized it, with that thread's own <typeparamref name="TWorker"/>
     /// and the event's record as rules read it (valid only during the call)
     /// (from <paramref name="createWorker"/>, reused across batches): what can run in parallel runs
-    /// there, and the results come back with their events in file order.
+    /// there, and the results come back with their events in file order. Without
+    /// <paramref name="keepRecords"/> an event carries no record (<see cref="AuditEvent.Data"/>) unless
+    /// <paramref name="process"/> keeps it (<see cref="AuditEvent.Keep"/>): most events of a scan match
+    /// nothing, and copying each record out would cost as much as reading it.
     /// </summary>
-    internal IEnumerable<(AuditLogItem Item, TResult Result)> Read<TWorker, TResult>(Stream stream, string file, Func<TWorker> createWorker, Func<TWorker, AuditEvent, EventRecord, TResult> process)
+    internal IEnumerable<(AuditLogItem Item, TResult Result)> Read<TWorker, TResult>(Stream stream, string file, Func<TWorker> createWorker, Func<TWorker, AuditEvent, EventRecord, TResult> process, bool keepRecords = true)
     {
         var start = stream.Position;
         var head = new byte[SniffBytes];
@@ -55,8 +58,8 @@ public sealed class AuditLogReader(AuditLogReaderOptions? options = null)
         var items = first switch
         {
             -1 => [],
-            (byte)'{' or (byte)'[' => ReadItems(SplitJson(stream, file), createWorker, process),
-            _ => ReadItems(SplitCsv(stream, file), createWorker, process),
+            (byte)'{' or (byte)'[' => ReadItems(SplitJson(stream, file), createWorker, process, keepRecords),
+            _ => ReadItems(SplitCsv(stream, file), createWorker, process, keepRecords),
         };
         return items;
     }
@@ -72,12 +75,12 @@ public sealed class AuditLogReader(AuditLogReaderOptions? options = null)
         return i < 0 ? -1 : head[i];
     }
 
-    private IEnumerable<(AuditLogItem, TResult)> ReadItems<TWorker, TResult>(IEnumerable<RawItem> source, Func<TWorker> createWorker, Func<TWorker, AuditEvent, EventRecord, TResult> process)
+    private IEnumerable<(AuditLogItem, TResult)> ReadItems<TWorker, TResult>(IEnumerable<RawItem> source, Func<TWorker> createWorker, Func<TWorker, AuditEvent, EventRecord, TResult> process, bool keepRecords)
     {
         var parallelism = Math.Max(1, _options.Parallelism);
         if (parallelism == 1)
         {
-            var normalizer = new AuditRecordNormalizer(_options.FieldMap);
+            var normalizer = new AuditRecordNormalizer(_options.FieldMap, keepRecords);
             var worker = createWorker();
             foreach (var raw in source)
             {
@@ -103,7 +106,7 @@ public sealed class AuditLogReader(AuditLogReaderOptions? options = null)
                 continue;
             }
 
-            inFlight.Enqueue(Start(batch, workers, createWorker, process));
+            inFlight.Enqueue(Start(batch, workers, createWorker, process, keepRecords));
             batch = new RawBatch();
             if (inFlight.Count >= 2 * parallelism)
             {
@@ -114,7 +117,7 @@ public sealed class AuditLogReader(AuditLogReaderOptions? options = null)
             }
         }
 
-        inFlight.Enqueue(Start(batch, workers, createWorker, process));
+        inFlight.Enqueue(Start(batch, workers, createWorker, process, keepRecords));
         while (inFlight.Count > 0)
         {
             foreach (var item in inFlight.Dequeue().GetAwaiter().GetResult())
@@ -124,9 +127,9 @@ public sealed class AuditLogReader(AuditLogReaderOptions? options = null)
         }
     }
 
-    private Task<(AuditLogItem, TResult)[]> Start<TWorker, TResult>(RawBatch batch, ConcurrentBag<(AuditRecordNormalizer, TWorker)> workers, Func<TWorker> createWorker, Func<TWorker, AuditEvent, EventRecord, TResult> process) => Task.Run(() =>
+    private Task<(AuditLogItem, TResult)[]> Start<TWorker, TResult>(RawBatch batch, ConcurrentBag<(AuditRecordNormalizer, TWorker)> workers, Func<TWorker> createWorker, Func<TWorker, AuditEvent, EventRecord, TResult> process, bool keepRecords) => Task.Run(() =>
     {
-        var (normalizer, worker) = workers.TryTake(out var pooled) ? pooled : (new AuditRecordNormalizer(_options.FieldMap), createWorker());
+        var (normalizer, worker) = workers.TryTake(out var pooled) ? pooled : (new AuditRecordNormalizer(_options.FieldMap, keepRecords), createWorker());
         try
         {
             var items = new (AuditLogItem, TResult)[batch.Items.Count];

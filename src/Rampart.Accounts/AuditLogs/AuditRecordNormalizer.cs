@@ -37,8 +37,12 @@ internal sealed class AuditRecordNormalizer
     private byte[] _scratch = new byte[1024];
     private char[] _chars = new char[256];
 
-    public AuditRecordNormalizer(FieldMap? fieldMap)
+    private readonly bool _keepRecords;
+
+    /// <param name="keepRecords">Whether each event carries a copy of its record; without, the caller keeps the ones it needs (<see cref="AuditEvent.Keep"/>).</param>
+    public AuditRecordNormalizer(FieldMap? fieldMap, bool keepRecords = true)
     {
+        _keepRecords = keepRecords;
         _forced = fieldMap is null ? null : RecordShapes.Generic(fieldMap);
         _root = new RecordMembers(_nameCache);
         _lifted = new RecordMembers(_nameCache);
@@ -165,7 +169,7 @@ internal sealed class AuditRecordNormalizer
             Operation = operation ?? shape.FixedOperation,
             Result = resultText is null ? AuditResult.Unknown : ResultStatus.Parse(resultText),
             Workload = workload,
-            Utf8 = Output.ToArray(),
+            Utf8 = _keepRecords ? Output.ToArray() : null,
             KnownAppId = AppId(),
         };
         return true;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
+using Rampart.Accounts.Sigma;
 using System.Text.Json;
 using Rampart.Accounts.AuditLogs;
 
@@ -52,6 +53,11 @@ public sealed record AuditEvent
             var parsed = _data;
             if (parsed is null)
             {
+                if (_utf8 is null)
+                {
+                    throw new InvalidOperationException("the event was read without its record");
+                }
+
                 var reader = new Utf8JsonReader(_utf8, new JsonReaderOptions { MaxDepth = 256 });
                 parsed = new StrongBox<JsonElement>(JsonElement.ParseValue(ref reader));
                 _data = parsed;
@@ -66,10 +72,13 @@ public sealed record AuditEvent
     /// <summary>The normalized record's UTF-8 bytes, as the reader wrote them (what rules read and <see cref="Data"/> parses).</summary>
     internal ReadOnlySpan<byte> Json => _utf8 is { } utf8 ? utf8 : JsonMarshal.GetRawUtf8Value(Data);
 
-    internal byte[] Utf8
+    internal byte[]? Utf8
     {
         init => _utf8 = value;
     }
+
+    /// <summary>Gives an event read without its record (see <c>AuditLogReader.Read</c>) a copy of it, before the event is handed on.</summary>
+    internal void Keep(EventRecord record) => _utf8 ??= record.Utf8.ToArray();
 
     /// <summary>The record as text, without a document when it was never parsed.</summary>
     internal string RawText => _utf8 is { } utf8 ? Encoding.UTF8.GetString(utf8) : Data.GetRawText();
@@ -87,6 +96,6 @@ public sealed record AuditEvent
 
     internal bool AppIdKnown { get; private init; }
 
-    private readonly byte[]? _utf8;
+    private byte[]? _utf8;
     private StrongBox<JsonElement>? _data;
 }

@@ -1,4 +1,4 @@
-using System.Runtime.InteropServices;
+using Rampart.Accounts.AuditLogs;
 using Rampart.Accounts.Events;
 using Rampart.Accounts.Sigma;
 
@@ -18,8 +18,11 @@ public sealed partial class FootholdAnalyzer
     private readonly SigmaEvaluator _builtIn;
     private readonly SigmaEvaluator? _supplied;
     private readonly List<SigmaMatch> _found = [];
-    private readonly List<CompiledRule> _hits = [];
     private readonly EventRecord _own = new();
+    private readonly SigmaRuleSet _builtInRules;
+    private readonly SigmaRuleSet? _suppliedRules;
+    private readonly List<FootholdMatchWorker> _workers = [];
+    private FootholdMatchWorker? _inline;
     private readonly List<KeptMatch> _kept = [];
     private readonly Dictionary<SigmaDocument, RuleRole> _roles = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<AccessKey, AccessTally> _access = [];
@@ -31,7 +34,9 @@ public sealed partial class FootholdAnalyzer
     public FootholdAnalyzer(SigmaRuleSet? supplied = null, FootholdAnalyzerOptions? options = null, SigmaRuleSet? builtIn = null)
     {
         _options = options ?? new FootholdAnalyzerOptions();
-        _builtIn = (builtIn ?? BuiltInFootholdRules.RuleSet).CreateEvaluator();
+        _builtInRules = builtIn ?? BuiltInFootholdRules.RuleSet;
+        _suppliedRules = supplied;
+        _builtIn = _builtInRules.CreateEvaluator();
         _supplied = supplied?.CreateEvaluator();
     }
 
@@ -42,33 +47,74 @@ public sealed partial class FootholdAnalyzer
     public long DroppedMatches { get; private set; }
 
     /// <summary>Rule tests performed (events × the rules their logsource selects), built-in and supplied.</summary>
-    public long RulesTested => _builtIn.RulesTested + (_supplied?.RulesTested ?? 0);
+    public long RulesTested
+    {
+        get
+        {
+            lock (_workers)
+            {
+                return _workers.Sum(w => w.RulesTested) + (_inline?.RulesTested ?? 0);
+            }
+        }
+    }
 
-    public void Add(AuditEvent auditEvent) => Add(auditEvent, null);
-
-    /// <summary>Adds an event; <paramref name="record"/> is the event as the reader indexed it (else its bytes are indexed here).</summary>
-    internal void Add(AuditEvent auditEvent, EventRecord? record)
+    public void Add(AuditEvent auditEvent)
     {
         ArgumentNullException.ThrowIfNull(auditEvent);
+        _inline ??= new FootholdMatchWorker(_builtInRules, _suppliedRules, _options.Since);
+        _own.Load(auditEvent.Json);
+        Add(auditEvent, _inline.Match(auditEvent, _own));
+    }
+
+    /// <summary>
+    /// Reads a log with <paramref name="reader"/> and adds every event, the rules running on the
+    /// reader's threads; yields each item once its event is added, for the caller's problem count
+    /// and progress. Only matched events keep their record.
+    /// </summary>
+    public IEnumerable<AuditLogItem> AddFrom(AuditLogReader reader, Stream stream, string file)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        foreach (var (item, hits) in reader.Read(stream, file, CreateWorker, static (worker, e, record) => worker.Match(e, record), keepRecords: false))
+        {
+            if (item.Event is { } auditEvent)
+            {
+                Add(auditEvent, hits);
+            }
+
+            yield return item;
+        }
+    }
+
+    private FootholdMatchWorker CreateWorker()
+    {
+        var worker = new FootholdMatchWorker(_builtInRules, _suppliedRules, _options.Since);
+        lock (_workers)
+        {
+            _workers.Add(worker);
+        }
+
+        return worker;
+    }
+
+    /// <summary>Adds an event whose rules were tested already: reports the matches and feeds correlations in event order, keeps what matched, tallies access.</summary>
+    private void Add(AuditEvent auditEvent, (CompiledRule[] BuiltIn, CompiledRule[] Supplied) hits)
+    {
         Events++;
         if (_options.Since is { } since && auditEvent.Timestamp is { } at && at < since)
         {
             return;
         }
 
-        if (record is null)
-        {
-            _own.Load(auditEvent.Json);
-            record = _own;
-        }
-
-        var source = new SigmaLogSource(auditEvent.Logsource.Product, auditEvent.Logsource.Service, auditEvent.Logsource.Category);
         var time = auditEvent.Timestamp ?? DateTimeOffset.UnixEpoch;
         _found.Clear();
-        Evaluate(_builtIn, source, record, auditEvent, time);
-        if (_supplied is not null)
+        if (hits.BuiltIn.Length > 0)
         {
-            Evaluate(_supplied, source, record, auditEvent, time);
+            _builtIn.Complete(hits.BuiltIn, auditEvent.Data, time, _found);
+        }
+
+        if (hits.Supplied.Length > 0)
+        {
+            _supplied!.Complete(hits.Supplied, auditEvent.Data, time, _found);
         }
 
         foreach (var match in _found)
@@ -77,17 +123,6 @@ public sealed partial class FootholdAnalyzer
         }
 
         Tally(auditEvent);
-    }
-
-    /// <summary>Rules first, from the bytes; the event becomes a document only when one matched (its correlations read it).</summary>
-    private void Evaluate(SigmaEvaluator evaluator, SigmaLogSource source, EventRecord record, AuditEvent auditEvent, DateTimeOffset time)
-    {
-        _hits.Clear();
-        evaluator.MatchRules(source, record, _hits);
-        if (_hits.Count > 0)
-        {
-            evaluator.Complete(CollectionsMarshal.AsSpan(_hits), auditEvent.Data, time, _found);
-        }
     }
 
     private void Keep(AuditEvent auditEvent, SigmaDocument rule)

@@ -39,7 +39,7 @@ public sealed class AuditLogScanner(SigmaRuleSet? rules, AuditLogScanOptions? op
         Summary.Bytes += stream.Length;
         var reader = new AuditLogReader(_options.Reader);
         var count = 0;
-        foreach (var (item, hits) in reader.Read(stream, name, CreateWorker, static (worker, e, record) => worker?.Match(e, record) ?? []))
+        foreach (var (item, hits) in reader.Read(stream, name, CreateWorker, static (worker, e, record) => worker?.Match(e, record) ?? [], keepRecords: false))
         {
             if (item.Problem is { } problem)
             {

@@ -38,6 +38,13 @@ internal sealed class RuleMatchWorker(SigmaRuleSet rules, DateTimeOffset? since)
         }
 
         _evaluator.MatchRules(new SigmaLogSource(logsource.Product, logsource.Service, logsource.Category), record, _hits);
-        return _hits.Count == 0 ? [] : [.. _hits];
+        if (_hits.Count == 0)
+        {
+            return [];
+        }
+
+        // The scanner reports a match with its record, and correlations read their fields from it.
+        auditEvent.Keep(record);
+        return [.. _hits];
     }
 }
