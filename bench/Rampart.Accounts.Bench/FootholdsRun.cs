@@ -33,15 +33,14 @@ internal static class FootholdsRun
         var cpuBefore = process.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         long skipped = 0;
-        foreach (var item in reader.ReadFile(path))
+        using (var stream = File.OpenRead(path))
         {
-            if (item.Event is { } e)
+            foreach (var item in analyzer.AddFrom(reader, stream, path))
             {
-                analyzer.Add(e);
-            }
-            else
-            {
-                skipped++;
+                if (item.Problem is not null)
+                {
+                    skipped++;
+                }
             }
         }
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 using Rampart.Accounts.Events;
+using Rampart.Accounts.Sigma;
 using Rampart.Core.Text;
 
 namespace Rampart.Accounts.AuditLogs;
@@ -14,8 +15,10 @@ namespace Rampart.Accounts.AuditLogs;
 public sealed class AuditLogReader(AuditLogReaderOptions? options = null)
 {
     private const int SniffBytes = 4096;
-    private const int BatchRecords = 128;
-    private const int BatchBytes = 256 * 1024;
+    // A batch is one hand-off between threads: 1,024 records (about 1.4 MB of UAL) make the hand-offs,
+    // and the waits around them, rare next to the work; 2 batches a worker in flight stay a few MB.
+    private const int BatchRecords = 1024;
+    private const int BatchBytes = RawBatch.Capacity;
 
     private readonly AuditLogReaderOptions _options = options ?? new AuditLogReaderOptions();
 
@@ -31,7 +34,7 @@ public sealed class AuditLogReader(AuditLogReaderOptions? options = null)
     /// <summary>Reads <paramref name="stream"/> (seekable: the first bytes are read twice); <paramref name="file"/> names it in origins and problems.</summary>
     public IEnumerable<AuditLogItem> Read(Stream stream, string file)
     {
-        foreach (var (item, _) in Read(stream, file, static () => 0, static (_, _) => 0))
+        foreach (var (item, _) in Read(stream, file, static () => 0, static (_, _, _) => 0))
         {
             yield return item;
         }
@@ -40,10 +43,14 @@ public sealed class AuditLogReader(AuditLogReaderOptions? options = null)
     /// <summary>
     /// Reads like <see cref="Read(Stream, string)"/> and also runs <paramref name="process"/> on each
     /// event on the thread that normalized it, with that thread's own <typeparamref name="TWorker"/>
+    /// and the event's record as rules read it (valid only during the call)
     /// (from <paramref name="createWorker"/>, reused across batches): what can run in parallel runs
-    /// there, and the results come back with their events in file order.
+    /// there, and the results come back with their events in file order. Without
+    /// <paramref name="keepRecords"/> an event carries no record (<see cref="AuditEvent.Data"/>) unless
+    /// <paramref name="process"/> keeps it (<see cref="AuditEvent.Keep"/>): most events of a scan match
+    /// nothing, and copying each record out would cost as much as reading it.
     /// </summary>
-    internal IEnumerable<(AuditLogItem Item, TResult Result)> Read<TWorker, TResult>(Stream stream, string file, Func<TWorker> createWorker, Func<TWorker, AuditEvent, TResult> process)
+    internal IEnumerable<(AuditLogItem Item, TResult Result)> Read<TWorker, TResult>(Stream stream, string file, Func<TWorker> createWorker, Func<TWorker, AuditEvent, EventRecord, TResult> process, bool keepRecords = true)
     {
         var start = stream.Position;
         var head = new byte[SniffBytes];
@@ -53,8 +60,8 @@ public sealed class AuditLogReader(AuditLogReaderOptions? options = null)
         var items = first switch
         {
             -1 => [],
-            (byte)'{' or (byte)'[' => ReadItems(SplitJson(stream, file), createWorker, process),
-            _ => ReadItems(SplitCsv(stream, file), createWorker, process),
+            (byte)'{' or (byte)'[' => ReadItems(SplitJson(stream, file), createWorker, process, keepRecords),
+            _ => ReadItems(SplitCsv(stream, file), createWorker, process, keepRecords),
         };
         return items;
     }
@@ -70,12 +77,12 @@ public sealed class AuditLogReader(AuditLogReaderOptions? options = null)
         return i < 0 ? -1 : head[i];
     }
 
-    private IEnumerable<(AuditLogItem, TResult)> ReadItems<TWorker, TResult>(IEnumerable<RawItem> source, Func<TWorker> createWorker, Func<TWorker, AuditEvent, TResult> process)
+    private IEnumerable<(AuditLogItem, TResult)> ReadItems<TWorker, TResult>(IEnumerable<RawItem> source, Func<TWorker> createWorker, Func<TWorker, AuditEvent, EventRecord, TResult> process, bool keepRecords)
     {
         var parallelism = Math.Max(1, _options.Parallelism);
         if (parallelism == 1)
         {
-            var normalizer = new AuditRecordNormalizer(_options.FieldMap);
+            var normalizer = new AuditRecordNormalizer(_options.FieldMap, keepRecords);
             var worker = createWorker();
             foreach (var raw in source)
             {
@@ -101,30 +108,44 @@ public sealed class AuditLogReader(AuditLogReaderOptions? options = null)
                 continue;
             }
 
-            inFlight.Enqueue(Start(batch, workers, createWorker, process));
+            inFlight.Enqueue(Start(batch, workers, createWorker, process, keepRecords));
             batch = new RawBatch();
             if (inFlight.Count >= 2 * parallelism)
             {
-                foreach (var item in inFlight.Dequeue().GetAwaiter().GetResult())
+                foreach (var item in Finish(inFlight.Dequeue()))
                 {
                     yield return item;
                 }
             }
         }
 
-        inFlight.Enqueue(Start(batch, workers, createWorker, process));
+        inFlight.Enqueue(Start(batch, workers, createWorker, process, keepRecords));
         while (inFlight.Count > 0)
         {
-            foreach (var item in inFlight.Dequeue().GetAwaiter().GetResult())
+            foreach (var item in Finish(inFlight.Dequeue()))
             {
                 yield return item;
             }
         }
     }
 
-    private Task<(AuditLogItem, TResult)[]> Start<TWorker, TResult>(RawBatch batch, ConcurrentBag<(AuditRecordNormalizer, TWorker)> workers, Func<TWorker> createWorker, Func<TWorker, AuditEvent, TResult> process) => Task.Run(() =>
+    /// <summary>
+    /// Waits for a batch by blocking, not spinning: on 2 cores the spinning of a waiting reader takes
+    /// the CPU the workers it waits for need (Task.Wait spins before it blocks).
+    /// </summary>
+    private static T Finish<T>(Task<T> task)
     {
-        var (normalizer, worker) = workers.TryTake(out var pooled) ? pooled : (new AuditRecordNormalizer(_options.FieldMap), createWorker());
+        if (!task.IsCompleted)
+        {
+            ((IAsyncResult)task).AsyncWaitHandle.WaitOne();
+        }
+
+        return task.GetAwaiter().GetResult();
+    }
+
+    private Task<(AuditLogItem, TResult)[]> Start<TWorker, TResult>(RawBatch batch, ConcurrentBag<(AuditRecordNormalizer, TWorker)> workers, Func<TWorker> createWorker, Func<TWorker, AuditEvent, EventRecord, TResult> process, bool keepRecords) => Task.Run(() =>
+    {
+        var (normalizer, worker) = workers.TryTake(out var pooled) ? pooled : (new AuditRecordNormalizer(_options.FieldMap, keepRecords), createWorker());
         try
         {
             var items = new (AuditLogItem, TResult)[batch.Items.Count];
@@ -193,11 +214,11 @@ public sealed class AuditLogReader(AuditLogReaderOptions? options = null)
         }
     }
 
-    private static (AuditLogItem, TResult) Normalize<TWorker, TResult>(AuditRecordNormalizer normalizer, ReadOnlyMemory<byte> json, EventOrigin origin, AuditLogFormat? container, TWorker worker, Func<TWorker, AuditEvent, TResult> process)
+    private static (AuditLogItem, TResult) Normalize<TWorker, TResult>(AuditRecordNormalizer normalizer, ReadOnlyMemory<byte> json, EventOrigin origin, AuditLogFormat? container, TWorker worker, Func<TWorker, AuditEvent, EventRecord, TResult> process)
     {
         if (normalizer.TryNormalize(json, origin, container, out var auditEvent, out var error, out var lineOffset))
         {
-            return (new AuditLogItem(auditEvent, null), process(worker, auditEvent!));
+            return (new AuditLogItem(auditEvent, null), process(worker, auditEvent!, normalizer.Record));
         }
 
         var where = container == AuditLogFormat.PurviewCsv ? "AuditData: " : "";

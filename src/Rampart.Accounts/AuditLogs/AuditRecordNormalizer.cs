@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Rampart.Accounts.Events;
+using Rampart.Accounts.Sigma;
 
 namespace Rampart.Accounts.AuditLogs;
 
@@ -17,7 +18,6 @@ internal sealed class AuditRecordNormalizer
     // Depth of the record itself; the normalized record may nest one level deeper (parsed JSON strings).
     private const int MaxDepth = 64;
     private static readonly JsonReaderOptions RecordOptions = new() { MaxDepth = MaxDepth };
-    private static readonly JsonReaderOptions OutputOptions = new() { MaxDepth = MaxDepth + 1 };
 
     private static readonly string[] OperationFields = ["Operation", "OperationName", "ActivityDisplayName"];
     private static readonly string[] NameKeys = ["Name", "Key", "DisplayName"];
@@ -29,22 +29,28 @@ internal sealed class AuditRecordNormalizer
     private readonly RecordMembers _root;
     private readonly RecordMembers _lifted;
     private readonly RecordMembers _item;
-    // Each written name (first spelling wins, case ignored) and its position among the normalized record's members.
-    private readonly Dictionary<string, int> _names = new(StringComparer.OrdinalIgnoreCase);
-    private JsonElement[] _values = new JsonElement[64];
+    // Each written name (first spelling wins, case ignored) and where its value is in the output: what rules read.
+    private readonly EventRecord _record = new();
     private readonly List<(string Name, ReadOnlyMemory<byte> RawName, ReadOnlyMemory<byte> Array)> _nameValueArrays = [];
     private byte[] _output = new byte[16 * 1024];
     private int _written;
     private byte[] _scratch = new byte[1024];
     private char[] _chars = new char[256];
 
-    public AuditRecordNormalizer(FieldMap? fieldMap)
+    private readonly bool _keepRecords;
+
+    /// <param name="keepRecords">Whether each event carries a copy of its record; without, the caller keeps the ones it needs (<see cref="AuditEvent.Keep"/>).</param>
+    public AuditRecordNormalizer(FieldMap? fieldMap, bool keepRecords = true)
     {
+        _keepRecords = keepRecords;
         _forced = fieldMap is null ? null : RecordShapes.Generic(fieldMap);
         _root = new RecordMembers(_nameCache);
         _lifted = new RecordMembers(_nameCache);
         _item = new RecordMembers(_nameCache);
     }
+
+    /// <summary>The record last normalized as the rules read it; valid until the next call.</summary>
+    public EventRecord Record => _record;
 
     /// <summary>Normalizes one record; on failure <paramref name="error"/> says why and <paramref name="lineOffset"/> how many lines into the record.</summary>
     public bool TryNormalize(ReadOnlyMemory<byte> json, EventOrigin origin, AuditLogFormat? container, out AuditEvent? result, out string? error, out int lineOffset)
@@ -67,8 +73,8 @@ internal sealed class AuditRecordNormalizer
             }
 
             var outcome = shape.WritesOutcome && Text(_root, shape.Result) is { } resultText ? ResultStatus.Outcome(ResultStatus.Parse(resultText)) : null;
-            var data = BuildData(json, shape.LiftProperties, outcome);
-            return TryType(shape, data, origin, container, out result, out error);
+            BuildData(json, shape.LiftProperties, outcome);
+            return TryType(shape, origin, container, out result, out error);
         }
         catch (JsonException ex)
         {
@@ -119,15 +125,16 @@ internal sealed class AuditRecordNormalizer
         return true;
     }
 
-    private bool TryType(RecordShape shape, JsonElement data, EventOrigin origin, AuditLogFormat? container, out AuditEvent? result, out string? error)
+    private bool TryType(RecordShape shape, EventOrigin origin, AuditLogFormat? container, out AuditEvent? result, out string? error)
     {
         result = null;
         error = null;
         DateTimeOffset? timestamp = null;
         if (First(shape.Timestamp, out var timePath) is { } timeValue)
         {
-            var text = JsonFields.Text(timeValue);
-            if (text is null || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
+            Span<char> text = stackalloc char[64];
+            var length = timeValue.IsScalar && RawJson.MaxChars(timeValue) <= text.Length ? RawJson.Decode(Output, timeValue, text) : -1;
+            if (length < 0 || !DateTimeOffset.TryParse(text[..length], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
             {
                 error = $"field {timePath} is not a date: {Show(timeValue)}";
                 return false;
@@ -139,13 +146,13 @@ internal sealed class AuditRecordNormalizer
         string? operation = null;
         if (First(shape.Operation, out var operationPath) is { } operationValue)
         {
-            if (operationValue.ValueKind != JsonValueKind.String)
+            if (operationValue.Kind != JsonTokenType.String)
             {
                 error = $"field {operationPath} is not text: {Show(operationValue)}";
                 return false;
             }
 
-            operation = OperationName.Normalize(operationValue.GetString());
+            operation = OperationName.Normalize(RawJson.Text(Output, operationValue));
         }
 
         var workload = Text(shape.Workload) ?? shape.FixedWorkload;
@@ -162,16 +169,41 @@ internal sealed class AuditRecordNormalizer
             Operation = operation ?? shape.FixedOperation,
             Result = resultText is null ? AuditResult.Unknown : ResultStatus.Parse(resultText),
             Workload = workload,
-            Data = data,
+            Utf8 = _keepRecords ? Output.ToArray() : null,
+            KnownAppId = AppId(),
         };
         return true;
     }
 
-    private JsonElement? First(string[] paths, out string? path)
+    private ReadOnlySpan<byte> Output => _output.AsSpan(0, _written);
+
+    /// <summary>
+    /// The client application as <c>Footholds.EventFields.AppId</c> reads it from a document: UAL's
+    /// <c>ClientAppId</c>, else <c>AppAccessContext.ClientAppId</c>, else <c>AppId</c>, else a sign-in's
+    /// <c>appId</c>, exact spelling only. Read here, while the record's member table is at hand, so
+    /// the footholds tally needs no document for every event.
+    /// </summary>
+    private string? AppId()
+    {
+        return Exact(_record.Root, "ClientAppId")
+            ?? (_record.TryGetExact("AppAccessContext", out var context) && context.Kind == JsonTokenType.StartObject ? Exact(context, "ClientAppId") : null)
+            ?? Exact(_record.Root, "AppId")
+            ?? Exact(_record.Root, "appId");
+
+        string? Exact(RawValue obj, string name)
+        {
+            var found = obj.Start == 0 ? _record.TryGetExact(name, out var value) : RawJson.TryGetExactMember(Output, obj, name, out value);
+            return found && value.Kind == JsonTokenType.String && RawJson.Text(Output, value) is { } text && !string.IsNullOrWhiteSpace(text) && text is not ("<null>" or "null")
+                ? text.Trim()
+                : null;
+        }
+    }
+
+    private RawValue? First(string[] paths, out string? path)
     {
         foreach (var candidate in paths)
         {
-            if (TryGet(candidate, out var value) && value.ValueKind != JsonValueKind.Null)
+            if (TryGet(candidate, out var value) && value.Kind != JsonTokenType.Null)
             {
                 path = candidate;
                 return value;
@@ -186,18 +218,17 @@ internal sealed class AuditRecordNormalizer
     /// <see cref="JsonFields.TryGet"/> on the record just built, through the names written: a name
     /// (dotted or not) is one dictionary probe instead of a walk over the record's members.
     /// </summary>
-    private bool TryGet(string path, out JsonElement value)
+    private bool TryGet(string path, out RawValue value)
     {
-        if (_names.TryGetValue(path, out var index))
+        if (_record.TryGet(path, out value))
         {
-            value = _values[index];
             return true;
         }
 
         var dot = path.IndexOf('.', StringComparison.Ordinal);
-        if (dot > 0 && _names.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(path.AsSpan(0, dot), out index))
+        if (dot > 0 && _record.TryGet(path.AsSpan(0, dot), out var first))
         {
-            return JsonFields.TryGet(_values[index], path[(dot + 1)..], out value);
+            return RawJson.TryGetPath(Output, first, path.AsSpan(dot + 1), out value);
         }
 
         value = default;
@@ -208,7 +239,7 @@ internal sealed class AuditRecordNormalizer
     {
         foreach (var path in paths)
         {
-            var text = TryGet(path, out var value) ? JsonFields.Text(value) : null;
+            var text = TryGet(path, out var value) ? RawJson.Text(Output, value) : null;
             if (!string.IsNullOrWhiteSpace(text))
             {
                 return text;
@@ -233,9 +264,9 @@ internal sealed class AuditRecordNormalizer
         return null;
     }
 
-    private static string Show(JsonElement value)
+    private string Show(RawValue value)
     {
-        var raw = value.GetRawText();
+        var raw = Encoding.UTF8.GetString(Output.Slice(value.Start, value.Length));
         return raw.Length <= 60 ? raw : raw[..60] + "…";
     }
 
@@ -254,10 +285,10 @@ internal sealed class AuditRecordNormalizer
     /// <c>Array.Name.NewValue</c>/<c>.OldValue</c>), and <paramref name="outcome"/>, when given, as
     /// <c>Outcome</c> unless the record has a field of that name. Values are copied as they are written.
     /// </summary>
-    private JsonElement BuildData(ReadOnlyMemory<byte> json, bool liftProperties, string? outcome)
+    private void BuildData(ReadOnlyMemory<byte> json, bool liftProperties, string? outcome)
     {
         _written = 0;
-        _names.Clear();
+        _record.Clear();
         _nameValueArrays.Clear();
         Append((byte)'{');
         if (liftProperties && _root.TryGet("properties", out var properties) && properties.Name == "properties" && properties.Kind == JsonTokenType.StartObject)
@@ -279,32 +310,21 @@ internal sealed class AuditRecordNormalizer
             Flatten(name, rawName.Span, array);
         }
 
-        if (outcome is not null && _names.TryAdd(ResultStatus.OutcomeField, _names.Count))
+        if (outcome is not null && _record.TryAdd(ResultStatus.OutcomeField, out var index))
         {
             AppendName("Outcome"u8);
+            var start = _written;
             AppendQuoted((outcome == "success" ? Success : outcome == "failure" ? Failure : JsonEncodedText.Encode(outcome)).EncodedUtf8Bytes);
+            _record.Set(index, new RawValue(JsonTokenType.String, start, _written - start));
         }
 
         Append((byte)'}');
-        var reader = new Utf8JsonReader(_output.AsSpan(0, _written), OutputOptions);
-        var data = JsonElement.ParseValue(ref reader);
-        if (_values.Length < _names.Count)
-        {
-            _values = new JsonElement[Math.Max(_names.Count, _values.Length * 2)];
-        }
-
-        var i = 0;
-        foreach (var property in data.EnumerateObject())
-        {
-            _values[i++] = property.Value;
-        }
-
-        return data;
+        _record.Complete(_output, _written);
     }
 
     private void WriteMember(RecordMembers members, RecordMember member)
     {
-        if (!_names.TryAdd(member.Name, _names.Count))
+        if (!_record.TryAdd(member.Name, out var index))
         {
             return;
         }
@@ -318,6 +338,10 @@ internal sealed class AuditRecordNormalizer
                 AppendName(rawName.Span);
                 var start = _written;
                 Append(_scratch.AsSpan(0, embeddedLength));
+                var leading = _scratch.AsSpan(0, embeddedLength).IndexOfAnyExcept(" \t\r\n"u8);
+                var trailing = embeddedLength - 1 - _scratch.AsSpan(0, embeddedLength).LastIndexOfAnyExcept(" \t\r\n"u8);
+                var kind = _scratch[leading] == (byte)'{' ? JsonTokenType.StartObject : JsonTokenType.StartArray;
+                _record.Set(index, new RawValue(kind, start + leading, embeddedLength - leading - trailing));
 
                 // Held in the output as it is now: a later resize copies it, this array keeps it.
                 var embedded = _output.AsMemory(start, embeddedLength);
@@ -332,12 +356,15 @@ internal sealed class AuditRecordNormalizer
             if (IsOperationField(member.Name) && NeedsTrim(raw))
             {
                 AppendName(members.RawName(member));
+                var start = _written;
                 AppendQuoted(JsonEncodedText.Encode(Unescape(raw).Trim()).EncodedUtf8Bytes);
+                _record.Set(index, new RawValue(JsonTokenType.String, start, _written - start));
                 return;
             }
         }
 
         AppendName(rawName.Span);
+        _record.Set(index, new RawValue(member.Kind, _written, raw.Length));
         Append(raw);
         var value = members.Record.Slice(member.ValueStart, member.ValueLength);
         if (member.Kind == JsonTokenType.StartArray && IsNameValueArray(value))
@@ -491,7 +518,7 @@ internal sealed class AuditRecordNormalizer
         length += reader.CopyString(_chars.AsSpan(length));
         suffix.CopyTo(_chars.AsSpan(length));
         length += suffix.Length;
-        if (!_names.TryAdd(_nameCache.Get(_chars.AsSpan(0, length)), _names.Count))
+        if (!_record.TryAdd(_nameCache.Get(_chars.AsSpan(0, length)), out var index))
         {
             return;
         }
@@ -505,6 +532,7 @@ internal sealed class AuditRecordNormalizer
         Span<byte> utf8Suffix = stackalloc byte[16];
         Append(utf8Suffix[..Encoding.UTF8.GetBytes(suffix, utf8Suffix)]);
         Append("\":"u8);
+        _record.Set(index, new RawValue(value.Kind, _written, value.ValueLength));
         Append(_item.Raw(value));
     }
 

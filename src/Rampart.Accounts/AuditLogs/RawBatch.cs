@@ -9,7 +9,10 @@ namespace Rampart.Accounts.AuditLogs;
 /// </summary>
 internal sealed class RawBatch
 {
-    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(256 * 1024);
+    /// <summary>The bytes a batch is sized for; a record that does not fit grows it.</summary>
+    public const int Capacity = 2 * 1024 * 1024;
+
+    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(Capacity);
     private int _used;
 
     public List<(int Offset, int Length, EventOrigin Origin, AuditLogFormat? Container, string? Error)> Items { get; } = [];

@@ -1,4 +1,8 @@
 using System.Net;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Text;
+using Rampart.Accounts.Sigma;
 using System.Text.Json;
 using Rampart.Accounts.AuditLogs;
 
@@ -37,6 +41,61 @@ public sealed record AuditEvent
     /// <summary>The service that logged it: the UAL workload (Exchange, AzureActiveDirectory…); Entra logs say AzureActiveDirectory.</summary>
     public string? Workload { get; init; }
 
-    /// <summary>The normalized record, always a JSON object.</summary>
-    public required JsonElement Data { get; init; }
+    /// <summary>
+    /// The normalized record, always a JSON object. Parsed on first use from <see cref="Utf8"/>: a scan
+    /// reads fields straight from the bytes, so only events that a rule matched ever become a document.
+    /// </summary>
+    public JsonElement Data
+    {
+        get
+        {
+            // A reference swap: two threads may both parse, never see half an element.
+            var parsed = _data;
+            if (parsed is null)
+            {
+                if (_utf8 is null)
+                {
+                    throw new InvalidOperationException("the event was read without its record");
+                }
+
+                var reader = new Utf8JsonReader(_utf8, new JsonReaderOptions { MaxDepth = 256 });
+                parsed = new StrongBox<JsonElement>(JsonElement.ParseValue(ref reader));
+                _data = parsed;
+            }
+
+            return parsed.Value;
+        }
+
+        init => _data = new StrongBox<JsonElement>(value);
+    }
+
+    /// <summary>The normalized record's UTF-8 bytes, as the reader wrote them (what rules read and <see cref="Data"/> parses).</summary>
+    internal ReadOnlySpan<byte> Json => _utf8 is { } utf8 ? utf8 : JsonMarshal.GetRawUtf8Value(Data);
+
+    internal byte[]? Utf8
+    {
+        init => _utf8 = value;
+    }
+
+    /// <summary>Gives an event read without its record (see <c>AuditLogReader.Read</c>) a copy of it, before the event is handed on.</summary>
+    internal void Keep(EventRecord record) => _utf8 ??= record.Utf8.ToArray();
+
+    /// <summary>The record as text, without a document when it was never parsed.</summary>
+    internal string RawText => _utf8 is { } utf8 ? Encoding.UTF8.GetString(utf8) : Data.GetRawText();
+
+    /// <summary>The client application (see <c>Footholds.EventFields.AppId</c>), read by the reader while it wrote the record; null when it named none.</summary>
+    internal string? KnownAppId
+    {
+        get;
+        init
+        {
+            field = value;
+            AppIdKnown = true;
+        }
+    }
+
+    internal bool AppIdKnown { get; private init; }
+
+    private byte[]? _utf8;
+    private StrongBox<JsonElement>? _data;
 }

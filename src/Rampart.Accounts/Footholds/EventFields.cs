@@ -19,6 +19,11 @@ internal static partial class EventFields
     /// </summary>
     public static string? AppId(AuditEvent auditEvent)
     {
+        if (auditEvent.AppIdKnown)
+        {
+            return auditEvent.KnownAppId;
+        }
+
         var data = auditEvent.Data;
         return Exact(data, "ClientAppId")
             ?? (data.TryGetProperty("AppAccessContext", out var context) && context.ValueKind == JsonValueKind.Object ? Exact(context, "ClientAppId") : null)

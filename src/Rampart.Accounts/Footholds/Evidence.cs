@@ -20,7 +20,7 @@ public sealed record Evidence(
         ArgumentNullException.ThrowIfNull(auditEvent);
         return new Evidence(
             auditEvent.Timestamp, auditEvent.Operation, auditEvent.Account, auditEvent.ClientIp?.ToString(),
-            EventFields.AppId(auditEvent), auditEvent.Origin.File, auditEvent.Origin.Line, auditEvent.Data.GetRawText());
+            EventFields.AppId(auditEvent), auditEvent.Origin.File, auditEvent.Origin.Line, auditEvent.RawText);
     }
 
     public string Where => $"{File}:{Line}";

@@ -12,6 +12,9 @@ public sealed partial class FootholdAnalyzer
     /// </summary>
     public async Task<FootholdAnalysis> AnalyzeAsync(IVerdictEngine? verdicts, CancellationToken cancellationToken)
     {
+        // Per account, so each report looks at its own addresses and apps, not at every tally (a million in a big log).
+        _accessByAccount = _access.GroupBy(p => p.Key.Account, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.Select(p => (p.Key, p.Value)).ToArray(), StringComparer.OrdinalIgnoreCase);
         var resolve = AccountResolver();
         var identities = new FootholdIdentities(resolve);
         var states = new Dictionary<string, AccountState>(StringComparer.OrdinalIgnoreCase);
@@ -38,6 +41,9 @@ public sealed partial class FootholdAnalyzer
         reports.Sort((a, b) => a.Status != b.Status ? a.Status.CompareTo(b.Status) : string.CompareOrdinal(a.Account, b.Account));
         return new FootholdAnalysis(reports, Events, _accounts.Count, indicators.Count);
     }
+
+    private (AccessKey Key, AccessTally Tally)[] AccessOf(string account) =>
+        _accessByAccount is not null && _accessByAccount.TryGetValue(account, out var access) ? access : [];
 
     /// <summary>Mailboxes named by alias in cmdlet parameters (<c>-Identity victim</c>) resolve to the one account with that local part.</summary>
     private Func<string, string> AccountResolver()
@@ -156,7 +162,7 @@ public sealed partial class FootholdAnalyzer
             var account = state(resolve(key.Account));
             var actors = matches.Select(m => m.ActorName ?? m.ActorId).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
             account.Actors.UnionWith(actors);
-            var first = Evidence.Of(tally.First);
+            var first = tally.First.Evidence;
             var who = actors.Length > 0 ? $", attributed to {string.Join(", ", actors)}" : "";
             var indicator = matches[0];
             account.Findings.Add(new Finding(IndicatorRule, "Access from an address in the indicator store", Levels.Critical,

@@ -69,7 +69,7 @@ public sealed partial class FootholdAnalyzer
     private bool FirstSeenInWindow(string account, string by, string value, DateTimeOffset? window) =>
         !_access.TryGetValue(new AccessKey(account.ToLowerInvariant(), by, value), out var tally)
         || window is null
-        || (tally.First.Timestamp ?? DateTimeOffset.MinValue) >= window;
+        || (tally.First.Time ?? DateTimeOffset.MinValue) >= window;
 
     private static FootholdClassification Classify(FootholdState f, DateTimeOffset? window, DateTimeOffset? lastReset, HashSet<(string By, string Value)> suspicious)
     {
@@ -94,15 +94,10 @@ public sealed partial class FootholdAnalyzer
     private List<ContinuedAccess> Continued(string account, DateTimeOffset reset, HashSet<(string By, string Value)> suspicious, Dictionary<string, VerdictMatch[]> indicators)
     {
         var found = new List<ContinuedAccess>();
-        foreach (var (key, tally) in _access)
+        foreach (var (key, tally) in AccessOf(account))
         {
-            if (!string.Equals(key.Account, account, StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
-            var first = tally.First.Timestamp ?? DateTimeOffset.MinValue;
-            var last = tally.Last.Timestamp ?? DateTimeOffset.MinValue;
+            var first = tally.First.Time ?? DateTimeOffset.MinValue;
+            var last = tally.Last.Time ?? DateTimeOffset.MinValue;
             if (first >= reset || last <= reset)
             {
                 continue;
@@ -117,7 +112,7 @@ public sealed partial class FootholdAnalyzer
             var actor = key.By == "ip" && indicators.TryGetValue(key.Value, out var matches)
                 ? matches.Select(m => m.ActorName ?? m.ActorId).OfType<string>().FirstOrDefault()
                 : null;
-            found.Add(new ContinuedAccess(key.By, key.Value, first, last, tally.Count, actor, Evidence.Of(tally.First), Evidence.Of(tally.Last)));
+            found.Add(new ContinuedAccess(key.By, key.Value, first, last, tally.Count, actor, tally.First.Evidence, tally.Last.Evidence));
         }
 
         found.Sort((a, b) => a.By != b.By ? string.CompareOrdinal(a.By, b.By) : string.CompareOrdinal(a.Value, b.Value));
@@ -143,10 +138,9 @@ public sealed partial class FootholdAnalyzer
 
         var after = footholds.Select(f => f.Removed?.Time ?? f.Created.Time ?? DateTimeOffset.MinValue).DefaultIfEmpty(DateTimeOffset.MinValue).Max();
         var revocation = state.Revocations.Where(r => r.Evidence.Time > after).OrderBy(r => r.Evidence.Time).FirstOrDefault();
-        var quiet = revocation is not null && !_access.Any(p =>
-            string.Equals(p.Key.Account, state.Account, StringComparison.OrdinalIgnoreCase)
-            && suspicious.Contains((p.Key.By, p.Key.Value))
-            && p.Value.Last.Timestamp > revocation.Evidence.Time);
+        var quiet = revocation is not null && !AccessOf(state.Account).Any(p =>
+            suspicious.Contains((p.Key.By, p.Key.Value))
+            && p.Tally.Last.Time > revocation.Evidence.Time);
         var done = steps.Count == 0 && revocation is not null && quiet;
         var (command, confirmation) = RemovalCommands.Revoke(state.Account);
         steps.Add(new PlanStep(steps.Count + 1, "Revoke every session and refresh token, then verify the revocation comes after the last removal", command, confirmation, done, done ? revocation!.Evidence : null));

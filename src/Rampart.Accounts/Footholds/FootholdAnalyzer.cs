@@ -1,10 +1,11 @@
+using Rampart.Accounts.AuditLogs;
 using Rampart.Accounts.Events;
 using Rampart.Accounts.Sigma;
 
 namespace Rampart.Accounts.Footholds;
 
 /// <summary>
-/// Finds footholds after a password reset. Feed it every event (<see cref="Add"/>, in any order,
+/// Finds footholds after a password reset. Feed it every event (<see cref="Add(AuditEvent)"/>, in any order,
 /// from any number of files); it runs the built-in rules and any supplied rules over each, keeps the
 /// records that matched, and tallies which addresses and apps each account used. Then
 /// <see cref="AnalyzeAsync"/> orders what it kept in time, replays footholds as state (created,
@@ -17,9 +18,15 @@ public sealed partial class FootholdAnalyzer
     private readonly SigmaEvaluator _builtIn;
     private readonly SigmaEvaluator? _supplied;
     private readonly List<SigmaMatch> _found = [];
+    private readonly EventRecord _own = new();
+    private readonly SigmaRuleSet _builtInRules;
+    private readonly SigmaRuleSet? _suppliedRules;
+    private readonly List<FootholdMatchWorker> _workers = [];
+    private FootholdMatchWorker? _inline;
     private readonly List<KeptMatch> _kept = [];
     private readonly Dictionary<SigmaDocument, RuleRole> _roles = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<AccessKey, AccessTally> _access = [];
+    private Dictionary<string, (AccessKey Key, AccessTally Tally)[]>? _accessByAccount;
     private readonly HashSet<string> _accounts = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string> _lowerAccounts = new(StringComparer.Ordinal);
 
@@ -27,7 +34,9 @@ public sealed partial class FootholdAnalyzer
     public FootholdAnalyzer(SigmaRuleSet? supplied = null, FootholdAnalyzerOptions? options = null, SigmaRuleSet? builtIn = null)
     {
         _options = options ?? new FootholdAnalyzerOptions();
-        _builtIn = (builtIn ?? BuiltInFootholdRules.RuleSet).CreateEvaluator();
+        _builtInRules = builtIn ?? BuiltInFootholdRules.RuleSet;
+        _suppliedRules = supplied;
+        _builtIn = _builtInRules.CreateEvaluator();
         _supplied = supplied?.CreateEvaluator();
     }
 
@@ -38,22 +47,76 @@ public sealed partial class FootholdAnalyzer
     public long DroppedMatches { get; private set; }
 
     /// <summary>Rule tests performed (events × the rules their logsource selects), built-in and supplied.</summary>
-    public long RulesTested => _builtIn.RulesTested + (_supplied?.RulesTested ?? 0);
+    public long RulesTested
+    {
+        get
+        {
+            lock (_workers)
+            {
+                return _workers.Sum(w => w.RulesTested) + (_inline?.RulesTested ?? 0);
+            }
+        }
+    }
 
     public void Add(AuditEvent auditEvent)
     {
         ArgumentNullException.ThrowIfNull(auditEvent);
+        _inline ??= new FootholdMatchWorker(_builtInRules, _suppliedRules, _options.Since);
+        _own.Load(auditEvent.Json);
+        Add(auditEvent, _inline.Match(auditEvent, _own));
+    }
+
+    /// <summary>
+    /// Reads a log with <paramref name="reader"/> and adds every event, the rules running on the
+    /// reader's threads; yields each item once its event is added, for the caller's problem count
+    /// and progress. Only matched events keep their record.
+    /// </summary>
+    public IEnumerable<AuditLogItem> AddFrom(AuditLogReader reader, Stream stream, string file)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        foreach (var (item, hits) in reader.Read(stream, file, CreateWorker, static (worker, e, record) => worker.Match(e, record), keepRecords: false))
+        {
+            if (item.Event is { } auditEvent)
+            {
+                Add(auditEvent, hits);
+            }
+
+            yield return item;
+        }
+    }
+
+    private FootholdMatchWorker CreateWorker()
+    {
+        var worker = new FootholdMatchWorker(_builtInRules, _suppliedRules, _options.Since);
+        lock (_workers)
+        {
+            _workers.Add(worker);
+        }
+
+        return worker;
+    }
+
+    /// <summary>Adds an event whose rules were tested already: reports the matches and feeds correlations in event order, keeps what matched, tallies access.</summary>
+    private void Add(AuditEvent auditEvent, (CompiledRule[] BuiltIn, CompiledRule[] Supplied) hits)
+    {
         Events++;
         if (_options.Since is { } since && auditEvent.Timestamp is { } at && at < since)
         {
             return;
         }
 
-        var source = new SigmaLogSource(auditEvent.Logsource.Product, auditEvent.Logsource.Service, auditEvent.Logsource.Category);
         var time = auditEvent.Timestamp ?? DateTimeOffset.UnixEpoch;
         _found.Clear();
-        _builtIn.Evaluate(source, auditEvent.Data, time, _found);
-        _supplied?.Evaluate(source, auditEvent.Data, time, _found);
+        if (hits.BuiltIn.Length > 0)
+        {
+            _builtIn.Complete(hits.BuiltIn, auditEvent.Data, time, _found);
+        }
+
+        if (hits.Supplied.Length > 0)
+        {
+            _supplied!.Complete(hits.Supplied, auditEvent.Data, time, _found);
+        }
+
         foreach (var match in _found)
         {
             Keep(auditEvent, match.Rule);
@@ -98,26 +161,28 @@ public sealed partial class FootholdAnalyzer
             }
         }
 
-        if (auditEvent.ClientIp is { } ip)
+        var app = EventFields.AppId(auditEvent);
+        var clientIp = auditEvent.ClientIp?.ToString();
+        if (clientIp is not null)
         {
-            Count(new AccessKey(lower, "ip", ip.ToString()), auditEvent);
+            Count(new AccessKey(lower, "ip", clientIp), auditEvent, clientIp, app);
         }
 
-        if (EventFields.AppId(auditEvent) is { } app)
+        if (app is not null)
         {
-            Count(new AccessKey(lower, "app", app.ToLowerInvariant()), auditEvent);
+            Count(new AccessKey(lower, "app", app.ToLowerInvariant()), auditEvent, clientIp, app);
         }
     }
 
-    private void Count(AccessKey key, AuditEvent auditEvent)
+    private void Count(AccessKey key, AuditEvent auditEvent, string? clientIp, string? app)
     {
         if (_access.TryGetValue(key, out var tally))
         {
-            tally.Add(auditEvent);
+            tally.Add(auditEvent, clientIp, app);
         }
         else if (_access.Count < _options.MaxAccessKeys)
         {
-            _access[key] = new AccessTally(auditEvent);
+            _access[key] = new AccessTally(AccessSighting.Of(auditEvent, clientIp, app));
         }
     }
 }

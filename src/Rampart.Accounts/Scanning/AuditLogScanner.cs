@@ -39,7 +39,7 @@ public sealed class AuditLogScanner(SigmaRuleSet? rules, AuditLogScanOptions? op
         Summary.Bytes += stream.Length;
         var reader = new AuditLogReader(_options.Reader);
         var count = 0;
-        foreach (var (item, hits) in reader.Read(stream, name, CreateWorker, static (worker, e) => worker?.Match(e) ?? []))
+        foreach (var (item, hits) in reader.Read(stream, name, CreateWorker, static (worker, e, record) => worker?.Match(e, record) ?? [], keepRecords: false))
         {
             if (item.Problem is { } problem)
             {
@@ -65,7 +65,7 @@ public sealed class AuditLogScanner(SigmaRuleSet? rules, AuditLogScanOptions? op
     {
         ArgumentNullException.ThrowIfNull(auditEvent);
         _inline ??= CreateWorker();
-        Consume(auditEvent, _inline?.Match(auditEvent) ?? []);
+        Consume(auditEvent, _inline?.Match(auditEvent, null) ?? []);
     }
 
     /// <summary>Rule tests performed: events × the rules their logsource selects.</summary>
@@ -112,7 +112,7 @@ public sealed class AuditLogScanner(SigmaRuleSet? rules, AuditLogScanOptions? op
 
         foreach (var match in _found)
         {
-            Summary.AddMatch(new ScanMatch(match.Rule, match.GroupKey, auditEvent, auditEvent.Data.GetRawText()), _options.MaxKeptMatches);
+            Summary.AddMatch(new ScanMatch(match.Rule, match.GroupKey, auditEvent, auditEvent.RawText), _options.MaxKeptMatches);
         }
     }
 }

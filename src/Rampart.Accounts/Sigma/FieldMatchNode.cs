@@ -52,25 +52,10 @@ internal sealed class FieldMatchNode(int slot, ValueMatcher[] matchers, bool all
         return all;
     }
 
-    private bool Matches(SigmaEventContext context, JsonElement value, ValueMatcher matcher)
+    private bool Matches(SigmaEventContext context, RawValue value, ValueMatcher matcher) => value.Kind switch
     {
-        switch (value.ValueKind)
-        {
-            case JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False:
-                return matcher.Matches(context.SlotText(slot, value));
-            case JsonValueKind.Array:
-                foreach (var element in value.EnumerateArray())
-                {
-                    if (element.ValueKind is JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False
-                        && matcher.Matches(context.ScratchText(element)))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            default:
-                return false;
-        }
-    }
+        JsonTokenType.String or JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False => matcher.Matches(context.SlotText(slot, value)),
+        JsonTokenType.StartArray => context.AnyElement(value, matcher),
+        _ => false,
+    };
 }

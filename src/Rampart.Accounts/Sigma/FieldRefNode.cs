@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Rampart.Accounts.Sigma;
 
 /// <summary>
@@ -10,7 +8,7 @@ internal sealed class FieldRefNode(int slot, int otherSlot, FieldRefMode mode, b
 {
     public override bool Evaluate(SigmaEventContext context)
     {
-        if (!context.TryGet(slot, out var value) || !context.TryGet(otherSlot, out var other) || !IsScalar(value) || !IsScalar(other))
+        if (!context.TryGet(slot, out var value) || !context.TryGet(otherSlot, out var other) || !value.IsScalar || !other.IsScalar)
         {
             return false;
         }
@@ -27,6 +25,4 @@ internal sealed class FieldRefNode(int slot, int otherSlot, FieldRefMode mode, b
         };
         return result != negate;
     }
-
-    private static bool IsScalar(JsonElement e) => e.ValueKind is JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False;
 }

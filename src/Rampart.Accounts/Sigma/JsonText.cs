@@ -6,7 +6,7 @@ using System.Text.Json;
 
 namespace Rampart.Accounts.Sigma;
 
-/// <summary>Allocation-free access to a parsed JSON event: property lookup ignoring case, and a value's text as chars.</summary>
+/// <summary>Allocation-free helpers: property lookup ignoring case in a document, and JSON string unescaping into chars.</summary>
 internal static class JsonText
 {
     /// <summary>Finds a property whose name equals <paramref name="utf8Name"/> ignoring ASCII case.</summary>
@@ -36,38 +36,8 @@ internal static class JsonText
         return false;
     }
 
-    /// <summary>The number of chars <see cref="Decode"/> may write for a scalar.</summary>
-    public static int MaxChars(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.String or JsonValueKind.Number => JsonMarshal.GetRawUtf8Value(element).Length,
-        JsonValueKind.True => 4,
-        JsonValueKind.False => 5,
-        _ => 0,
-    };
-
-    /// <summary>Writes a scalar's text (string unescaped, number as written, true/false) into <paramref name="destination"/>.</summary>
-    public static int Decode(JsonElement element, Span<char> destination)
-    {
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.String:
-                var raw = JsonMarshal.GetRawUtf8Value(element);
-                raw = raw[1..^1];
-                return raw.IndexOf((byte)'\\') < 0 ? Encoding.UTF8.GetChars(raw, destination) : Unescape(raw, destination);
-            case JsonValueKind.Number:
-                return Encoding.UTF8.GetChars(JsonMarshal.GetRawUtf8Value(element), destination);
-            case JsonValueKind.True:
-                "true".CopyTo(destination);
-                return 4;
-            case JsonValueKind.False:
-                "false".CopyTo(destination);
-                return 5;
-            default:
-                return 0;
-        }
-    }
-
-    private static int Unescape(ReadOnlySpan<byte> raw, Span<char> destination)
+    /// <summary>Unescapes a JSON string's raw text (without its quotes) into chars.</summary>
+    internal static int Unescape(ReadOnlySpan<byte> raw, Span<char> destination)
     {
         var written = 0;
         var i = 0;

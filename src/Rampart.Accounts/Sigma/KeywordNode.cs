@@ -8,63 +8,38 @@ namespace Rampart.Accounts.Sigma;
 /// </summary>
 internal sealed class KeywordNode(ValueMatcher[] matchers, bool all) : SigmaNode
 {
-    /// <summary>Events nested deeper are not searched further: hostile JSON must not overflow the stack.</summary>
+    /// <summary>Values nested deeper are not searched: the same bound the reader puts on records.</summary>
     private const int MaxDepth = 64;
 
     public override bool Evaluate(SigmaEventContext context)
     {
-        if (!all)
+        foreach (var matcher in matchers)
         {
-            foreach (var matcher in matchers)
+            if (Search(context, matcher) != all)
             {
-                if (Search(context, context.Root, matcher, 0))
+                return !all;
+            }
+        }
+
+        return all;
+    }
+
+    /// <summary>One pass over the event's tokens: every string or number value (not a name) is a candidate.</summary>
+    private static bool Search(SigmaEventContext context, ValueMatcher matcher)
+    {
+        var reader = RawJson.Open(context.Buffer, context.Record.Root);
+        while (reader.Read())
+        {
+            if (reader.TokenType is JsonTokenType.String or JsonTokenType.Number && reader.CurrentDepth <= MaxDepth)
+            {
+                var value = new RawValue(reader.TokenType, (int)reader.TokenStartIndex, reader.TokenType == JsonTokenType.String ? reader.ValueSpan.Length + 2 : reader.ValueSpan.Length);
+                if (matcher.Matches(context.ScratchText(value)))
                 {
                     return true;
                 }
             }
-
-            return false;
         }
 
-        foreach (var matcher in matchers)
-        {
-            if (!Search(context, context.Root, matcher, 0))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static bool Search(SigmaEventContext context, JsonElement element, ValueMatcher matcher, int depth)
-    {
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.Object when depth < MaxDepth:
-                foreach (var property in element.EnumerateObject())
-                {
-                    if (Search(context, property.Value, matcher, depth + 1))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            case JsonValueKind.Array when depth < MaxDepth:
-                foreach (var item in element.EnumerateArray())
-                {
-                    if (Search(context, item, matcher, depth + 1))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            case JsonValueKind.String or JsonValueKind.Number:
-                return matcher.Matches(context.ScratchText(element));
-            default:
-                return false;
-        }
+        return false;
     }
 }

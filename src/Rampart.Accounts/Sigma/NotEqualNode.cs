@@ -6,5 +6,5 @@ namespace Rampart.Accounts.Sigma;
 internal sealed class NotEqualNode(int slot, FieldMatchNode anyEqual) : SigmaNode
 {
     public override bool Evaluate(SigmaEventContext context) =>
-        context.TryGet(slot, out var value) && value.ValueKind != JsonValueKind.Null && !anyEqual.Evaluate(context);
+        context.TryGet(slot, out var value) && value.Kind != JsonTokenType.Null && !anyEqual.Evaluate(context);
 }

@@ -6,5 +6,5 @@ namespace Rampart.Accounts.Sigma;
 internal sealed class NullNode(int slot) : SigmaNode
 {
     public override bool Evaluate(SigmaEventContext context) =>
-        !context.TryGet(slot, out var value) || value.ValueKind == JsonValueKind.Null;
+        !context.TryGet(slot, out var value) || value.Kind == JsonTokenType.Null;
 }

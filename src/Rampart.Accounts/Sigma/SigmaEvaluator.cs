@@ -49,6 +49,18 @@ public sealed class SigmaEvaluator
     internal void MatchRules(SigmaLogSource source, JsonElement data, List<CompiledRule> hits)
     {
         _context.Reset(data);
+        MatchRules(source, hits);
+    }
+
+    /// <summary><see cref="MatchRules(SigmaLogSource, JsonElement, List{CompiledRule})"/> over a record the reader indexed as it wrote it: no second pass over the bytes.</summary>
+    internal void MatchRules(SigmaLogSource source, EventRecord record, List<CompiledRule> hits)
+    {
+        _context.Reset(record);
+        MatchRules(source, hits);
+    }
+
+    private void MatchRules(SigmaLogSource source, List<CompiledRule> hits)
+    {
         var rules = _set.RulesFor(source);
         RulesTested += rules.Length;
         foreach (var rule in rules)

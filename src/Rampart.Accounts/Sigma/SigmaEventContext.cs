@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace Rampart.Accounts.Sigma;
@@ -5,17 +6,19 @@ namespace Rampart.Accounts.Sigma;
 /// <summary>
 /// The event being evaluated, with a per-event cache: each distinct field of the rule set is
 /// resolved at most once per event and its text decoded at most once, into buffers that are reused
-/// from event to event (no allocation once they have grown to the largest event's size).
+/// from event to event (no allocation once they have grown to the largest event's size). Values are
+/// read from the event's UTF-8 bytes (<see cref="EventRecord"/>); no document is built.
 /// </summary>
 internal sealed class SigmaEventContext
 {
     private readonly FieldPath[][] _slotPaths;
     private readonly int[] _slotGeneration;
-    private readonly JsonElement[] _slotValue;
+    private readonly RawValue[] _slotValue;
     private readonly bool[] _slotFound;
     private readonly int[] _textGeneration;
     private readonly int[] _textStart;
     private readonly int[] _textLength;
+    private readonly EventRecord _own = new();
     private char[] _text = new char[4096];
     private int _textUsed;
     private int _generation;
@@ -25,18 +28,21 @@ internal sealed class SigmaEventContext
         _slotPaths = slotPaths;
         var n = slotPaths.Length;
         _slotGeneration = new int[n];
-        _slotValue = new JsonElement[n];
+        _slotValue = new RawValue[n];
         _slotFound = new bool[n];
         _textGeneration = new int[n];
         _textStart = new int[n];
         _textLength = new int[n];
     }
 
-    public JsonElement Root { get; private set; }
+    public EventRecord Record { get; private set; } = null!;
 
-    public void Reset(JsonElement root)
+    public ReadOnlySpan<byte> Buffer => Record.Utf8;
+
+    /// <summary>Evaluates <paramref name="record"/> next; it must stay unchanged until the next reset.</summary>
+    public void Reset(EventRecord record)
     {
-        Root = root;
+        Record = record;
         _textUsed = 0;
         if (++_generation == int.MaxValue)
         {
@@ -46,13 +52,28 @@ internal sealed class SigmaEventContext
         }
     }
 
+    /// <summary>Evaluates a JSON object next: its bytes are copied into this context's own record and indexed once.</summary>
+    public void Reset(JsonElement root)
+    {
+        if (root.ValueKind == JsonValueKind.Object)
+        {
+            _own.Load(JsonMarshal.GetRawUtf8Value(root));
+        }
+        else
+        {
+            _own.Load("{}"u8);
+        }
+
+        Reset(_own);
+    }
+
     /// <summary>The field's value, or false when no candidate path exists in this event.</summary>
-    public bool TryGet(int slot, out JsonElement value)
+    public bool TryGet(int slot, out RawValue value)
     {
         if (_slotGeneration[slot] != _generation)
         {
             _slotGeneration[slot] = _generation;
-            _slotFound[slot] = Resolve(Root, _slotPaths[slot], out _slotValue[slot]);
+            _slotFound[slot] = Resolve(Record, _slotPaths[slot], out _slotValue[slot]);
         }
 
         value = _slotValue[slot];
@@ -60,7 +81,7 @@ internal sealed class SigmaEventContext
     }
 
     /// <summary>The text of a scalar field, decoded once per event.</summary>
-    public ReadOnlySpan<char> SlotText(int slot, JsonElement value)
+    public ReadOnlySpan<char> SlotText(int slot, RawValue value)
     {
         if (_textGeneration[slot] != _generation)
         {
@@ -74,22 +95,38 @@ internal sealed class SigmaEventContext
     }
 
     /// <summary>The text of any scalar (array elements, keyword leaves): decoded into scratch space, valid until the next call.</summary>
-    public ReadOnlySpan<char> ScratchText(JsonElement value)
+    public ReadOnlySpan<char> ScratchText(RawValue value)
     {
         var length = DecodeInto(value);
         return _text.AsSpan(_textUsed, length);
     }
 
-    private int DecodeInto(JsonElement value)
+    private int DecodeInto(RawValue value)
     {
-        var max = JsonText.MaxChars(value);
+        var max = RawJson.MaxChars(value);
         if (_textUsed + max > _text.Length)
         {
             // Grow; earlier slots' text is copied, so spans already handed out stay valid in the old array.
             Array.Resize(ref _text, Math.Max(_text.Length * 2, _textUsed + max));
         }
 
-        return JsonText.Decode(value, _text.AsSpan(_textUsed));
+        return RawJson.Decode(Buffer, value, _text.AsSpan(_textUsed));
+    }
+
+    /// <summary>True when any scalar element of the array <paramref name="array"/> matches.</summary>
+    public bool AnyElement(RawValue array, ValueMatcher matcher)
+    {
+        var reader = RawJson.Open(Buffer, array);
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            var element = RawJson.Current(ref reader, array.Start);
+            if (element.IsScalar && matcher.Matches(ScratchText(element)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -101,7 +138,7 @@ internal sealed class SigmaEventContext
     {
         foreach (var path in _slotPaths[slot])
         {
-            if (path.Segments.Length > 1 && Walk(Root, path, 0, matcher, 0))
+            if (path.Segments.Length > 1 && Record.TryGet(path.Segments[0], out var first) && Walk(first, path, 1, matcher, 1))
             {
                 return true;
             }
@@ -110,18 +147,19 @@ internal sealed class SigmaEventContext
         return false;
     }
 
-    private bool Walk(JsonElement current, FieldPath path, int segment, ValueMatcher matcher, int depth)
+    private bool Walk(RawValue current, FieldPath path, int segment, ValueMatcher matcher, int depth)
     {
         if (depth > 32)
         {
             return false;
         }
 
-        if (current.ValueKind == JsonValueKind.Array)
+        if (current.Kind == JsonTokenType.StartArray)
         {
-            foreach (var element in current.EnumerateArray())
+            var reader = RawJson.Open(Buffer, current);
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
-                if (Walk(element, path, segment, matcher, depth + 1))
+                if (Walk(RawJson.Current(ref reader, current.Start), path, segment, matcher, depth + 1))
                 {
                     return true;
                 }
@@ -132,14 +170,45 @@ internal sealed class SigmaEventContext
 
         if (segment == path.Segments.Length)
         {
-            return current.ValueKind is JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False
-                && matcher.Matches(ScratchText(current));
+            return current.IsScalar && matcher.Matches(ScratchText(current));
         }
 
-        return JsonText.TryGetProperty(current, path.Utf8Segments[segment], path.Segments[segment], out var next)
+        return RawJson.TryGetMember(Buffer, current, path.Utf8Segments[segment], path.Segments[segment], out var next)
             && Walk(next, path, segment + 1, matcher, depth + 1);
     }
 
+    /// <summary>The first candidate path present in the record: its first name from the member table, the rest read from the bytes.</summary>
+    public static bool Resolve(EventRecord record, FieldPath[] candidates, out RawValue value)
+    {
+        foreach (var path in candidates)
+        {
+            if (!record.TryGet(path.Segments[0], out var current))
+            {
+                continue;
+            }
+
+            var found = true;
+            for (var i = 1; i < path.Segments.Length; i++)
+            {
+                if (!RawJson.TryGetMember(record.Utf8, current, path.Utf8Segments[i], path.Segments[i], out current))
+                {
+                    found = false;
+                    break;
+                }
+            }
+
+            if (found)
+            {
+                value = current;
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
+    }
+
+    /// <summary>The same look-up over a document (correlations read group-by fields from matched events only).</summary>
     public static bool Resolve(JsonElement root, FieldPath[] candidates, out JsonElement value)
     {
         foreach (var path in candidates)

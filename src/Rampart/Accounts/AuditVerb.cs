@@ -71,18 +71,11 @@ public static class AuditVerb
                 {
                     using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
                     var count = 0;
-                    foreach (var item in reader.Read(stream, file))
+                    foreach (var item in analyzer.AddFrom(reader, stream, file))
                     {
-                        if (item.Problem is { } problem)
+                        if (item.Problem is { } problem && ++problemCount <= 1000)
                         {
-                            if (++problemCount <= 1000)
-                            {
-                                problems.Add(problem);
-                            }
-                        }
-                        else
-                        {
-                            analyzer.Add(item.Event!);
+                            problems.Add(problem);
                         }
 
                         if (++count % 4096 == 0)

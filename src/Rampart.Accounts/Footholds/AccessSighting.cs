@@ -1,0 +1,17 @@
+using Rampart.Accounts.Events;
+
+namespace Rampart.Accounts.Footholds;
+
+/// <summary>
+/// What an access tally keeps of a record: the fields a report shows and where the record is
+/// (file:line), not the record. Every successful event of the logs may start a tally (an account
+/// and an address or app), so a tally holding whole records would grow with the logs.
+/// </summary>
+internal sealed record AccessSighting(DateTimeOffset? Time, string? Operation, string? Actor, string? ClientIp, string? App, string File, int Line)
+{
+    public static AccessSighting Of(AuditEvent auditEvent, string? clientIp, string? app) =>
+        new(auditEvent.Timestamp, auditEvent.Operation, auditEvent.Account, clientIp, app, auditEvent.Origin.File, auditEvent.Origin.Line);
+
+    /// <summary>The sighting as evidence; its record text is empty (the tally did not keep it): <see cref="Evidence.Where"/> finds it.</summary>
+    public Evidence Evidence => new(Time, Operation, Actor, ClientIp, App, File, Line, "");
+}
