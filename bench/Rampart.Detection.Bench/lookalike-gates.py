@@ -6,7 +6,8 @@ class taken from dnstwist's own fuzzer (the Debian package's module, no DNS), ru
 over it and prints recall per class and hosts/s for Rampart and dnstwist; then the flagged fraction
 of ../shared/data/phishing/umbrella-top-100k.txt with the shipped allowlists on.
 
-    python3 bench/Rampart.Detection.Bench/lookalike-gates.py [--big N]   # N lines for the throughput run
+    python3 bench/Rampart.Detection.Bench/lookalike-gates.py [--big N] [--misses FILE]
+    # --big N: N lines for the throughput run; --misses FILE: every missed name (and false positive), by class
 
 Needs a Release build of src/Rampart (dotnet build src/Rampart -c Release) and the Debian package
 dnstwist. Prints "skipped: ../shared absent" when the shared data is missing.
@@ -130,7 +131,7 @@ def main():
         s["n"] += 1
         if level in ("suspicious", "malicious"):
             s["flagged"] += 1
-        elif len(s["missed"]) < 4:
+        else:
             s["missed"].append(name)
 
     print(f"feed: {len(feed)} names, {len(BRANDS)} default brand domains")
@@ -140,10 +141,14 @@ def main():
         s = stats[cls]
         recall = 100.0 * s["flagged"] / s["n"] if s["n"] else 0.0
         label = "flagged (false positives)" if cls == "random" else ""
-        print(f"{cls:32} {s['n']:7} {s['excluded']:8} {s['flagged']:8} {recall:6.2f}%  {label}{' '.join(s['missed'])}")
+        print(f"{cls:32} {s['n']:7} {s['excluded']:8} {s['flagged']:8} {recall:6.2f}%  {label}{' '.join(s['missed'][:4])}")
         if cls.startswith("dnstwist"):
             total_twist["n"] += s["n"]
             total_twist["flagged"] += s["flagged"]
+    if "--misses" in sys.argv:
+        with open(sys.argv[sys.argv.index("--misses") + 1], "w") as f:
+            for cls in sorted(stats):
+                f.writelines(f"{cls}\t{name}\n" for name in stats[cls]["missed"])
     if total_twist["n"]:
         print(f"{'dnstwist permutations, all':32} {total_twist['n']:7} {'':8} {total_twist['flagged']:8} {100.0 * total_twist['flagged'] / total_twist['n']:6.2f}%")
     print(f"rampart hunt --all over the feed: {len(feed) / elapsed:,.0f} hosts/s wall clock incl. start-up ({summary})")

@@ -3,16 +3,28 @@ namespace Rampart.Detection.Lookalikes;
 /// <summary>A brand name or keyword compiled for screening: its glyph skeleton, edit budget and letter mask.</summary>
 internal sealed class BrandTerm
 {
-    public BrandTerm(Brand brand, BrandName name, bool isKeyword)
+    /// <param name="singleFolds">
+    /// Fold single characters only, not pairs: a brand whose letters contain a pair fold (icloud:
+    /// 'cl' reads as 'd') has a second term, so a typo that breaks the pair (icfloud, icolud) is
+    /// still one edit away.
+    /// </param>
+    public BrandTerm(Brand brand, BrandName name, bool isKeyword, bool singleFolds = false)
     {
         Brand = brand;
         Name = name;
         IsKeyword = isKeyword;
-        (Skeleton, Map) = GlyphSkeleton.Fold(name.Label);
+        (Skeleton, Map) = singleFolds
+            ? (string.Concat(name.Label.Select(GlyphSkeleton.Single)), Enumerable.Range(0, name.Label.Length + 1).ToArray())
+            : GlyphSkeleton.Fold(name.Label);
         // Issue #9: Damerau-Levenshtein 1, 2 for long names (8+ letters: onedrive, microsoft, sharepoint).
         MaxEdits = Skeleton.Length >= 8 ? 2 : 1;
         Mask = LetterMask.Of(Skeleton);
+        var tld = name.Domain.LastIndexOf('.') is var dot and >= 0 ? name.Domain[(dot + 1)..] : "";
+        DomainWithoutDot = Skeleton + GlyphSkeleton.Fold(tld).Skeleton;
     }
+
+    /// <summary>The skeleton of the name with its domain's top-level label glued on (<c>llvecom</c> for live.com).</summary>
+    public string DomainWithoutDot { get; }
 
     public Brand Brand { get; }
 
@@ -24,10 +36,30 @@ internal sealed class BrandTerm
     public bool OnlyWithWords => IsKeyword || Name.Generic;
 
     /// <summary>
-    /// Typos of the whole registrable label: every distinctive name, and generic names of 7+ letters
-    /// (outlook), whose misspellings are rarely words; live/office/apple misspelt are words (love, officer, apply).
+    /// Typos of the whole registrable label: every name but keywords. Misspelt short names are often
+    /// other words or companies (hicloud, lime, apply), so there only edits a person makes or misreads
+    /// count (<see cref="CountsAsTypo"/>).
     /// </summary>
-    public bool TypoInLabel => !IsKeyword && (!Name.Generic || Skeleton.Length >= 7);
+    public bool TypoInLabel => !IsKeyword;
+
+    /// <summary>
+    /// Which one-edit typos of this name count: for generic names under 7 letters (live, office,
+    /// apple) only slips and look-alikes anywhere (<see cref="Slips"/>); for other names under 8
+    /// letters any edit but an unrelated first letter (hicloud, dcloud, kmail); longer names any edit.
+    /// </summary>
+    public bool CountsAsTypo(ReadOnlySpan<char> raw, ReadOnlySpan<char> skeleton, int distance)
+    {
+        if (distance != 1 || MaxEdits > 1)
+        {
+            return true;
+        }
+
+        var firstLetterOnly = !(Name.Generic && Skeleton.Length < 7);
+        // Judge the edit as typed when it is one (l8ve for live); a glyph fold in it (t1cloud) is judged on skeletons.
+        return EditDistance.Bounded(raw, Name.Label, 1) == 1
+            ? Slips.IsPlausible(raw, Name.Label, firstLetterOnly)
+            : Slips.IsPlausible(skeleton, Skeleton, firstLetterOnly);
+    }
 
     public string Skeleton { get; }
 

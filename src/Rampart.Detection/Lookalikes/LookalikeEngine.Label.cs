@@ -20,6 +20,12 @@ public sealed partial class LookalikeEngine
 
         foreach (var term in _terms)
         {
+            // A brand's second, single-fold term (icloud) adds nothing once the first has matched.
+            if (matched.Contains(term.Name))
+            {
+                continue;
+            }
+
             if (skeleton == term.Skeleton)
             {
                 matched.Add(term.Name);
@@ -54,7 +60,7 @@ public sealed partial class LookalikeEngine
             if (term.TypoInLabel && term.MayBeNear(skeleton, mask) && !_wordSkeletons.Contains(skeleton))
             {
                 var distance = EditDistance.Bounded(skeleton, term.Skeleton, term.MaxEdits);
-                if (distance <= term.MaxEdits)
+                if (distance <= term.MaxEdits && term.CountsAsTypo(view.Pre, skeleton, distance))
                 {
                     matched.Add(term.Name);
                     var edit = DescribeEdit(view, skeleton, map, term, distance, out var start, out var end);
@@ -148,7 +154,7 @@ public sealed partial class LookalikeEngine
             }
             else if (allowTypos && !term.OnlyWithWords && term.Skeleton.Length >= 5 && token.Length >= 5 && term.MayBeNear(token, tokenMask)
                 && !_wordSkeletons.Contains(token)
-                && EditDistance.Bounded(token, term.Skeleton, term.MaxEdits) is var d && d <= term.MaxEdits)
+                && EditDistance.Bounded(token, term.Skeleton, term.MaxEdits) is var d && d <= term.MaxEdits && term.CountsAsTypo(token, token, d))
             {
                 found = ($"is {d} edit{(d == 1 ? "" : "s")} from '{term.Name.Label}'", d, 0);
             }
@@ -158,7 +164,12 @@ public sealed partial class LookalikeEngine
                 var after = token.AsSpan(at + term.Skeleton.Length);
                 var kindBefore = before.IsEmpty ? 0 : WordKind(before);
                 var kindAfter = after.IsEmpty ? 0 : WordKind(after);
-                if ((before.IsEmpty || kindBefore > 0) && (after.IsEmpty || kindAfter > 0))
+                if (before.IsEmpty && after.SequenceEqual(term.DomainWithoutDot.AsSpan(term.Skeleton.Length)))
+                {
+                    // dnstwist's "various": the brand's domain written without its dot (livecom.com).
+                    found = ($"is '{term.Name.Domain}' without its dot", 3, 2);
+                }
+                else if ((before.IsEmpty || kindBefore > 0) && (after.IsEmpty || kindAfter > 0))
                 {
                     found = ($"is '{term.Name.Label}' glued to other words", 3, Math.Max(kindBefore, kindAfter));
                 }

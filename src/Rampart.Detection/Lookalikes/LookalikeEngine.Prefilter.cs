@@ -120,14 +120,14 @@ public sealed partial class LookalikeEngine
 
     /// <summary>
     /// A generic name or keyword (live, office, o365) counts as a glyph trick or hyphenation of a
-    /// whole label or of two labels split by a dot, its domain in a subdomain, next to account
-    /// wording, or beside a second brand token.
+    /// whole label or of two labels split by a dot, its domain in a subdomain or written without its
+    /// dot (livecom), next to account wording, or beside a second brand token.
     /// </summary>
     private bool GenericMayCount(ReadOnlySpan<char> host, ReadOnlySpan<char> joined, int at, ReadOnlySpan<int> ends)
     {
         var p = _prefilter;
         // Account wording anywhere (no brand term counts as wording: owa is a brand token), or another brand.
-        if (joined.IndexOfAny(p.Words) >= 0 || joined[(at + 1)..].IndexOfAny(p.Generic) >= 0)
+        if (joined.IndexOfAny(p.Words) >= 0 || joined[(at + 1)..].IndexOfAny(p.Generic) >= 0 || joined.IndexOfAny(p.GluedDomains) >= 0)
         {
             return true;
         }
@@ -301,6 +301,7 @@ public sealed partial class LookalikeEngine
             Generic = Search(GenericList);
             GenericSkeletons = GenericList.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
             GenericDomains = terms.Where(t => t.OnlyWithWords && !t.IsKeyword).Select(t => t.Name.Domain).Distinct(StringComparer.Ordinal).ToArray();
+            GluedDomains = Search(terms.Where(t => t.OnlyWithWords).Select(t => Stripped(t.DomainWithoutDot)));
             Words = Search(LureWords.Credential.Concat(LureWords.Account).Select(w => Stripped(GlyphSkeleton.Fold(w).Skeleton))
                 .Except(terms.Select(t => Stripped(t.Skeleton)), StringComparer.Ordinal));
             Disguised = Search(LureWords.Disguised.Select(w => GlyphSkeleton.Fold(w).Skeleton));
@@ -334,6 +335,8 @@ public sealed partial class LookalikeEngine
         public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> GenericSkeletons { get; }
 
         public string[] GenericDomains { get; }
+
+        public SearchValues<string> GluedDomains { get; }
 
         public SearchValues<string> Words { get; }
 

@@ -38,6 +38,9 @@ public sealed partial class LookalikeEngine
                 .Concat(b.Keywords.Select(k => new BrandTerm(b, new BrandName(k, b.Names.Count > 0 ? b.Names[0].Domain : k, Generic: true), isKeyword: true))))
             .Where(t => t.Skeleton.Length >= 3)
             .ToArray();
+        _terms = [.. _terms, .. _terms.Where(t => t.TypoInLabel)
+            .Select(t => new BrandTerm(t.Brand, t.Name, t.IsKeyword, singleFolds: true))
+            .Where(v => v.Skeleton != _terms.First(t => t.Name == v.Name && !t.IsKeyword).Skeleton)];
         _typoTerms = _terms.Where(t => t.TypoInLabel).ToArray();
         _prefilter = new Prefilter(_terms);
         _termSkeletons = _terms.Select(t => t.Skeleton).ToFrozenSet(StringComparer.Ordinal);
