@@ -94,21 +94,7 @@ public sealed class PivotEngine(PivotOptions options, LookalikeEngine? lookalike
         };
     }
 
-    public bool IsSharedNameServer(string nameServer)
-    {
-        ArgumentNullException.ThrowIfNull(nameServer);
-        foreach (var provider in options.SharedNameServerDomains)
-        {
-            if (nameServer.Equals(provider, StringComparison.OrdinalIgnoreCase) || nameServer.EndsWith("." + provider, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        var registrable = PublicSuffixList.Default.Split(nameServer);
-        var label = registrable.HasRegistrable ? registrable.Label(nameServer).ToString() : nameServer;
-        return options.SharedNameServerLabelPrefixes.Any(p => label.StartsWith(p, StringComparison.OrdinalIgnoreCase));
-    }
+    public bool IsSharedNameServer(string nameServer) => options.SharedDnsProviders.Contains(nameServer);
 
     private bool IsPrivacyMask(string value) =>
         options.PrivacyPlaceholders.Any(p => value.Replace(" ", "", StringComparison.Ordinal).Contains(p.Replace(" ", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase));

@@ -43,6 +43,9 @@ public sealed class AllowlistRegistry
 
     public int Count => _entries.Count;
 
+    /// <summary>Name servers shared by millions of unrelated domains (the pivot ignores them); shipped, not a category of the entries above.</summary>
+    public SharedDnsProviders SharedDnsProviders { get; } = SharedDnsProviders.Default;
+
     /// <summary>
     /// The shipped lists plus <paramref name="extra"/> (a user's own brand domains, say). Explicit
     /// entries win over popularity; popular names that are public suffixes are dropped.

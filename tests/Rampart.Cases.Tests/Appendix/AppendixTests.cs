@@ -10,10 +10,10 @@ namespace Rampart.Cases.Tests.Appendix;
 
 public sealed class AppendixTests
 {
-    private const string Hostile = "<script>alert('x')</script>\"&amp;";
+    internal const string Hostile = "<script>alert('x')</script>\"&amp;";
     private static readonly DateTimeOffset T0 = new(2026, 1, 2, 3, 4, 5, 678, TimeSpan.Zero);
 
-    private static CaseDetail Detail()
+    internal static CaseDetail Detail()
     {
         var header = new TakedownCase("case--1", "THALLIUM <b>lures</b>", "from the DCU report", CaseStatus.Filed, T0, "alice", T0.AddDays(3), 42);
         CaseEvidence Evidence(string? domain, EvidenceKind kind, DateTimeOffset at, string summary, string? data = null, string? file = null) =>

@@ -1,4 +1,5 @@
 using Rampart.Cases.Pivots;
+using Rampart.Core.Allowlists;
 using Rampart.Core.Cases;
 using Rampart.Detection.Lookalikes;
 
@@ -89,7 +90,7 @@ public sealed class PivotGrowthTests
     public void Without_the_provider_list_the_same_data_would_pull_in_the_bakeries()
     {
         // Proves the previous test's data can fail: twenty bakeries stay under the per-value cap.
-        var engine = new PivotEngine(new PivotOptions { SharedNameServerDomains = [] }, Lookalikes);
+        var engine = new PivotEngine(new PivotOptions { SharedDnsProviders = SharedDnsProviders.None }, Lookalikes);
 
         var candidates = engine.Pivot(["hotrnall.com"], AllFacts());
 
@@ -99,7 +100,7 @@ public sealed class PivotGrowthTests
     [Fact]
     public void A_value_shared_by_more_domains_than_the_cap_gives_no_candidates()
     {
-        var engine = new PivotEngine(new PivotOptions { SharedNameServerDomains = [], MaxDomainsPerValue = 10 }, Lookalikes);
+        var engine = new PivotEngine(new PivotOptions { SharedDnsProviders = SharedDnsProviders.None, MaxDomainsPerValue = 10 }, Lookalikes);
 
         var candidates = engine.Pivot(["hotrnall.com"], AllFacts());
 
