@@ -1,7 +1,7 @@
 namespace Rampart.Taxii;
 
 /// <summary>
-/// The media types of TAXII 2.1 (§1.6.8 "Media Types" of the specification): TAXII resources are
+/// The media types of TAXII 2.1 (§1.6.8.1 "Media Types", §1.6.8.2 "Version Parameter" of taxii-v2.1-os): TAXII resources are
 /// <c>application/taxii+json;version=2.1</c>, STIX content <c>application/stix+json;version=2.1</c>.
 /// A type without its <c>version</c> parameter means the latest version, which is 2.1 here.
 /// </summary>

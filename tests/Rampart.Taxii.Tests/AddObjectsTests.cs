@@ -130,7 +130,7 @@ public sealed class AddObjectsTests(TaxiiServerFixture server)
         Assert.Equal([id], inbox.Ids());
     }
 
-    // §3.4.1 added_after on an inbox: an object posted later is found after the last date_added seen.
+    // §3.4 added_after on an inbox: an object posted later is found after the last date_added seen.
     [Fact]
     public async Task An_object_added_later_is_returned_after_the_last_date_added_seen()
     {

@@ -4,7 +4,7 @@ using Rampart.Taxii.Client;
 
 namespace Rampart.Taxii.Tests;
 
-/// <summary>The client against scripted answers: paging rules of §3.3, retries of transient failures only.</summary>
+/// <summary>The client against scripted answers: paging rules of §3.5, retries of transient failures only.</summary>
 public sealed class ClientTests
 {
     private static readonly Uri Objects = new("http://taxii.test/root/collections/c/objects/");

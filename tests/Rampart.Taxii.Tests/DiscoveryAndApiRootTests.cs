@@ -33,7 +33,7 @@ public sealed class DiscoveryAndApiRootTests(TaxiiServerFixture server)
         Assert.False(string.IsNullOrEmpty(body.GetProperty("title").GetString()));
     }
 
-    // §3.6 / §8: 401 Unauthorized "The client needs to authenticate"; the error resource comes with a Basic challenge.
+    // §1.6.9: without an acceptable Authorization header "the TAXII Server will respond with an HTTP 401 (Unauthorized) status code and a WWW-Authenticate HTTP header"; §3.6.1 error body.
     [Theory]
     [InlineData("/taxii2/")]
     [InlineData(TaxiiServerFixture.Root)]
@@ -57,7 +57,7 @@ public sealed class DiscoveryAndApiRootTests(TaxiiServerFixture server)
         AssertError(body, 401);
     }
 
-    // §1.6.8 Media Types: a server MUST answer 406 Not Acceptable when the Accept header names no media type it supports.
+    // §3.1: "Requests with media types in the Accept headers that are not defined for that Endpoint MAY ... result in an HTTP 406 (Not Acceptable) response"; we do.
     [Theory]
     [InlineData("application/json")]
     [InlineData("application/taxii+json;version=2.0")]
@@ -70,7 +70,7 @@ public sealed class DiscoveryAndApiRootTests(TaxiiServerFixture server)
         AssertError(body, 406);
     }
 
-    // §1.6.8: "application/taxii+json" without a version parameter means the latest version, 2.1.
+    // §1.6.8.2: "application/taxii+json" means the "Latest version of TAXII that the server supports", here 2.1.
     [Fact]
     public async Task Taxii_json_without_a_version_parameter_is_accepted_as_2_1()
     {

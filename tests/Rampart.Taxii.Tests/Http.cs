@@ -31,7 +31,7 @@ internal static class Http
             ? objects.EnumerateArray().Select(o => o.GetProperty("id").GetString()!).ToList()
             : [];
 
-    /// <summary>§3.6.1: an error resource has a title and its HTTP status as a string.</summary>
+    /// <summary>§3.6.1: an error message has a title (required) and http_status, a string that "MUST match the HTTP status code".</summary>
     public static void AssertError(JsonElement body, int status)
     {
         Assert.False(string.IsNullOrEmpty(body.GetProperty("title").GetString()));

@@ -88,7 +88,7 @@ public sealed class TaxiiServerFixture : IAsyncLifetime
         Assert.Equal(0, report.Skipped);
     }
 
-    /// <summary>A client authenticated with HTTP Basic, accepting TAXII 2.1 as clients must (§1.6.8).</summary>
+    /// <summary>A client authenticated with HTTP Basic, accepting TAXII 2.1 as clients must (§3.1: "All TAXII requests MUST include ... at least one TAXII media range").</summary>
     public HttpClient Client(string? user, string? password = null, string? accept = "application/taxii+json;version=2.1")
     {
         var client = new HttpClient { BaseAddress = BaseAddress };

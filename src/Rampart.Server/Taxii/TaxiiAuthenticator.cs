@@ -8,7 +8,7 @@ using Rampart.Server.Platform.Auth;
 namespace Rampart.Server.Taxii;
 
 /// <summary>
-/// TAXII clients authenticate with HTTP Basic (§8 "Security": servers must support it): a user name
+/// TAXII clients authenticate with HTTP Basic (§1.6.9 and §8.2.2: the suggested scheme; servers should support it): a user name
 /// and password, or an API key as the password (or as the user name, as some clients send a token).
 /// <c>Authorization: Bearer rpk_…</c> works as on the rest of the API. A password costs 600,000
 /// PBKDF2 rounds to verify, far too slow to pay on every page of a pull, so a verified

@@ -11,13 +11,14 @@ public static partial class TaxiiEndpoints
     private const int MaxVersionsPerDelete = 100_000;
 
     /// <summary>
-    /// §5.7 Delete An Object: "deletes an object from a Collection by its id"; match[version] picks
-    /// versions, and "if no filters are applied, all versions of the object will be deleted";
-    /// match[spec_version] narrows by STIX version. 200 with no body on success. 403 without can_write
-    /// (views over the store never take writes or deletes, only inboxes do); 404 when the object, or
-    /// every version the filters name, is absent or above the user's TLP clearance: a user learns
-    /// nothing of what they may not see. The stored STIX versions stay; only the inbox forgets them,
-    /// as one audited change.
+    /// §5.7 Delete an Object (taxii-v2.1-os): "deletes an object from a Collection by its id"; to remove
+    /// "a particular version" it takes match[version] (and match[spec_version]); without one the object,
+    /// every version, goes. "The DELETE endpoint is only supported for collections where both can_read is
+    /// true and can_write is true": neither is 404 (FindAsync), one of them 403 (views over the store
+    /// are never writable, only inboxes are). 404 when the object, or every version the filters name,
+    /// is absent or above the user's TLP clearance: a user learns nothing of what they may not see.
+    /// 200 with the TAXII Content-Type and no payload. The stored STIX versions stay (§5.7: other
+    /// collections "MAY" still serve them); only the inbox forgets them, as one audited change.
     /// </summary>
     private static async Task<TaxiiResult> DeleteObjectAsync(HttpContext context, string collectionId, string objectId)
     {
@@ -29,9 +30,9 @@ public static partial class TaxiiEndpoints
             return error;
         }
 
-        if (!access!.CanWrite)
+        if (!(access!.CanRead && access.CanWrite))
         {
-            return TaxiiResult.Error(StatusCodes.Status403Forbidden, "Forbidden", "This user may not delete objects from this collection (can_write is false).");
+            return TaxiiResult.Error(StatusCodes.Status403Forbidden, "Forbidden", "Deleting needs both can_read and can_write on this collection (§5.7).");
         }
 
         var request = context.Request.Query;

@@ -49,7 +49,7 @@ public static partial class TaxiiEndpoints
 
     /// <summary>
     /// 401 before anything else ("The client needs to authenticate"), with a Basic challenge; then 406
-    /// when the Accept header names no media type we serve (§1.6.8: TAXII 2.1, or STIX 2.1 where objects are returned).
+    /// when the Accept header names no media type we serve (§3.1: a media type not defined for the endpoint "MAY result in an HTTP 406"; §1.6.8.1 defines only application/taxii+json, and we also serve STIX 2.1 where objects are returned).
     /// </summary>
     private static async ValueTask<object?> AuthenticateAndNegotiateAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
     {

@@ -15,7 +15,7 @@ public sealed class TaxiiOptions
     /// <summary>Objects per page when the client gives no <c>limit</c>.</summary>
     public int DefaultPageSize { get; set; } = 1000;
 
-    /// <summary>The most objects one page holds, whatever <c>limit</c> asks (§3.3: a server may return fewer).</summary>
+    /// <summary>The most objects one page holds, whatever <c>limit</c> asks (§3.4 limit: a server may return fewer).</summary>
     public int MaxPageSize { get; set; } = 10_000;
 
     /// <summary>How long a <c>next</c> value stays valid.</summary>

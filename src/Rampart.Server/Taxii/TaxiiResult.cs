@@ -17,7 +17,7 @@ public sealed class TaxiiResult(int status, Action<Utf8JsonWriter>? body, string
         new(status, writer => TaxiiJson.WriteError(writer, new TaxiiError(status, title, description)));
 
     /// <summary>§5.3/§5.4/§5.6/§5.8: "X-TAXII-Date-Added-First"/"-Last", the first and last date_added of the objects in the response.</summary>
-    /// <summary>A status code with no body and so no media type (§5.7: a deleted object is answered 200 alone).</summary>
+    /// <summary>A status and the TAXII media type with no body (§5.7: 200, Content-Type application/taxii+json;version=2.1, payload n/a).</summary>
     public static TaxiiResult Empty(int status) => new(status, null);
 
     public TaxiiResult WithDateAdded(TaxiiPage page)
@@ -43,6 +43,7 @@ public sealed class TaxiiResult(int status, Action<Utf8JsonWriter>? body, string
         ArgumentNullException.ThrowIfNull(httpContext);
         var response = httpContext.Response;
         response.StatusCode = status;
+        response.ContentType = contentType;
         foreach (var (name, value) in _headers)
         {
             response.Headers.Append(name, value);
@@ -53,7 +54,6 @@ public sealed class TaxiiResult(int status, Action<Utf8JsonWriter>? body, string
             return;
         }
 
-        response.ContentType = contentType;
         await using var writer = new Utf8JsonWriter(response.BodyWriter);
         body(writer);
         await writer.FlushAsync(httpContext.RequestAborted);

@@ -7,7 +7,7 @@ namespace Rampart.Taxii.Client;
 
 /// <summary>
 /// A TAXII 2.1 client for one collection: incremental, paged reads of its objects and Add Objects.
-/// Paging (§3.3): while <c>more</c> is true it follows <c>next</c>; when a server says <c>more</c>
+/// Paging (§3.5): while <c>more</c> is true it follows <c>next</c>; when a server says <c>more</c>
 /// without a <c>next</c>, it continues with <c>added_after</c> set to the page's
 /// <c>X-TAXII-Date-Added-Last</c>, as the specification tells clients to.
 /// </summary>

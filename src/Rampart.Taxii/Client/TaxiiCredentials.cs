@@ -3,7 +3,7 @@ using System.Text;
 
 namespace Rampart.Taxii.Client;
 
-/// <summary>How the client authenticates: HTTP Basic (§8: every TAXII server supports it), whose password may be a Rampart API key, or a Bearer token.</summary>
+/// <summary>How the client authenticates: HTTP Basic (§1.6.9: the suggested scheme, which clients must and servers should support), whose password may be a Rampart API key, or a Bearer token.</summary>
 public sealed record TaxiiCredentials(string? User, string? Password, string? BearerToken = null)
 {
     public static TaxiiCredentials None { get; } = new(null, null);

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Rampart.Taxii.Objects;
 
 /// <summary>
-/// The filters of a TAXII read (§3.4 "Filtering", §3.3 "Pagination"): <c>added_after</c> (exclusive),
+/// The filters of a TAXII read (§3.4 "Filtering", §3.5 "Pagination"): <c>added_after</c> (exclusive),
 /// <c>match[id]</c>, <c>match[type]</c>, <c>match[version]</c>, <c>match[spec_version]</c>, <c>limit</c>.
 /// Null lists mean "no filter".
 /// </summary>

@@ -1,7 +1,7 @@
 namespace Rampart.Taxii.Objects;
 
 /// <summary>
-/// <c>match[version]</c> (§3.4.2 "Filtering"): <c>last</c> (the default), <c>first</c>, <c>all</c>, or
+/// <c>match[version]</c> (§3.4.1 "Supported Fields for Match": version): <c>last</c> (the default), <c>first</c>, <c>all</c>, or
 /// timestamps naming versions; several values are OR'ed. <c>last</c> and <c>first</c> are the newest and
 /// oldest version among those the collection serves to this user.
 /// </summary>

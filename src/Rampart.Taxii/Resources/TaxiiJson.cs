@@ -103,7 +103,7 @@ public static class TaxiiJson
         writer.WriteEndObject();
     }
 
-    /// <summary>§3.6.1 "error": <c>http_status</c> is a string in the specification's examples and schema.</summary>
+    /// <summary>§3.6.1 "error": <c>http_status</c> is a string that must match the HTTP status.</summary>
     public static void WriteError(Utf8JsonWriter writer, TaxiiError error)
     {
         ArgumentNullException.ThrowIfNull(writer);
@@ -120,7 +120,7 @@ public static class TaxiiJson
     }
 
     /// <summary>
-    /// An object's version (§3.4.2): its <c>modified</c>; without one its <c>created</c>; without
+    /// An object's version (§3.4.1, version): its <c>modified</c>; without one its <c>created</c>; without
     /// either, the server's own consistent value, here the time it was added.
     /// </summary>
     public static string VersionOf(TaxiiEntry entry)

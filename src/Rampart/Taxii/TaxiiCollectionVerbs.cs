@@ -109,7 +109,7 @@ public static class TaxiiCollectionVerbs
         var collection = CollectionArgument();
         var grantee = new Argument<string>("user") { Description = "A user name (API keys act as their user), or * for every signed-in user" };
         var read = new Option<bool>("--read") { Description = "May read objects (can_read)" };
-        var write = new Option<bool>("--write") { Description = "May add and delete objects (can_write; inboxes only)" };
+        var write = new Option<bool>("--write") { Description = "May add objects (can_write; inboxes only); deleting needs --read too (§5.7)" };
         var clearance = new Option<string?>("--clearance") { Description = "The highest TLP level served to them here: clear, green (default), amber, amber+strict" };
         var command = new Command("grant", """
             Give a user (or everyone, *) rights on a collection, replacing what they had there.
