@@ -1,12 +1,14 @@
 using BenchmarkDotNet.Running;
 using Rampart.Intel.Bench;
 
-// `stix-import [count]`: the bulk-import gate (generated bundle → fresh SQLite store, twice);
+// `stix-import [count] [postgres]`: the bulk-import gate (generated bundle → fresh SQLite store, and PostgreSQL when given, twice);
 // `attack-import`: the 50 MB ATT&CK path (a generated Enterprise-sized bundle, then a newer release over it);
 // anything else: the BenchmarkDotNet kernels.
 if (args.Length > 0 && args[0] == "stix-import")
 {
-    return await StixImportGate.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000);
+    return await StixImportGate.RunAsync(
+        args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000,
+        args.Length > 2 ? args[2] : Environment.GetEnvironmentVariable("RAMPART_TEST_POSTGRES"));
 }
 
 if (args.Length > 0 && args[0] == "stix-parse")

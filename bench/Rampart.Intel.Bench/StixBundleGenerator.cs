@@ -6,6 +6,7 @@ namespace Rampart.Intel.Bench;
 /// <summary>
 /// Writes a bundle of <c>count</c> indicator objects shaped like a real feed (identity, TLP marking,
 /// one domain, URL, IPv4 or SHA-256 per pattern, names, labels, kill chain phases), streaming to a file.
+/// Addresses start at 20.0.0.0: a private range would be held back by the warninglists.
 /// </summary>
 internal static class StixBundleGenerator
 {
@@ -27,7 +28,7 @@ internal static class StixBundleGenerator
             {
                 0 => $"[domain-name:value = 'c2-{i}.bench-{i % 997}.example']",
                 1 => $"[url:value = 'http://lure-{i}.example/login?id={i}']",
-                2 => $"[ipv4-addr:value = '{10 + (i >> 24) % 200}.{(i >> 16) & 255}.{(i >> 8) & 255}.{i & 255}']",
+                2 => $"[ipv4-addr:value = '{20 + (i >> 24) % 150}.{(i >> 16) & 255}.{(i >> 8) & 255}.{i & 255}']",
                 _ => Sha256(random, hash),
             };
             writer.WriteStartObject();

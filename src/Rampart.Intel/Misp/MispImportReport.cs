@@ -15,4 +15,26 @@ public sealed record MispImportReport(
     int Unmapped,
     int Warned,
     ImportResult? Result,
-    IReadOnlyList<MispProblem> Problems);
+    IReadOnlyList<MispProblem> Problems)
+{
+    /// <summary>The report as the CLI's JSON output and the API answer it, one shape for both (snake_case names).</summary>
+    public IReadOnlyDictionary<string, object?> Summary(string? path)
+    {
+        var summary = new Dictionary<string, object?>(StringComparer.Ordinal);
+        if (path is not null)
+        {
+            summary["path"] = path;
+        }
+
+        summary["events"] = Events;
+        summary["attributes"] = Attributes;
+        summary["indicators"] = Indicators;
+        summary["not_ids"] = NotIds;
+        summary["deleted"] = Deleted;
+        summary["unmapped"] = Unmapped;
+        summary["warned"] = Warned;
+        summary["result"] = Result;
+        summary["problems"] = Problems.Select(p => p.ToString()).ToArray();
+        return summary;
+    }
+}

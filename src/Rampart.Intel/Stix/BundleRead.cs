@@ -1,6 +1,8 @@
 using System.Threading.Channels;
+using Rampart.Core.Indicators;
 using Rampart.Core.Markings;
 using Rampart.Core.Stix;
+using Rampart.Intel.Import;
 
 namespace Rampart.Intel.Stix;
 
@@ -9,7 +11,7 @@ namespace Rampart.Intel.Stix;
 /// on in chunks of <see cref="StixImporter.ChunkSize"/>, and remembers what the import needs once the
 /// whole bundle is written (problems, references to check, <c>indicates</c> links, actor names).
 /// </summary>
-internal sealed class BundleRead(string fileName, string source)
+internal sealed class BundleRead(string fileName, string source, Warninglists warninglists)
 {
     public List<StixProblem> Problems { get; } = [];
 
@@ -23,6 +25,8 @@ internal sealed class BundleRead(string fileName, string source)
     public int Objects { get; private set; }
 
     public int NotEnforced { get; private set; }
+
+    public int Warned { get; private set; }
 
     /// <summary>Reads the whole bundle into <paramref name="chunks"/>, then completes it (with the error, when the file is not a bundle).</summary>
     public async Task RunAsync(Stream stream, ChannelWriter<List<StixObjectVersion>> chunks, CancellationToken cancellationToken)
@@ -56,7 +60,7 @@ internal sealed class BundleRead(string fileName, string source)
             }
 
             Remember(parsed, reader.Index);
-            chunk.Add(parsed.Version);
+            chunk.Add(Screened(parsed.Version, reader.Index));
             if (chunk.Count == StixImporter.ChunkSize)
             {
                 await chunks.WriteAsync(chunk, cancellationToken).ConfigureAwait(false);
@@ -73,6 +77,32 @@ internal sealed class BundleRead(string fileName, string source)
         {
             await chunks.WriteAsync(chunk, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>The version without the pattern values a warninglist holds back, each reported with the object's id.</summary>
+    private StixObjectVersion Screened(StixObjectVersion version, int index)
+    {
+        if (version.Indicators is not { Count: > 0 } indicators)
+        {
+            return version;
+        }
+
+        List<NewIndicator>? kept = null;
+        for (var i = 0; i < indicators.Count; i++)
+        {
+            var value = indicators[i].Value;
+            if (!warninglists.Hits(value, out var reason))
+            {
+                kept?.Add(indicators[i]);
+                continue;
+            }
+
+            kept ??= [.. indicators.Take(i)];
+            Warned++;
+            StixImporter.Report(Problems, new StixProblem(fileName, index, version.Id, "pattern", $"'{value.Normalized}' is {reason}: reported, not indexed", Skipped: false));
+        }
+
+        return kept is null ? version : version with { Indicators = kept };
     }
 
     private void Remember(ParsedStixObject parsed, int index)

@@ -16,6 +16,9 @@ public sealed record StixImportReport(
 {
     public int Skipped => Problems.Count(p => p.Skipped);
 
+    /// <summary>Pattern values on a warninglist: each reported among the problems, none indexed.</summary>
+    public int Warned { get; init; }
+
     /// <summary>True when the import wrote nothing: a re-import of the same bundle.</summary>
     public bool WroteNothing => Counts.Added + Counts.IndicatorsAdded + Counts.IndicatorsUpdated + Attributed == 0;
 }

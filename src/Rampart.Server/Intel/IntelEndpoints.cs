@@ -33,6 +33,7 @@ public static class IntelEndpoints
         indicators.MapPost("/{id}/revoke", async Task<IResult> (string id, HttpContext context, IIndicatorStore store, CancellationToken ct) =>
             await store.RevokeAsync(id, context.ChangeContext(), ct) ? TypedResults.NoContent() : NotFound($"no indicator with id '{id}'"))
             .RequireAuthorization(RampartAuth.AnalystPolicy);
+        app.MapMisp();
         return app;
     }
 

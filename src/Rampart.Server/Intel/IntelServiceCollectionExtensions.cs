@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Rampart.Intel.Attack;
 using Rampart.Intel.Import;
+using Rampart.Intel.Misp;
 using Rampart.Intel.Stix;
 
 namespace Rampart.Server.Intel;
@@ -11,7 +12,10 @@ public static class IntelServiceCollectionExtensions
     public static IServiceCollection AddIntel(this IServiceCollection services)
     {
         services.AddSingleton<IndicatorImporter>();
+        services.AddSingleton(Warninglists.Default);
         services.AddSingleton<StixImporter>();
+        services.AddSingleton<MispImporter>();
+        services.AddSingleton<MispFeedCache>();
         services.AddSingleton<StixExporter>();
         services.AddSingleton<ActorAttackProfiles>();
         return services;

@@ -32,8 +32,8 @@ internal sealed class IndicatorRowStatement : IDisposable
         _statement.Bind(_statement.Position("@revision"), change.Revision);
     }
 
-    /// <summary>Writes the row; <paramref name="validFrom"/>, <paramref name="actorId"/> and <paramref name="stixRef"/> as resolved against the stored row.</summary>
-    public void Run(string id, string type, NewIndicator item, long validFrom, string? actorId, string? stixRef)
+    /// <summary>Writes the row; <paramref name="validFrom"/>, <paramref name="actorId"/> and <paramref name="stixRef"/> as resolved against the stored row. How many rows it changed.</summary>
+    public int Run(string id, string type, NewIndicator item, long validFrom, string? actorId, string? stixRef)
     {
         _statement.Bind(_id, id);
         Bind(_type, type);
@@ -46,7 +46,7 @@ internal sealed class IndicatorRowStatement : IDisposable
         _statement.Bind(_actorId, actorId);
         _statement.Bind(_tlp, item.Tlp?.ToWire());
         _statement.Bind(_stixRef, stixRef);
-        _statement.Execute();
+        return _statement.Execute();
     }
 
     public void Dispose() => _statement.Dispose();

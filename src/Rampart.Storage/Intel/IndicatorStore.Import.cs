@@ -10,8 +10,8 @@ namespace Rampart.Storage.Intel;
 
 /// <summary>
 /// Imports: each indicator added, updated when a field differs, or left unchanged, all in one change
-/// transaction. SQLite looks each row up and inserts or updates it with prepared one-row statements
-/// bound by position (<see cref="SqliteStatement"/>; no network, so no round trips to save);
+/// transaction. SQLite inserts each row, or reads and updates it on a conflict, with prepared one-row
+/// statements bound by position (<see cref="SqliteIndicatorUpsert"/>; no network, so no round trips to save);
 /// PostgreSQL upserts chunks of <see cref="PostgresChunkSize"/> rows as one set-based statement over
 /// arrays that returns the ids it touched: our new id when added, the existing one when updated.
 /// </summary>
@@ -23,25 +23,6 @@ internal sealed partial class IndicatorStore
 {
     /// <summary>5,000 rows per statement: 20 round trips for 100k rows; larger chunks gain little.</summary>
     internal const int PostgresChunkSize = 5000;
-
-    // SQLite: a lookup by the identity, then a plain insert or an update by id. One-row statements
-    // without ON CONFLICT or RETURNING need no statement journal; an upsert with RETURNING copied every
-    // page it touched into one, which cost more than the insert itself.
-    private const string SqliteFind = """
-        SELECT id, value, valid_from, valid_until, confidence, actor_id, tlp, stix_ref FROM indicators
-        WHERE type = @type AND normalized_value = @normalized AND source = @source
-        """;
-
-    private const string SqliteInsert = """
-        INSERT INTO indicators (id, type, value, normalized_value, source, valid_from, valid_until, confidence, actor_id, revoked, created_at, modified_at, revision, tlp, stix_ref)
-        VALUES (@id, @type, @value, @normalized, @source, @valid_from, @valid_until, @confidence, @actor_id, 0, @now, @now, @revision, @tlp, @stix_ref)
-        """;
-
-    private const string SqliteUpdate = """
-        UPDATE indicators SET value = @value, valid_from = @valid_from, valid_until = @valid_until, confidence = @confidence, actor_id = @actor_id,
-            tlp = @tlp, stix_ref = @stix_ref, modified_at = @now, revision = @revision
-        WHERE id = @id
-        """;
 
     // One statement per chunk: the rows arrive as arrays and unnest into a set. Two variants, because a
     // row that gives no valid-from keeps the stored one and ON CONFLICT can only see the inserted row.
@@ -86,15 +67,13 @@ internal sealed partial class IndicatorStore
 
     private static readonly bool[] GivenValidFromFirst = [true, false];
 
-    /// <summary>How many rows SQLite writes between cancellation checks.</summary>
-    private const int CancellationCheckInterval = 1024;
-
     public Task<ImportResult> ImportAsync(IReadOnlyList<NewIndicator> batch, ChangeContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
         return changes.RunAsync(context, async change =>
         {
-            var counts = await UpsertAsync(change, batch).ConfigureAwait(false);
+            using var sqlite = change.Provider == StoreProvider.Sqlite ? new SqliteIndicatorUpsert(change) : null;
+            var counts = await UpsertAsync(change, sqlite, batch).ConfigureAwait(false);
 
             if (counts.Added + counts.Updated == 0)
             {
@@ -106,73 +85,20 @@ internal sealed partial class IndicatorStore
         }, cancellationToken);
     }
 
-    /// <summary>Upserts a batch inside an open change; the STIX import calls this for the indicators its objects carry.</summary>
-    internal static async Task<ImportCounts> UpsertAsync(ChangeTransaction change, IReadOnlyList<NewIndicator> batch)
+    /// <summary>
+    /// Upserts a batch inside an open change; the STIX import calls this for the indicators its objects
+    /// carry, chunk after chunk, with one <paramref name="sqlite"/> upsert (on SQLite) for all of them.
+    /// </summary>
+    internal static async Task<ImportCounts> UpsertAsync(ChangeTransaction change, SqliteIndicatorUpsert? sqlite, IReadOnlyList<NewIndicator> batch)
     {
         var (unique, repeated) = LastOccurrences(batch);
         var counts = change.Provider switch
         {
-            StoreProvider.Sqlite => ImportSqlite(change, unique),
+            StoreProvider.Sqlite => (sqlite ?? throw new ArgumentNullException(nameof(sqlite))).Run(unique),
             StoreProvider.Postgres => await ImportPostgresAsync(change, unique).ConfigureAwait(false),
         };
         counts.Unchanged += repeated;
         return counts;
-    }
-
-    private static ImportCounts ImportSqlite(ChangeTransaction change, NewIndicator[] batch)
-    {
-        var connection = (SqliteConnection)change.Connection;
-        using var find = new SqliteStatement(connection, SqliteFind);
-        using var insert = new IndicatorRowStatement(connection, SqliteInsert, change);
-        using var update = new IndicatorRowStatement(connection, SqliteUpdate, change);
-        int findType = find.Position("@type"), findNormalized = find.Position("@normalized"), findSource = find.Position("@source");
-
-        int added = 0, updated = 0, unchanged = 0;
-        for (var i = 0; i < batch.Length; i++)
-        {
-            if (i % CancellationCheckInterval == 0)
-            {
-                change.CancellationToken.ThrowIfCancellationRequested();
-            }
-
-            var item = batch[i];
-            var type = item.Value.Type.ToWire();
-            find.Bind(findType, type);
-            find.Bind(findNormalized, item.Value.Normalized);
-            find.Bind(findSource, item.Source);
-            if (!find.Step())
-            {
-                find.Reset();
-                insert.Run(RampartId.New("indicator"), type, item, StoreTime.ToStore(item.ValidFrom) ?? change.NowStore, item.ActorId, item.StixRef);
-                added++;
-                continue;
-            }
-
-            // What the stored row becomes: the batch's fields, except that a missing valid-from, actor
-            // or STIX link keeps the stored one.
-            var id = find.GetText(0)!;
-            var validFrom = StoreTime.ToStore(item.ValidFrom) ?? find.GetInt64(2);
-            var actorId = item.ActorId ?? find.GetText(5);
-            var stixRef = item.StixRef ?? find.GetText(7);
-            var same = find.GetText(1) == item.Value.Value
-                && find.GetInt64(2) == validFrom
-                && find.GetNullableInt64(3) == StoreTime.ToStore(item.ValidUntil)
-                && find.GetInt64(4) == item.Confidence
-                && find.GetText(5) == actorId
-                && find.GetText(6) == item.Tlp?.ToWire()
-                && find.GetText(7) == stixRef;
-            find.Reset();
-            if (same)
-            {
-                unchanged++;
-                continue;
-            }
-
-            update.Run(id, type, item, validFrom, actorId, stixRef);
-            updated++;
-        }
-
-        return new ImportCounts { Added = added, Updated = updated, Unchanged = unchanged };
     }
 
     private static async Task<ImportCounts> ImportPostgresAsync(ChangeTransaction change, NewIndicator[] batch)

@@ -47,6 +47,7 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
     private readonly ChangeTransaction _change;
     private readonly string _source;
     private SqliteStatement? _sqliteInsert;
+    private SqliteIndicatorUpsert? _sqliteIndicators;
     private bool _staged;
 
     public StixImportWriter(ChangeTransaction change, string source)
@@ -110,7 +111,7 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
             }
         }
 
-        var upserted = indicators.Count == 0 ? default : await IndicatorStore.UpsertAsync(_change, indicators).ConfigureAwait(false);
+        var upserted = indicators.Count == 0 ? default : await IndicatorStore.UpsertAsync(_change, SqliteIndicators(), indicators).ConfigureAwait(false);
         foreach (var id in revoke)
         {
             Revoked += await _change.ExecuteAsync(RevokeDerived, new { Id = id, Now = _change.NowStore, _change.Revision }).ConfigureAwait(false);
@@ -120,6 +121,9 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
         Counts += counts;
         return counts;
     }
+
+    private SqliteIndicatorUpsert? SqliteIndicators() =>
+        _change.Provider == StoreProvider.Sqlite ? _sqliteIndicators ??= new SqliteIndicatorUpsert(_change) : null;
 
     private void InsertSqlite(List<(StixObjectVersion Item, string Version)> fresh)
     {
@@ -279,5 +283,9 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
         return (versions, newest);
     }
 
-    public void Dispose() => _sqliteInsert?.Dispose();
+    public void Dispose()
+    {
+        _sqliteInsert?.Dispose();
+        _sqliteIndicators?.Dispose();
+    }
 }

@@ -25,6 +25,7 @@ public static partial class IntelVerbs
         var command = new Command("intel", "Indicators and intel in and out");
         command.Subcommands.Add(Import());
         command.Subcommands.Add(Export());
+        command.Subcommands.Add(Misp());
         command.Subcommands.Add(Taxii.TaxiiVerbs.Pull());
         command.Subcommands.Add(Taxii.TaxiiVerbs.Push());
         return command;
@@ -197,23 +198,14 @@ public static partial class IntelVerbs
         { format, type, actor, output, tlpMax, since, until };
         command.SetAction(async (parse, ct) =>
         {
-            IndicatorType? onlyType = null;
-            if (parse.GetValue(type) is { } typeName && !IndicatorTypes.TryParse(typeName, out onlyType))
-            {
-                throw new CliException($"--type: unknown type '{typeName}'; one of {string.Join(", ", IndicatorTypes.WireNames)}");
-            }
-
-            if (!TlpLevels.TryParse(parse.GetValue(tlpMax), out var maximum))
-            {
-                throw new CliException($"--tlp-max: unknown level '{parse.GetValue(tlpMax)}'; one of clear, green, amber, amber+strict");
-            }
-
-            var gate = new MarkingGate(maximum.Value);
+            var onlyType = ParseType(parse.GetValue(type));
+            var maximum = ParseMaximum(parse.GetValue(tlpMax));
+            var gate = new MarkingGate(maximum);
             var formatName = parse.GetValue(format)!;
             var path = parse.GetValue(output);
             if (formatName == "stix")
             {
-                await ExportStixAsync(parse, new StixExportRequest(parse.GetValue(actor), parse.GetValue(since), parse.GetValue(until), maximum.Value), path, ct);
+                await ExportStixAsync(parse, new StixExportRequest(parse.GetValue(actor), parse.GetValue(since), parse.GetValue(until), maximum), path, ct);
                 return 0;
             }
 
@@ -259,6 +251,21 @@ public static partial class IntelVerbs
         });
         return command;
     }
+
+    /// <summary>The <c>--type</c> of an export: null for every type.</summary>
+    private static IndicatorType? ParseType(string? name)
+    {
+        IndicatorType? parsed = null;
+        return name is null || IndicatorTypes.TryParse(name, out parsed)
+            ? parsed
+            : throw new CliException($"--type: unknown type '{name}'; one of {string.Join(", ", IndicatorTypes.WireNames)}");
+    }
+
+    /// <summary>The <c>--tlp-max</c> of an export.</summary>
+    private static Tlp ParseMaximum(string? level) =>
+        TlpLevels.TryParse(level, out var maximum)
+            ? maximum.Value
+            : throw new CliException($"--tlp-max: unknown level '{level}'; one of clear, green, amber, amber+strict");
 
     private static readonly string[] ListFormats = ["txt", "csv", "json", "jsonl"];
 

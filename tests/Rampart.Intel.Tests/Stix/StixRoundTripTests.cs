@@ -92,6 +92,31 @@ public sealed class StixRoundTripTests
     }
 
     [Fact]
+    public async Task An_allowlisted_brand_domain_or_a_private_address_in_a_bundle_is_reported_by_id_and_not_indexed()
+    {
+        await using var store = await IntelStore.CreateAsync();
+        var bundle = Bundle(
+            Indicator("11111111-1111-4111-8111-111111111111", "[domain-name:value = 'login.microsoftonline.com' OR domain-name:value = 'microsoftonline-login.example']"),
+            Indicator("22222222-2222-4222-8222-222222222222", "[ipv4-addr:value = '192.168.1.10']"));
+
+        var report = await store.ImportAsync(bundle, "noisy.json");
+
+        Assert.Equal(2, report.Warned);
+        Assert.Equal(2, report.Counts.Added);
+        Assert.Equal(1, report.Counts.IndicatorsAdded);
+        Assert.Collection(report.Problems.Select(p => p.ToString()),
+            p => Assert.StartsWith("noisy.json: indicator--11111111-1111-4111-8111-111111111111: pattern: 'login.microsoftonline.com' is on the warninglist 'brand's own domain' (microsoftonline.com, Microsoft)", p, StringComparison.Ordinal),
+            p => Assert.StartsWith("noisy.json: indicator--22222222-2222-4222-8222-222222222222: pattern: '192.168.1.10' is on the warninglist 'private and reserved addresses'", p, StringComparison.Ordinal));
+        Assert.All(report.Problems, p => Assert.False(p.Skipped));
+        var indicators = await store.Indicators.ListAsync(new IndicatorQuery(), TestContext.Current.CancellationToken);
+        Assert.Equal("microsoftonline-login.example", Assert.Single(indicators.Items).NormalizedValue);
+
+        // The objects are kept whole: an export gives the pattern back as it came.
+        var (exported, _) = await store.ExportAsync();
+        Assert.Contains("login.microsoftonline.com", exported, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_newer_version_replaces_the_older_and_a_revoked_one_revokes_its_indicators()
     {
         await using var store = await IntelStore.CreateAsync();
