@@ -2,9 +2,9 @@ using System.Net;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
-using Rampart.Accounts.Sigma;
 using System.Text.Json;
 using Rampart.Accounts.AuditLogs;
+using Rampart.Accounts.Sigma;
 
 namespace Rampart.Accounts.Events;
 

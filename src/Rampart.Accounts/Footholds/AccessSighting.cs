@@ -9,8 +9,9 @@ namespace Rampart.Accounts.Footholds;
 /// </summary>
 internal sealed record AccessSighting(DateTimeOffset? Time, string? Operation, string? Actor, string? ClientIp, string? App, string File, int Line)
 {
-    public static AccessSighting Of(AuditEvent auditEvent, string? clientIp, string? app) =>
-        new(auditEvent.Timestamp, auditEvent.Operation, auditEvent.Account, clientIp, app, auditEvent.Origin.File, auditEvent.Origin.Line);
+    /// <param name="what">The event's operation and actor, and its address and app, as the tally shares them between sightings.</param>
+    public static AccessSighting Of(AuditEvent auditEvent, in SightingFields what) =>
+        new(auditEvent.Timestamp, what.Operation, what.Actor, what.ClientIp, what.App, auditEvent.Origin.File, auditEvent.Origin.Line);
 
     /// <summary>The sighting as evidence; its record text is empty (the tally did not keep it): <see cref="Evidence.Where"/> finds it.</summary>
     public Evidence Evidence => new(Time, Operation, Actor, ClientIp, App, File, Line, "");

@@ -16,7 +16,7 @@ internal sealed class AccessTally(AccessSighting first)
     public long Count { get; private set; } = 1;
 
     /// <summary>Counts a record; its sighting is made only when it becomes the first or the last.</summary>
-    public void Add(AuditEvent auditEvent, string? clientIp, string? app)
+    public void Add(AuditEvent auditEvent, in SightingFields what)
     {
         Count++;
         var time = auditEvent.Timestamp ?? DateTimeOffset.MinValue;
@@ -27,7 +27,7 @@ internal sealed class AccessTally(AccessSighting first)
             return;
         }
 
-        var made = AccessSighting.Of(auditEvent, clientIp, app);
+        var made = AccessSighting.Of(auditEvent, what);
         if (isFirst)
         {
             First = made;

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Rampart.Accounts.AuditLogs;
 using Rampart.Accounts.Events;
 using Rampart.Accounts.Sigma;
@@ -29,6 +30,8 @@ public sealed partial class FootholdAnalyzer
     private Dictionary<string, (AccessKey Key, AccessTally Tally)[]>? _accessByAccount;
     private readonly HashSet<string> _accounts = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string> _lowerAccounts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
+    private const int MaxSharedTexts = 100_000;
 
     /// <param name="supplied">Rules given by the user (SigmaHQ's cloud rules, say): their matches are findings.</param>
     public FootholdAnalyzer(SigmaRuleSet? supplied = null, FootholdAnalyzerOptions? options = null, SigmaRuleSet? builtIn = null)
@@ -161,28 +164,54 @@ public sealed partial class FootholdAnalyzer
             }
         }
 
-        var app = EventFields.AppId(auditEvent);
+        var app = Intern(EventFields.AppId(auditEvent));
         var clientIp = auditEvent.ClientIp?.ToString();
+        var what = new SightingFields(Intern(auditEvent.Operation), Intern(account), clientIp, app);
         if (clientIp is not null)
         {
-            Count(new AccessKey(lower, "ip", clientIp), auditEvent, clientIp, app);
+            Count(new AccessKey(lower, "ip", clientIp), auditEvent, what);
         }
 
         if (app is not null)
         {
-            Count(new AccessKey(lower, "app", app.ToLowerInvariant()), auditEvent, clientIp, app);
+            Count(new AccessKey(lower, "app", Intern(app.ToLowerInvariant())), auditEvent, what);
         }
     }
 
-    private void Count(AccessKey key, AuditEvent auditEvent, string? clientIp, string? app)
+    /// <summary>
+    /// One instance per text for what tallies keep of every record (operations, accounts, apps
+    /// repeat across a million records); bounded, past the bound texts are kept as they come.
+    /// </summary>
+    [return: NotNullIfNotNull(nameof(text))]
+    private string? Intern(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (_texts.TryGetValue(text, out var shared))
+        {
+            return shared;
+        }
+
+        if (_texts.Count < MaxSharedTexts)
+        {
+            _texts.Add(text, text);
+        }
+
+        return text;
+    }
+
+    private void Count(AccessKey key, AuditEvent auditEvent, in SightingFields what)
     {
         if (_access.TryGetValue(key, out var tally))
         {
-            tally.Add(auditEvent, clientIp, app);
+            tally.Add(auditEvent, what);
         }
         else if (_access.Count < _options.MaxAccessKeys)
         {
-            _access[key] = new AccessTally(AccessSighting.Of(auditEvent, clientIp, app));
+            _access[key] = new AccessTally(AccessSighting.Of(auditEvent, what));
         }
     }
 }

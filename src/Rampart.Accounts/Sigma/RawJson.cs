@@ -34,38 +34,24 @@ internal static class RawJson
     }
 
     /// <summary>The first member of an object whose name equals <paramref name="utf8Name"/> ignoring ASCII case (an escaped name: its decoded text, exact case).</summary>
-    public static bool TryGetMember(ReadOnlySpan<byte> buffer, RawValue obj, byte[] utf8Name, string name, out RawValue value)
-    {
-        if (obj.Kind == JsonTokenType.StartObject)
-        {
-            var reader = Open(buffer, obj);
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var matches = reader.ValueIsEscaped ? reader.ValueTextEquals(name) : reader.ValueSpan.Length == utf8Name.Length && Ascii.EqualsIgnoreCase(reader.ValueSpan, utf8Name);
-                reader.Read();
-                if (matches)
-                {
-                    value = Current(ref reader, obj.Start);
-                    return true;
-                }
-
-                reader.Skip();
-            }
-        }
-
-        value = default;
-        return false;
-    }
+    public static bool TryGetMember(ReadOnlySpan<byte> buffer, RawValue obj, byte[] utf8Name, string name, out RawValue value) =>
+        Find(buffer, obj, utf8Name, name, out value);
 
     /// <summary>The first member of an object spelled exactly <paramref name="name"/> (decoded).</summary>
-    public static bool TryGetExactMember(ReadOnlySpan<byte> buffer, RawValue obj, string name, out RawValue value)
+    public static bool TryGetExactMember(ReadOnlySpan<byte> buffer, RawValue obj, string name, out RawValue value) =>
+        Find(buffer, obj, null, name, out value);
+
+    /// <summary>Without <paramref name="utf8Name"/> names compare exactly; with it, ignoring ASCII case.</summary>
+    private static bool Find(ReadOnlySpan<byte> buffer, RawValue obj, byte[]? utf8Name, string name, out RawValue value)
     {
         if (obj.Kind == JsonTokenType.StartObject)
         {
             var reader = Open(buffer, obj);
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var matches = reader.ValueTextEquals(name);
+                var matches = utf8Name is null || reader.ValueIsEscaped
+                    ? reader.ValueTextEquals(name)
+                    : reader.ValueSpan.Length == utf8Name.Length && Ascii.EqualsIgnoreCase(reader.ValueSpan, utf8Name);
                 reader.Read();
                 if (matches)
                 {
