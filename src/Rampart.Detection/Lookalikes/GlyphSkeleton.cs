@@ -43,6 +43,53 @@ public static class GlyphSkeleton
         return (new string(skeleton, 0, length), map[..(length + 1)]);
     }
 
+    /// <summary>
+    /// A looser skeleton for labels written in Unicode, where a look-alike has already taken the
+    /// reader's eye: after the single folds, the two-letter glyphs dnstwist and phishers use (rn, nn,
+    /// rr → m; vv → w; cl, dl → d; lc, lk → k; lh → h; lb → b), then letters that pass for each
+    /// other (b/d, c/e, g/q, m/n/r). Too loose for ASCII names, where it would join real words.
+    /// </summary>
+    public static string Loose(ReadOnlySpan<char> ascii)
+    {
+        Span<char> singles = stackalloc char[ascii.Length];
+        for (var i = 0; i < ascii.Length; i++)
+        {
+            singles[i] = Single(ascii[i]);
+        }
+
+        var loose = new System.Text.StringBuilder(ascii.Length);
+        for (var i = 0; i < singles.Length; i++)
+        {
+            var c = singles[i];
+            var pair = i + 1 < singles.Length ? (c, singles[i + 1]) switch
+            {
+                ('r', 'n') or ('n', 'n') or ('r', 'r') => 'm',
+                ('v', 'v') => 'w',
+                ('c', 'l') or ('d', 'l') => 'd',
+                ('l', 'c') or ('l', 'k') => 'k',
+                ('l', 'h') => 'h',
+                ('l', 'b') => 'b',
+                _ => '\0',
+            } : '\0';
+            if (pair != '\0')
+            {
+                c = pair;
+                i++;
+            }
+
+            loose.Append(c switch
+            {
+                'd' => 'b',
+                'e' => 'c',
+                'q' => 'g',
+                'n' or 'r' => 'm',
+                _ => c,
+            });
+        }
+
+        return loose.ToString();
+    }
+
     /// <summary>The letter two characters fold into (rn → m, vv → w, cl → d), or <c>'\0'</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static char Pair(char c, char next) => c switch
