@@ -27,7 +27,7 @@ internal sealed class BrandTerm
     /// <summary>The skeleton of the name with its domain's top-level label glued on (<c>llvecom</c> for live.com).</summary>
     public string DomainWithoutDot { get; }
 
-    /// <summary>The name's <see cref="GlyphSkeleton.Loose"/> skeleton, for labels written in Unicode.</summary>
+    /// <summary>The name's <see cref="GlyphSkeleton.Loose(ReadOnlySpan{char})"/> skeleton, for labels written in Unicode.</summary>
     public string Loose { get; }
 
     public Brand Brand { get; }

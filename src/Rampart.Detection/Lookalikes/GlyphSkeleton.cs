@@ -44,24 +44,25 @@ public static class GlyphSkeleton
     }
 
     /// <summary>
-    /// A looser skeleton for labels written in Unicode, where a look-alike has already taken the
-    /// reader's eye: after the single folds, the two-letter glyphs dnstwist and phishers use (rn, nn,
-    /// rr → m; vv → w; cl, dl → d; lc, lk → k; lh → h; lb → b), then letters that pass for each
-    /// other (b/d, c/e, g/q, m/n/r). Too loose for ASCII names, where it would join real words.
+    /// A looser skeleton: after the single folds, the two-letter glyphs dnstwist and phishers use
+    /// (rn, nn, rr → m; vv → w; cl, dl → d; lc, lk → k; lh → h; lb → b), then letters that pass for
+    /// each other (b/d, c/e, g/q, m/n/r). Only whole registrable labels equal to a brand's are judged
+    /// on it: too loose for parts of names, where it would join ordinary words.
     /// </summary>
     public static string Loose(ReadOnlySpan<char> ascii)
     {
-        Span<char> singles = stackalloc char[ascii.Length];
+        Span<char> loose = stackalloc char[ascii.Length];
+        return new string(loose[..Loose(ascii, loose)]);
+    }
+
+    /// <summary>The span form of <see cref="Loose(ReadOnlySpan{char})"/>: writes at most <c>ascii.Length</c> characters.</summary>
+    public static int Loose(ReadOnlySpan<char> ascii, Span<char> loose)
+    {
+        var n = 0;
         for (var i = 0; i < ascii.Length; i++)
         {
-            singles[i] = Single(ascii[i]);
-        }
-
-        var loose = new System.Text.StringBuilder(ascii.Length);
-        for (var i = 0; i < singles.Length; i++)
-        {
-            var c = singles[i];
-            var pair = i + 1 < singles.Length ? (c, singles[i + 1]) switch
+            var c = Single(ascii[i]);
+            var pair = i + 1 < ascii.Length ? (c, Single(ascii[i + 1])) switch
             {
                 ('r', 'n') or ('n', 'n') or ('r', 'r') => 'm',
                 ('v', 'v') => 'w',
@@ -77,17 +78,17 @@ public static class GlyphSkeleton
                 i++;
             }
 
-            loose.Append(c switch
+            loose[n++] = c switch
             {
                 'd' => 'b',
                 'e' => 'c',
                 'q' => 'g',
                 'n' or 'r' => 'm',
                 _ => c,
-            });
+            };
         }
 
-        return loose.ToString();
+        return n;
     }
 
     /// <summary>The letter two characters fold into (rn → m, vv → w, cl → d), or <c>'\0'</c>.</summary>

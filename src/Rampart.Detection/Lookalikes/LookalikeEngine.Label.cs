@@ -11,7 +11,7 @@ public sealed partial class LookalikeEngine
         var matched = new HashSet<BrandName>();
         var mask = LetterMask.Of(skeleton);
         var scripts = view.IsUnicode ? Core.Names.Scripts.Used(view.Display) : Core.Names.Script.Latin;
-        var loose = view.IsUnicode ? GlyphSkeleton.Loose(view.Pre) : null;
+        var loose = GlyphSkeleton.Loose(view.Pre);
         if (Core.Names.Scripts.IsMixed(scripts))
         {
             var names = string.Join(" and ", Enum.GetValues<Core.Names.Script>().Where(s => s > Core.Names.Script.Common && scripts.HasFlag(s)));
@@ -70,11 +70,11 @@ public sealed partial class LookalikeEngine
                 }
             }
 
-            // Unicode look-alikes joined with ASCII ones (dâunn for daum, kalcǎo for kakao): the loose skeleton.
-            if (loose is not null && term.TypoInLabel && !matched.Contains(term.Name) && loose == term.Loose)
+            // Look-alike letters the skeleton keeps apart (dâunn or daunn for daum, lkakao for kakao): the loose skeleton.
+            if (term.TypoInLabel && !matched.Contains(term.Name) && loose == term.Loose)
             {
                 matched.Add(term.Name);
-                findings.Add(new LookalikeFinding(LookalikeTechnique.Homoglyph, term.OnlyWithWords ? 60 : 70,
+                findings.Add(new LookalikeFinding(view.IsUnicode ? LookalikeTechnique.Homoglyph : LookalikeTechnique.GlyphTrick, term.OnlyWithWords ? 60 : 70,
                     $"`{view.Display}.{suffix}`: written with letters that pass for those of '{term.Name.Label}' — lookalike of {term.Describe()}",
                     term.Brand.Name, term.Name.Domain, view.Offset, view.Offset + view.Display.Length - 1));
             }

@@ -81,6 +81,19 @@ public sealed class LookalikeTypoTests
     }
 
     [Theory]
+    [InlineData("lkakao.com", "kakao.com")] // 'lk' for 'k'
+    [InlineData("daunn.net", "daum.net")] // 'nn' for 'm'
+    [InlineData("qrrail.com", "gmail.com")] // 'q' for 'g', 'rr' for 'm'
+    [InlineData("lhotmail.com", "hotmail.com")] // 'lh' for 'h'
+    public void Flags_ascii_look_alike_letters_the_skeleton_keeps_apart(string name, string imitates)
+    {
+        var result = Engine.Screen(name);
+        Assert.True(result.IsFlagged, $"{name}: {result.Summary}");
+        Assert.Contains(result.Findings, f => f.Imitates == imitates);
+        AgreesOnTheHotPath(name);
+    }
+
+    [Theory]
     [InlineData("münchen.de")]
     [InlineData("bücher.com")]
     [InlineData("ħello.com")]
