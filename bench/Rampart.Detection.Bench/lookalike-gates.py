@@ -80,6 +80,7 @@ def main():
     except ImportError:
         have_dnstwist = False
     dnstwist_names, dnstwist_seconds = 0, 0.0
+    twist_brand = {}  # feed index -> the brand dnstwist permuted
     if have_dnstwist:
         for brand in BRANDS:
             start = time.perf_counter()
@@ -88,6 +89,7 @@ def main():
             dnstwist_seconds += time.perf_counter() - start
             for row in fuzzer.domains:
                 if row["fuzzer"] != "*original":
+                    twist_brand[len(feed)] = brand
                     feed.append(("dnstwist:" + row["fuzzer"], to_ascii(row["domain"])))
                     dnstwist_names += 1
     else:
@@ -121,9 +123,14 @@ def main():
     rows, elapsed, summary = run_hunt(path, ["--all"])
     by_line = {int(r["line"]): r for r in rows}
     stats = {}
+    per_brand = {}
     for i, (cls, name) in enumerate(feed, start=1):
         row = by_line.get(i)
         level = row["level"] if row else "missing"
+        if i - 1 in twist_brand and level != "allowlisted":
+            b = per_brand.setdefault(twist_brand[i - 1], [0, 0])
+            b[0] += 1
+            b[1] += level in ("suspicious", "malicious")
         s = stats.setdefault(cls, {"n": 0, "flagged": 0, "excluded": 0, "missed": []})
         if cls.startswith("dnstwist") and level == "allowlisted":
             s["excluded"] += 1
@@ -151,6 +158,10 @@ def main():
                 f.writelines(f"{cls}\t{name}\n" for name in stats[cls]["missed"])
     if total_twist["n"]:
         print(f"{'dnstwist permutations, all':32} {total_twist['n']:7} {'':8} {total_twist['flagged']:8} {100.0 * total_twist['flagged'] / total_twist['n']:6.2f}%")
+    if per_brand:
+        worst = min(per_brand.items(), key=lambda kv: kv[1][1] / kv[1][0])
+        print("dnstwist recall per brand (gate ≥99% each): " + " ".join(f"{b} {100.0 * f / n:.2f}%" for b, (n, f) in per_brand.items()))
+        print(f"  lowest: {worst[0]} {100.0 * worst[1][1] / worst[1][0]:.2f}%")
     print(f"rampart hunt --all over the feed: {len(feed) / elapsed:,.0f} hosts/s wall clock incl. start-up ({summary})")
     if have_dnstwist:
         print(f"dnstwist generating its permutations: {dnstwist_names / dnstwist_seconds:,.0f} hosts/s ({dnstwist_names} names in {dnstwist_seconds:.1f} s)")

@@ -19,12 +19,16 @@ internal sealed class BrandTerm
         // Issue #9: Damerau-Levenshtein 1, 2 for long names (8+ letters: onedrive, microsoft, sharepoint).
         MaxEdits = Skeleton.Length >= 8 ? 2 : 1;
         Mask = LetterMask.Of(Skeleton);
+        Loose = GlyphSkeleton.Loose(name.Label);
         var tld = name.Domain.LastIndexOf('.') is var dot and >= 0 ? name.Domain[(dot + 1)..] : "";
         DomainWithoutDot = Skeleton + GlyphSkeleton.Fold(tld).Skeleton;
     }
 
     /// <summary>The skeleton of the name with its domain's top-level label glued on (<c>llvecom</c> for live.com).</summary>
     public string DomainWithoutDot { get; }
+
+    /// <summary>The name's <see cref="GlyphSkeleton.Loose(ReadOnlySpan{char})"/> skeleton, for labels written in Unicode.</summary>
+    public string Loose { get; }
 
     public Brand Brand { get; }
 
@@ -55,10 +59,11 @@ internal sealed class BrandTerm
         }
 
         var firstLetterOnly = !(Name.Generic && Skeleton.Length < 7);
-        // Judge the edit as typed when it is one (l8ve for live); a glyph fold in it (t1cloud) is judged on skeletons.
+        // Judge the edit as typed when it is one (l8ve for live); a glyph fold in it (t1cloud) is judged
+        // on skeletons, except on a short common word, where a fold and an edit are two changes (appier).
         return EditDistance.Bounded(raw, Name.Label, 1) == 1
             ? Slips.IsPlausible(raw, Name.Label, firstLetterOnly)
-            : Slips.IsPlausible(skeleton, Skeleton, firstLetterOnly);
+            : firstLetterOnly && Slips.IsPlausible(skeleton, Skeleton, firstLetterOnly);
     }
 
     public string Skeleton { get; }

@@ -43,6 +43,54 @@ public static class GlyphSkeleton
         return (new string(skeleton, 0, length), map[..(length + 1)]);
     }
 
+    /// <summary>
+    /// A looser skeleton: after the single folds, the two-letter glyphs dnstwist and phishers use
+    /// (rn, nn, rr → m; vv → w; cl, dl → d; lc, lk → k; lh → h; lb → b), then letters that pass for
+    /// each other (b/d, c/e, g/q, m/n/r). Only whole registrable labels equal to a brand's are judged
+    /// on it: too loose for parts of names, where it would join ordinary words.
+    /// </summary>
+    public static string Loose(ReadOnlySpan<char> ascii)
+    {
+        Span<char> loose = stackalloc char[ascii.Length];
+        return new string(loose[..Loose(ascii, loose)]);
+    }
+
+    /// <summary>The span form of <see cref="Loose(ReadOnlySpan{char})"/>: writes at most <c>ascii.Length</c> characters.</summary>
+    public static int Loose(ReadOnlySpan<char> ascii, Span<char> loose)
+    {
+        var n = 0;
+        for (var i = 0; i < ascii.Length; i++)
+        {
+            var c = Single(ascii[i]);
+            var pair = i + 1 < ascii.Length ? (c, Single(ascii[i + 1])) switch
+            {
+                ('r', 'n') or ('n', 'n') or ('r', 'r') => 'm',
+                ('v', 'v') => 'w',
+                ('c', 'l') or ('d', 'l') => 'd',
+                ('l', 'c') or ('l', 'k') => 'k',
+                ('l', 'h') => 'h',
+                ('l', 'b') => 'b',
+                _ => '\0',
+            } : '\0';
+            if (pair != '\0')
+            {
+                c = pair;
+                i++;
+            }
+
+            loose[n++] = c switch
+            {
+                'd' => 'b',
+                'e' => 'c',
+                'q' => 'g',
+                'n' or 'r' => 'm',
+                _ => c,
+            };
+        }
+
+        return n;
+    }
+
     /// <summary>The letter two characters fold into (rn → m, vv → w, cl → d), or <c>'\0'</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static char Pair(char c, char next) => c switch

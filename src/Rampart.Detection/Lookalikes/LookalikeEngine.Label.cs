@@ -11,6 +11,7 @@ public sealed partial class LookalikeEngine
         var matched = new HashSet<BrandName>();
         var mask = LetterMask.Of(skeleton);
         var scripts = view.IsUnicode ? Core.Names.Scripts.Used(view.Display) : Core.Names.Script.Latin;
+        var loose = GlyphSkeleton.Loose(view.Pre);
         if (Core.Names.Scripts.IsMixed(scripts))
         {
             var names = string.Join(" and ", Enum.GetValues<Core.Names.Script>().Where(s => s > Core.Names.Script.Common && scripts.HasFlag(s)));
@@ -67,6 +68,15 @@ public sealed partial class LookalikeEngine
                     findings.Add(new LookalikeFinding(view.IsUnicode ? LookalikeTechnique.Homoglyph : LookalikeTechnique.Typo, distance == 1 ? 60 : 50,
                         $"`{view.Display}.{suffix}`: {edit} — lookalike of {term.Describe()}", term.Brand.Name, term.Name.Domain, start, end));
                 }
+            }
+
+            // Look-alike letters the skeleton keeps apart (dâunn or daunn for daum, lkakao for kakao): the loose skeleton.
+            if (term.TypoInLabel && !matched.Contains(term.Name) && loose == term.Loose)
+            {
+                matched.Add(term.Name);
+                findings.Add(new LookalikeFinding(view.IsUnicode ? LookalikeTechnique.Homoglyph : LookalikeTechnique.GlyphTrick, term.OnlyWithWords ? 60 : 70,
+                    $"`{view.Display}.{suffix}`: written with letters that pass for those of '{term.Name.Label}' — lookalike of {term.Describe()}",
+                    term.Brand.Name, term.Name.Domain, view.Offset, view.Offset + view.Display.Length - 1));
             }
         }
 
@@ -198,7 +208,10 @@ public sealed partial class LookalikeEngine
         var matched = new HashSet<BrandName>();
         foreach (var term in _terms.Where(t => !t.IsKeyword))
         {
-            var at = sub.IndexOf("." + term.Name.Domain + ".", StringComparison.Ordinal);
+            // Its domain as a label, or glued to words by a hyphen (microsoft.com-portal.evil.info).
+            var at = sub.IndexOf("." + term.Name.Domain + ".", StringComparison.Ordinal) is var whole and >= 0
+                ? whole
+                : sub.IndexOf("." + term.Name.Domain + "-", StringComparison.Ordinal);
             if (at >= 0 && !matched.Contains(term.Name))
             {
                 matched.Add(term.Name);

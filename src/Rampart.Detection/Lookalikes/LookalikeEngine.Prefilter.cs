@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Frozen;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using Rampart.Core.Names;
 
 namespace Rampart.Detection.Lookalikes;
 
@@ -113,7 +114,8 @@ public sealed partial class LookalikeEngine
             start = ends[l];
         }
 
-        return (hyphens && HyphenatedMayImitate(host))
+        return LooseMayMatch(host)
+            || (hyphens && HyphenatedMayImitate(host))
             || (strongFold && joined.IndexOfAny(p.Disguised) >= 0 && DisguisedWord(host))
             || (foldAcrossDot && FoldsAcrossADot(host));
     }
@@ -149,6 +151,24 @@ public sealed partial class LookalikeEngine
         foreach (var domain in p.GenericDomains)
         {
             if (host.Contains(domain, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A label whose loose skeleton is a brand's (lkakao, daunn): only labels of a length a brand's can have.</summary>
+    private bool LooseMayMatch(ReadOnlySpan<char> host)
+    {
+        var p = _prefilter;
+        Span<char> loose = stackalloc char[DomainNames.MaxLabelLength];
+        foreach (var range in host.Split('.'))
+        {
+            var label = host[range];
+            if (label.Length >= p.LooseMinLength && label.Length <= p.LooseMaxLength
+                && p.LooseSkeletons.Contains(loose[..GlyphSkeleton.Loose(label, loose)]))
             {
                 return true;
             }
@@ -318,6 +338,11 @@ public sealed partial class LookalikeEngine
             var labelTypos = terms.Where(t => t.TypoInLabel).Select(Target).Distinct().ToArray();
             TyposByLength = Enumerable.Range(0, Core.Names.DomainNames.MaxLabelLength + 1)
                 .Select(length => labelTypos.Where(t => Math.Abs(length - t.Length) <= t.MaxEdits).ToArray()).ToArray();
+            var looseTerms = terms.Where(t => t.TypoInLabel).ToArray();
+            LooseSkeletons = looseTerms.Select(t => t.Loose).ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+            // A loose skeleton character stands for one or two characters of the label.
+            LooseMinLength = looseTerms.Min(t => t.Loose.Length);
+            LooseMaxLength = Math.Min(2 * looseTerms.Max(t => t.Loose.Length), DomainNames.MaxLabelLength);
             TokenTypos = terms.Where(t => !t.OnlyWithWords && t.Skeleton.Length >= 5).Select(Target).Distinct().ToArray();
         }
 
@@ -348,5 +373,11 @@ public sealed partial class LookalikeEngine
         public TypoTarget[][] TyposByLength { get; }
 
         public TypoTarget[] TokenTypos { get; }
+
+        public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> LooseSkeletons { get; }
+
+        public int LooseMinLength { get; }
+
+        public int LooseMaxLength { get; }
     }
 }

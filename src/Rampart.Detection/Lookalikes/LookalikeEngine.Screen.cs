@@ -190,6 +190,11 @@ public sealed partial class LookalikeEngine
             }
         }
 
+        if (LatinBaseLetters.TryGet(rune.Value, out var letter))
+        {
+            return letter.ToString();
+        }
+
         var decomposed = rune.ToString().Normalize(NormalizationForm.FormD);
         var first = decomposed.Length > 0 ? char.ToLowerInvariant(decomposed[0]) : '\0';
         if (char.IsAsciiLetterOrDigit(first))

@@ -6,7 +6,7 @@ namespace Rampart.Detection.Lookalikes;
 /// The one place lookalike screening meets the verdict engine: the host of a domain, URL or e-mail
 /// verdict, as the engine normalized it, is screened, and a suspicious lookalike raises the verdict to at least suspicious with
 /// the lookalike's score and reasons. A known indicator (malicious) stays malicious, with the
-/// lookalike reasons added. The engine is built on first use, so verbs that never check pay nothing.
+/// lookalike reasons added. A clean value on an allowlist becomes allowlisted, saying which entry. The engine is built on first use, so verbs that never check pay nothing.
 /// </summary>
 public sealed class LookalikeVerdictContributor(Func<LookalikeEngine> create)
 {
@@ -27,6 +27,17 @@ public sealed class LookalikeVerdictContributor(Func<LookalikeEngine> create)
         }
 
         var result = _engine.Value.Screen(host);
+        if (result.Level == LookalikeLevel.Allowlisted && verdict.Disposition == Disposition.Clean)
+        {
+            // Nothing known against it and on an allowlist (a brand's own, a CDN edge, a popular
+            // site): say so, with the list entry as the reason. A matching indicator still wins.
+            return verdict with
+            {
+                Disposition = Disposition.Allowlisted,
+                Reasons = [.. verdict.Reasons.Where(r => r.Code != VerdictReason.Codes.NoMatch), .. result.Findings.Select(f => Reason(f, host))],
+            };
+        }
+
         if (!result.IsFlagged)
         {
             return verdict;
@@ -46,7 +57,7 @@ public sealed class LookalikeVerdictContributor(Func<LookalikeEngine> create)
     private static VerdictReason Reason(LookalikeFinding finding, string host) =>
         new(Code(finding.Technique), finding.Reason, host, finding.Start, finding.End - finding.Start, finding.Score);
 
-    /// <summary>A stable code for programs: <c>lookalike-glyph-trick</c> for <see cref="LookalikeTechnique.GlyphTrick"/>.</summary>
-    public static string Code(LookalikeTechnique technique) =>
+    /// <summary>A stable code for programs: <c>lookalike-glyph-trick</c> for <see cref="LookalikeTechnique.GlyphTrick"/>, <c>allowlisted</c> for an allowlist entry.</summary>
+    public static string Code(LookalikeTechnique technique) => technique == LookalikeTechnique.Allowlisted ? VerdictReason.Codes.Allowlisted :
         "lookalike" + string.Concat(technique.ToString().Select(c => char.IsUpper(c) ? "-" + char.ToLowerInvariant(c) : c.ToString()));
 }

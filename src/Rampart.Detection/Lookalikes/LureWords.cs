@@ -26,7 +26,8 @@ public static class LureWords
     public static readonly FrozenSet<string> Account = FrozenSet.Create(StringComparer.Ordinal,
         "login", "logon", "signin", "signon", "verify", "verification", "secure", "security", "account", "accounts", "password",
         "passwd", "pw", "pwd", "reset", "recovery", "auth", "sso", "webmail", "mailbox", "owa", "unlock", "suspended", "confirm",
-        "validate", "validation", "session", "credential", "credentials", "365", "update", "mail", "support", "helpdesk");
+        "validate", "validation", "session", "credential", "credentials", "365", "update", "mail", "support", "helpdesk",
+        "portal", "billing", "service");
 
     /// <summary>
     /// Filler that glues words together in combosquats (<c>microsoftcom</c>, <c>wwwmicrosoft</c>,

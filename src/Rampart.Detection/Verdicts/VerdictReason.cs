@@ -17,6 +17,7 @@ public sealed record VerdictReason(string Code, string Text, string? Evidence = 
         public const string BareIpUrl = "bare-ip-url";
         public const string UrlShortener = "url-shortener";
         public const string NoMatch = "no-match";
+        public const string Allowlisted = "allowlisted";
         public const string Invalid = "invalid";
     }
 }

@@ -36,6 +36,7 @@ public sealed class LookalikeTypoTests
     [InlineData("lime.com")] // v→m is no slip on any keyboard
     [InlineData("alive.net")]
     [InlineData("olive.com")]
+    [InlineData("appier.net")] // a fold (i for l) and an edit: two changes to a short common word
     public void Does_not_count_an_unrelated_first_letter_or_an_arbitrary_edit_on_a_short_name(string name)
     {
         var result = Engine.Screen(name);
@@ -63,6 +64,41 @@ public sealed class LookalikeTypoTests
     [InlineData("nid.naver.com.nheos.com")]
     public void Leaves_more_of_the_brands_own_and_their_cdn_names_alone(string name) =>
         Assert.Equal(LookalikeLevel.Allowlisted, Engine.Screen(name).Level);
+
+    [Theory]
+    [InlineData("ħotmail.com", "hotmail.com")] // a letter with a stroke: no decomposition, no confusable prototype
+    [InlineData("ɢooɢłe.com", "google.com")] // small capitals and a barred l
+    [InlineData("ɫĭve.com", "live.com")]
+    [InlineData("dâunn.net", "daum.net")] // a Unicode letter beside 'nn' for 'm'
+    [InlineData("kalcǎo.com", "kakao.com")] // 'lc' for 'k'
+    [InlineData("gməiɫ.com", "gmail.com")]
+    public void Flags_unicode_look_alikes_that_decomposition_does_not_reach(string name, string imitates)
+    {
+        var result = Engine.Screen(name);
+        Assert.True(result.IsFlagged, $"{name}: {result.Summary}");
+        Assert.Contains(result.Findings, f => f.Imitates == imitates && f.Technique == LookalikeTechnique.Homoglyph);
+        AgreesOnTheHotPath(name);
+    }
+
+    [Theory]
+    [InlineData("lkakao.com", "kakao.com")] // 'lk' for 'k'
+    [InlineData("daunn.net", "daum.net")] // 'nn' for 'm'
+    [InlineData("qrrail.com", "gmail.com")] // 'q' for 'g', 'rr' for 'm'
+    [InlineData("lhotmail.com", "hotmail.com")] // 'lh' for 'h'
+    public void Flags_ascii_look_alike_letters_the_skeleton_keeps_apart(string name, string imitates)
+    {
+        var result = Engine.Screen(name);
+        Assert.True(result.IsFlagged, $"{name}: {result.Summary}");
+        Assert.Contains(result.Findings, f => f.Imitates == imitates);
+        AgreesOnTheHotPath(name);
+    }
+
+    [Theory]
+    [InlineData("münchen.de")]
+    [InlineData("bücher.com")]
+    [InlineData("ħello.com")]
+    public void Leaves_ordinary_unicode_names_alone(string name) =>
+        Assert.False(Engine.Screen(name).IsFlagged, name);
 
     private static void AgreesOnTheHotPath(string name)
     {

@@ -35,11 +35,25 @@ public sealed class LookalikeVerdictContributorTests
     }
 
     [Theory]
-    [InlineData("login.microsoftonline.com")]
-    [InlineData("https://outlook.office365.com/mail/")]
-    [InlineData("example.com")]
-    public async Task Brand_own_and_ordinary_names_stay_clean(string value) =>
-        Assert.Equal(Disposition.Clean, (await EngineWithLookalikes().CheckAsync(value, TestContext.Current.CancellationToken)).Disposition);
+    [InlineData("login.microsoftonline.com", "microsoftonline.com")]
+    [InlineData("https://outlook.office365.com/mail/", "office365.com")]
+    [InlineData("outlook.office365.com.edgekey.net", "edgekey.net")]
+    public async Task A_brands_own_name_is_allowlisted_with_the_entry_as_its_reason(string value, string entry)
+    {
+        var verdict = await EngineWithLookalikes().CheckAsync(value, TestContext.Current.CancellationToken);
+        Assert.Equal(Disposition.Allowlisted, verdict.Disposition);
+        var reason = Assert.Single(verdict.Reasons, r => r.Code == VerdictReason.Codes.Allowlisted);
+        Assert.Contains($"under {entry}", reason.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(verdict.Reasons, r => r.Code == VerdictReason.Codes.NoMatch);
+    }
+
+    [Fact]
+    public async Task An_ordinary_unlisted_name_stays_clean() =>
+        Assert.Equal(Disposition.Clean, (await EngineWithLookalikes().CheckAsync("modern-journal.org", TestContext.Current.CancellationToken)).Disposition);
+
+    [Fact]
+    public async Task An_indicator_on_an_allowlisted_name_still_makes_it_malicious() =>
+        Assert.Equal(Disposition.Malicious, (await EngineWithLookalikes(Indicator("login.microsoftonline.com")).CheckAsync("login.microsoftonline.com", TestContext.Current.CancellationToken)).Disposition);
 
     [Fact]
     public async Task A_known_indicator_stays_malicious_and_gains_the_lookalike_reasons()
