@@ -23,13 +23,15 @@ internal sealed class SerialLoadClient : IAsyncDisposable
     private readonly string _zone;
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentDictionary<int, long> _dnsOutstanding = new();
+
+    // Past the timeout a query leaves the window (the load goes on) but an answer that still comes counts.
+    private readonly ConcurrentDictionary<int, bool> _dnsLate = new();
     private readonly SemaphoreSlim _window = new(DnsWindow);
     private readonly Socket _udp;
     private readonly List<Task> _running = [];
     private int _dnsSerial;
     private int _httpSerial;
     private int _httpUnanswered;
-    private int _dnsExpired;
 
     public SerialLoadClient(IPEndPoint dns, IPEndPoint http, string zone, int httpConnections = 8)
     {
@@ -54,7 +56,7 @@ internal sealed class SerialLoadClient : IAsyncDisposable
     public int HttpSent => Volatile.Read(ref _httpSerial);
 
     /// <summary>Queries that got no answer within the timeout, and requests whose connection failed before the answer.</summary>
-    public (int Dns, int Http) Unanswered => (Volatile.Read(ref _dnsExpired), Volatile.Read(ref _httpUnanswered));
+    public (int Dns, int Http) Unanswered => (_dnsLate.Count, Volatile.Read(ref _httpUnanswered));
 
     public string DnsName(int serial) => $"d{serial}.{_zone}";
 
@@ -126,10 +128,16 @@ internal sealed class SerialLoadClient : IAsyncDisposable
             // An answer (QR=1, NOERROR) to "d<serial>.…": the serial is the first label.
             if (length > 14 && (buffer[2] & 0x80) != 0 && (buffer[3] & 0x0F) == 0 && buffer[13] == 'd'
                 && int.TryParse(buffer.AsSpan(14, buffer[12] - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var serial)
-                && _dnsOutstanding.TryRemove(serial, out _))
+                && DnsAnswered.TryAdd(serial, DateTimeOffset.UtcNow))
             {
-                DnsAnswered.TryAdd(serial, DateTimeOffset.UtcNow);
-                _window.Release();
+                if (_dnsOutstanding.TryRemove(serial, out _))
+                {
+                    _window.Release();
+                }
+                else
+                {
+                    _dnsLate.TryRemove(serial, out _);
+                }
             }
         }
     }
@@ -152,7 +160,12 @@ internal sealed class SerialLoadClient : IAsyncDisposable
             {
                 if (now - sentAt > timeout && _dnsOutstanding.TryRemove(serial, out _))
                 {
-                    Interlocked.Increment(ref _dnsExpired);
+                    _dnsLate[serial] = true;
+                    if (DnsAnswered.ContainsKey(serial))
+                    {
+                        _dnsLate.TryRemove(serial, out _);
+                    }
+
                     _window.Release();
                 }
             }
