@@ -7,6 +7,13 @@ namespace Rampart.Dns.Sinkhole;
 /// sockets, no clock, no allocation. There is no recursion or forwarding path: a name outside the
 /// zones is refused.
 /// </summary>
+/// <remarks>
+/// NXDOMAIN is never the answer, by design (issue #14: "apex and all subdomains"): every name under
+/// a sinkholed apex exists, so whatever name a victim's machine asks for leads it to the sinkhole and
+/// shows up as a hit. A type with no data at an existing name is NODATA (NOERROR, the SOA in the
+/// authority section); a name outside the zones is REFUSED, since the sinkhole has no authority to
+/// say it does not exist.
+/// </remarks>
 internal static class SinkholeResponder
 {
     /// <summary>Classic DNS over UDP without EDNS (RFC 1035 §4.2.1).</summary>

@@ -79,6 +79,7 @@ public static class SinkholeVerb
             Example: rampart sinkhole --zones zones.json --port 5300 --http 127.0.0.1:8081
             """)
         { zones, address, port, udpLoops, fsync, nodeId, noIngest, http, httpStatus, httpPage };
+        command.Subcommands.Add(SinkholeHitsVerb.Create());
         command.SetAction(async (parse, ct) =>
         {
             if (!IPAddress.TryParse(parse.GetValue(address), out var listen))

@@ -1,0 +1,117 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using Rampart.Cli;
+using Rampart.Core.Sinkhole;
+using Rampart.Core.Text;
+
+namespace Rampart.Sinkhole;
+
+/// <summary>
+/// <c>rampart sinkhole hits</c>: stored hits by case, domain, source and time, as lines for a terminal
+/// or as CSV with Shadowserver-style column names. Every value a client sent is escaped: control
+/// characters as \xNN on the terminal, formula prefixes neutralised in CSV (<see cref="Csv.ReportLine"/>).
+/// </summary>
+public static class SinkholeHitsVerb
+{
+    /// <summary>CSV columns, named as Shadowserver's sinkhole reports name them where they have the field.</summary>
+    public static readonly string[] CsvColumns =
+    [
+        "timestamp", "protocol", "src_ip", "src_port", "hostname", "query_type", "answer", "case_id",
+        "http_method", "http_host", "http_url", "http_agent", "http_referer", "forwarded_by", "body_length", "body_sha256", "client_subnet", "hit_id",
+    ];
+
+    public static Command Create()
+    {
+        var caseId = new Option<string?>("--case") { Description = "Only this case's hits" };
+        var domain = new Option<string?>("--domain") { Description = "Only hits for this name (the query name, or the HTTP host without its port)" };
+        var source = new Option<string?>("--source") { Description = "Only hits from this source address" };
+        var since = new Option<string?>("--since") { Description = "From this time on (ISO 8601, UTC unless it says otherwise)" };
+        var until = new Option<string?>("--until") { Description = "Before this time" };
+        var limit = new Option<int>("--limit") { Description = "At most this many hits, oldest first", DefaultValueFactory = _ => 1000 };
+        var csv = new Option<bool>("--csv") { Description = "CSV with a header line (formula-safe for spreadsheets)" };
+        var command = new Command("hits", """
+            List stored sinkhole hits, oldest first.
+            Examples:
+              rampart sinkhole hits --case case-1 --since 2026-11-01
+              rampart sinkhole hits --case case-1 --csv > hits.csv
+            """)
+        { caseId, domain, source, since, until, limit, csv };
+        command.SetAction(async (parse, ct) =>
+        {
+            var query = new SinkholeHitQuery(
+                parse.GetValue(caseId),
+                parse.GetValue(domain)?.Trim().TrimEnd('.').ToLowerInvariant(),
+                parse.GetValue(source),
+                Time(parse.GetValue(since), "--since"),
+                Time(parse.GetValue(until), "--until"),
+                Math.Max(1, parse.GetValue(limit)));
+            await using var store = await LocalStore.OpenAsync(parse, ct);
+            var hits = await store.Get<ISinkholeHitStore>().ListAsync(query, ct);
+            if (parse.GetValue(csv))
+            {
+                Console.Out.Write(Csv.Line(CsvColumns) + "\r\n");
+                foreach (var hit in hits)
+                {
+                    Console.Out.Write(Csv.ReportLine(CsvFields(hit)) + "\r\n");
+                }
+            }
+            else
+            {
+                foreach (var hit in hits)
+                {
+                    Console.WriteLine(Printable(TextLine(hit)));
+                }
+
+                Console.Error.WriteLine($"{hits.Count} hits");
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    public static string?[] CsvFields(SinkholeHit hit)
+    {
+        ArgumentNullException.ThrowIfNull(hit);
+        return
+        [
+            hit.Time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture), hit.Transport, hit.SourceIp,
+            hit.SourcePort.ToString(CultureInfo.InvariantCulture), hit.QueryName, hit.QueryType == 0 ? null : hit.QueryType.ToString(CultureInfo.InvariantCulture),
+            hit.Answer, hit.CaseId, hit.HttpMethod, hit.HttpHost, hit.Url, hit.UserAgent, hit.Referer, hit.ForwardedFor,
+            hit.BodyLength?.ToString(CultureInfo.InvariantCulture), hit.BodySha256, hit.ClientSubnet, hit.HitId,
+        ];
+    }
+
+    /// <summary>Control characters (and DEL, and the C1 range) as \xNN, so a hostile value cannot drive the terminal.</summary>
+    public static string Printable(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (!value.Any(c => char.IsControl(c)))
+        {
+            return value;
+        }
+
+        var text = new StringBuilder(value.Length + 16);
+        foreach (var c in value)
+        {
+            _ = char.IsControl(c) ? text.Append(CultureInfo.InvariantCulture, $"\\x{(int)c:x2}") : text.Append(c);
+        }
+
+        return text.ToString();
+    }
+
+    private static string TextLine(SinkholeHit hit)
+    {
+        var when = hit.Time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        var what = hit.Transport == "http"
+            ? $"{hit.HttpMethod} {hit.HttpHost} {hit.Url} -> {hit.Answer} ua=\"{hit.UserAgent}\"{(hit.BodyLength is { } length ? $" body={length}B sha256={hit.BodySha256}" : "")}"
+            : $"{hit.QueryName} type {hit.QueryType} -> {hit.Answer}{(hit.ClientSubnet is { } subnet ? $" ecs={subnet}" : "")}";
+        return $"{when}  {hit.Transport,-7} {hit.SourceIp}:{hit.SourcePort}  {hit.CaseId ?? "-"}  {what}";
+    }
+
+    private static DateTimeOffset? Time(string? text, string option) =>
+        text is null ? null
+        : DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time
+        : throw new CliException($"{option}: '{text}' is not a time (ISO 8601, e.g. 2026-11-29 or 2026-11-29T18:00Z)");
+}
