@@ -98,7 +98,17 @@ internal sealed class SerialLoadClient : IAsyncDisposable
                 await _window.WaitAsync(_stop.Token);
                 var serial = Interlocked.Increment(ref _dnsSerial);
                 _dnsOutstanding[serial] = Stopwatch.GetTimestamp();
-                await _udp.SendAsync(Query(serial), _stop.Token);
+                try
+                {
+                    // Not cancelled by the stop: a send refused for an already-cancelled token never
+                    // left, and counting its serial as unanswered failed the outage test once.
+                    await _udp.SendAsync(Query(serial), CancellationToken.None);
+                }
+                catch
+                {
+                    _dnsOutstanding.TryRemove(serial, out _);
+                    throw;
+                }
             }
         }
         catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException or SocketException)

@@ -96,7 +96,7 @@ public static class TsigKeyFile
                 var field = tokens[j];
                 if (j + 2 >= end || tokens[j + 2].Text != ";" || tokens[j + 2].Quoted)
                 {
-                    problems.Add(new TsigKeyFileError(path, field.Line, Shown(field.Text), "expected one value and ';'"));
+                    problems.Add(new TsigKeyFileError(path, field.Line, FieldName(field), "expected one value and ';'"));
                     return null;
                 }
 
@@ -110,7 +110,7 @@ public static class TsigKeyFile
                         secretLine = field.Line;
                         break;
                     default:
-                        problems.Add(new TsigKeyFileError(path, field.Line, Shown(field.Text), "unknown field (algorithm and secret are read)"));
+                        problems.Add(new TsigKeyFileError(path, field.Line, FieldName(field), "unknown field (algorithm and secret are read)"));
                         return null;
                 }
 
@@ -251,6 +251,9 @@ public static class TsigKeyFile
     }
 
     /// <summary>At most 40 characters of hostile text, controls replaced.</summary>
+    /// <summary>A field as the error names it: an empty quoted token still names something ("").</summary>
+    private static string FieldName(Token field) => field.Text.Length == 0 ? "\"\"" : Shown(field.Text);
+
     private static string Shown(string text) =>
         new([.. (text.Length > 40 ? text[..40] + "…" : text).Select(c => char.IsControl(c) ? '?' : c)]);
 
