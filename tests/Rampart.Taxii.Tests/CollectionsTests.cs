@@ -28,7 +28,7 @@ public sealed class CollectionsTests(TaxiiServerFixture server)
         Assert.Equal("all", collections[server.All.Id].GetProperty("alias").GetString());
     }
 
-    // §5.1: a user with no collections gets the collections resource with no "collections" property.
+    // §5.1.1 Collections Resource: "If there are no Collections in the list, this key MUST be omitted, and the response is an empty object."
     [Fact]
     public async Task A_user_with_no_collection_gets_an_empty_collections_resource()
     {

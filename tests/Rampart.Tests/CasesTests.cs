@@ -53,4 +53,26 @@ public sealed class CasesTests
         Assert.Equal(["hanrnaii.net", "hotrnall.com", "login-protect-mail.com", "mai1-reset.com"],
             detail.RootElement.GetProperty("domains").EnumerateArray().Select(d => d.GetProperty("domain").GetString()));
     }
+
+    [Fact]
+    public async Task Hunt_hits_join_a_case_each_with_its_lookalike_explanation_as_the_reason()
+    {
+        var data = RampartCli.NewDataFolder();
+        var feed = RampartCli.WriteFile(data, "new-domains.txt", "hotrnall.com\nexample.org\nrnicrosoft.com\n");
+        var hunt = await RampartCli.RunAsync(data, "hunt", feed, "--format", "jsonl");
+        var hits = RampartCli.WriteFile(data, "hits.jsonl", hunt.Stdout + "{\"line\":9,\"level\":\"suspicious\"}\n");
+        var id = (await RampartCli.RunAsync(data, "case", "new", "From the feed")).Stdout.Trim();
+
+        var add = await RampartCli.RunAsync(data, "case", "add", id, "--from-hunt", hits);
+        var show = await RampartCli.RunAsync(data, "case", "show", id, "--format", "json");
+
+        Assert.True(add.ExitCode == 0, add.Stderr);
+        Assert.Contains("added 2 domains", add.Stdout, StringComparison.Ordinal);
+        Assert.Contains("hits.jsonl:3: host: missing", add.Stderr, StringComparison.Ordinal);
+        using var detail = JsonDocument.Parse(show.Stdout);
+        var domains = detail.RootElement.GetProperty("domains").EnumerateArray().ToDictionary(d => d.GetProperty("domain").GetString()!, d => d.GetProperty("reason").GetString()!);
+        Assert.Equal(["hotrnall.com", "rnicrosoft.com"], domains.Keys.Order());
+        Assert.Contains("lookalike of hotmail.com", domains["hotrnall.com"], StringComparison.Ordinal);
+        Assert.StartsWith("hunt hits.jsonl:2: suspicious", domains["rnicrosoft.com"], StringComparison.Ordinal);
+    }
 }

@@ -89,6 +89,7 @@ public static partial class CaseVerbs
         var registrant = new Option<string?>("--registrant-name") { Description = "Registration fact: registrant name or organization" };
         var note = new Option<string?>("--note") { Description = "A note about the named domains (or the whole case when none is named)" };
         var attach = new Option<FileInfo[]>("--attach") { Description = "A file to keep with its SHA-256 (screenshot, letter); repeatable" };
+        var fromHunt = new Option<FileInfo?>("--from-hunt") { Description = "Add the hits of `rampart hunt --format jsonl`, each with its lookalike explanation as the reason" };
         var resolver = new Option<string?>("--dns") { Description = "Capture A/AAAA/NS/MX/SOA of each named domain through this resolver (IP or IP:port); the answer is kept raw" };
         var command = new Command("add", """
             Add domains and evidence to a case. Each new domain gets what the platform knows about it as
@@ -98,8 +99,9 @@ public static partial class CaseVerbs
               rampart case add case--… --actor THALLIUM
               rampart case add case--… hotrnall.com --registrar NameCheap --created 2026-01-02 --registrant-email kim@x.example
               rampart case add case--… hotrnall.com --dns 127.0.0.1:53 --attach login-page.png
+              rampart hunt new-domains.txt --format jsonl > hits.jsonl && rampart case add case--… --from-hunt hits.jsonl
             """)
-        { id, domains, reason, actor, registrar, created, email, registrant, note, attach, resolver };
+        { id, domains, reason, actor, registrar, created, email, registrant, note, attach, fromHunt, resolver };
         command.SetAction(async (parse, ct) =>
         {
             var caseId = parse.GetValue(id)!;
@@ -117,6 +119,11 @@ public static partial class CaseVerbs
             if (named.Count > 0)
             {
                 added.AddRange((await service.AddDomainsAsync(caseId, named, parse.GetValue(reason) ?? "by hand", context, ct) ?? throw NoCase(caseId)).Added);
+            }
+
+            if (parse.GetValue(fromHunt) is { } huntFile)
+            {
+                added.AddRange(await AddHuntHitsAsync(service, caseId, huntFile, context, ct));
             }
 
             if (parse.GetValue(actor) is { } actorName)
@@ -180,6 +187,41 @@ public static partial class CaseVerbs
             return 0;
         });
         return command;
+    }
+
+    /// <summary>Each hit joins with its own reason; lines that are not hits are reported and skipped.</summary>
+    private static async Task<IReadOnlyList<string>> AddHuntHitsAsync(CaseService service, string caseId, FileInfo file, ChangeContext context, CancellationToken ct)
+    {
+        if (!file.Exists)
+        {
+            throw new CliException($"--from-hunt: no file '{file.FullName}'");
+        }
+
+        var hits = HuntResults.Read(await File.ReadAllTextAsync(file.FullName, ct), file.FullName, out var errors);
+        foreach (var error in errors)
+        {
+            await Console.Error.WriteLineAsync($"skipped {error}");
+        }
+
+        if (hits.Count == 0)
+        {
+            throw new CliException($"--from-hunt: no hunt hits in '{file.FullName}'");
+        }
+
+        var added = new List<string>();
+        foreach (var hit in hits)
+        {
+            var (named, refused) = CaseDomainNames.Normalize([hit.Host]);
+            if (refused.Count > 0)
+            {
+                await Console.Error.WriteLineAsync($"skipped {file.FullName}:{hit.Line}: host: {string.Join("; ", refused)}");
+                continue;
+            }
+
+            added.AddRange((await service.AddDomainsAsync(caseId, named, hit.Reason, context, ct) ?? throw NoCase(caseId)).Added);
+        }
+
+        return added;
     }
 
     private static Command Show()
