@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Rampart.Bench;
 using Rampart.Core.Sinkhole;
 using Rampart.Dns.Sinkhole;
 using Rampart.Dns.Spool;
@@ -28,22 +29,8 @@ internal static class IngestGate
             failed |= !await MeasureAsync("SQLite", StoreLocation.ForDataFolder(Path.Combine(folder, "data")), Path.Combine(folder, "spool-sqlite"), count);
             if (postgres is { Length: > 0 })
             {
-                var database = "rampart_ingest_" + Guid.NewGuid().ToString("N");
-                var builder = new Npgsql.NpgsqlConnectionStringBuilder(postgres) { Database = database };
-                try
-                {
-                    failed |= !await MeasureAsync("PostgreSQL", StoreLocation.ForPostgres(builder.ConnectionString), Path.Combine(folder, "spool-pg"), count);
-                }
-                finally
-                {
-                    Npgsql.NpgsqlConnection.ClearAllPools();
-                    await using var admin = new Npgsql.NpgsqlConnection(postgres);
-                    await admin.OpenAsync();
-#pragma warning disable CA2100 // The name is generated here from a GUID; DROP DATABASE takes no parameters.
-                    await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", admin);
-#pragma warning restore CA2100
-                    await drop.ExecuteNonQueryAsync();
-                }
+                await using var database = new ScratchPostgresDatabase(postgres, "rampart_ingest");
+                failed |= !await MeasureAsync("PostgreSQL", database.Location, Path.Combine(folder, "spool-pg"), count);
             }
             else
             {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using Rampart.Bench;
 using Rampart.Core.Actors;
 using Rampart.Core.Auditing;
 using Rampart.Core.Stix;
@@ -34,22 +35,8 @@ internal static class StixImportGate
             var passed = await MeasureAsync("SQLite", StoreLocation.ForDataFolder(Path.Combine(folder, "store")), bundle);
             if (postgres is { Length: > 0 })
             {
-                var database = "rampart_stix_gate_" + Guid.NewGuid().ToString("N");
-                var builder = new Npgsql.NpgsqlConnectionStringBuilder(postgres) { Database = database };
-                try
-                {
-                    passed &= await MeasureAsync("PostgreSQL", StoreLocation.ForPostgres(builder.ConnectionString), bundle);
-                }
-                finally
-                {
-                    Npgsql.NpgsqlConnection.ClearAllPools();
-                    await using var admin = new Npgsql.NpgsqlConnection(postgres);
-                    await admin.OpenAsync();
-#pragma warning disable CA2100 // The name is generated here from a GUID; DROP DATABASE takes no parameters.
-                    await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", admin);
-#pragma warning restore CA2100
-                    await drop.ExecuteNonQueryAsync();
-                }
+                await using var database = new ScratchPostgresDatabase(postgres, "rampart_stix_gate");
+                passed &= await MeasureAsync("PostgreSQL", database.Location, bundle);
             }
             else
             {
