@@ -42,7 +42,14 @@ public sealed class RpzApiTests
         var anonymous = await new HttpClient { BaseAddress = new Uri(addresses[0]) }.GetAsync("/api/v1/rpz", Ct);
         var transfer = app.Services.GetRequiredService<RpzTransferHost>().EndPoint!;
         var key = new TsigKey("rampart-xfr", secret);
+        // The listener republishes within a poll of the store revision: wait for the seized case to be served.
         var before = await AxfrAsync(transfer, key);
+        for (var i = 0; i < 100 && !before.Owners.Contains("*.hotrnall.com.rpz.rampart"); i++)
+        {
+            await Task.Delay(100, Ct);
+            before = await AxfrAsync(transfer, key);
+        }
+
         await MoveToAsync(admin, draft, "seized");
         var after = before;
         for (var i = 0; i < 100 && after.Serial == before.Serial; i++)
