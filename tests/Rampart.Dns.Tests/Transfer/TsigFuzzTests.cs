@@ -19,28 +19,7 @@ public sealed class TsigFuzzTests
     ];
 
     /// <summary>A signed request with a few bytes overwritten, inserted, removed or cut: mostly almost-valid TSIG records.</summary>
-    private static readonly Gen<byte[]> Mutated =
-        Gen.Select(Gen.Int[0, Seeds.Length - 1], Gen.Int[1, 6], Gen.Int[0, 3], Gen.Byte.Array[1, 6], Gen.Int[0, 100])
-        .Select(t =>
-        {
-            var (seed, count, kind, noise, cut) = t;
-            var bytes = Seeds[seed].ToList();
-            for (var i = 0; i < count && bytes.Count > 0; i++)
-            {
-                // Aim at the TSIG record, the last ~80 bytes, most of the time.
-                var tail = Math.Min(bytes.Count, 90);
-                var at = bytes.Count - 1 - ((noise[i % noise.Length] * 7 + i * 13) % tail);
-                switch (kind)
-                {
-                    case 0: bytes[at] = noise[i % noise.Length]; break;
-                    case 1: bytes.Insert(at, noise[i % noise.Length]); break;
-                    case 2: bytes.RemoveAt(at); break;
-                    default: bytes[at] ^= (byte)(1 << (i % 8)); break;
-                }
-            }
-
-            return cut < 10 ? bytes.Take(bytes.Count * cut / 10).ToArray() : bytes.ToArray();
-        });
+    private static readonly Gen<byte[]> Mutated = PacketMutations.Of(Seeds, maxEdits: 6, tailWindow: 90);
 
     [Fact]
     public void A_signed_message_reads_back_every_TSIG_field_it_was_signed_with()

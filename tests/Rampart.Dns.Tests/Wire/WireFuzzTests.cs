@@ -14,26 +14,7 @@ public class WireFuzzTests
     ];
 
     /// <summary>A seed query with a few bytes overwritten, inserted or cut: mostly almost-valid packets.</summary>
-    private static readonly Gen<byte[]> Mutated =
-        Gen.Select(Gen.Int[0, Seeds.Length - 1], Gen.Int[0, 8], Gen.Int[0, 3], Gen.Byte.Array[1, 8], Gen.Int[0, 100])
-        .Select(t =>
-        {
-            var (seed, count, kind, noise, cut) = t;
-            var bytes = Seeds[seed].ToList();
-            for (var i = 0; i < count && bytes.Count > 0; i++)
-            {
-                var at = (noise[i % noise.Length] * 7 + i * 13) % bytes.Count;
-                switch (kind)
-                {
-                    case 0: bytes[at] = noise[i % noise.Length]; break;
-                    case 1: bytes.Insert(at, noise[i % noise.Length]); break;
-                    case 2: bytes.RemoveAt(at); break;
-                    default: bytes[at] ^= (byte)(1 << (i % 8)); break;
-                }
-            }
-
-            return cut < 10 ? bytes.Take(bytes.Count * cut / 10).ToArray() : bytes.ToArray();
-        });
+    private static readonly Gen<byte[]> Mutated = PacketMutations.Of(Seeds, maxEdits: 8);
 
     private static readonly SinkholeZoneSet Zones = SinkholeZoneSet.Create(
         [new SinkholeZone("evil.example", "case-1", [System.Net.IPAddress.Parse("192.0.2.1"), System.Net.IPAddress.Parse("2001:db8::1")])],
