@@ -2,11 +2,11 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using Rampart.Bench;
 using Rampart.Core.Sinkhole;
 using Rampart.Dns.Sinkhole;
 using Rampart.Dns.Spool;
 using Rampart.Storage;
+using Rampart.Testing;
 using Rampart.Storage.Platform;
 using Rampart.Storage.Sinkhole;
 

@@ -1,13 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
-using Rampart.Bench;
 using Rampart.Core.Actors;
 using Rampart.Core.Auditing;
 using Rampart.Core.Stix;
 using Rampart.Core.Storage;
 using Rampart.Intel.Stix;
 using Rampart.Storage;
+using Rampart.Testing;
 using Rampart.Storage.Intel;
 using Rampart.Storage.Platform;
 

@@ -1,6 +1,7 @@
 using Dapper;
 using Rampart.Core.Indicators;
 using Rampart.Storage.Tests.Infrastructure;
+using Rampart.Testing;
 
 namespace Rampart.Storage.Tests;
 
@@ -144,21 +145,11 @@ public sealed class PostgresMigrationTests : MigrationTests<PostgresTarget>
     public async Task The_first_run_creates_the_PostgreSQL_database_when_it_is_missing()
     {
         var admin = PostgresTarget.AdminConnectionString();
-        var name = "rampart_test_created_" + Guid.NewGuid().ToString("N");
-        var location = StoreLocation.ForPostgres(new Npgsql.NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString);
-        try
+        await using var scratch = new ScratchPostgresDatabase(admin, "rampart_test_created");
+        await using (var store = new TestStore(scratch.Location))
         {
-            await using (var store = new TestStore(location))
-            {
-                Assert.Equal(9, await store.Migrator.MigrateAsync(Ct));
-                Assert.Equal(0, await store.Revision.CurrentAsync(Ct));
-            }
-        }
-        finally
-        {
-            await using var connection = new Npgsql.NpgsqlConnection(admin);
-            await connection.OpenAsync(CancellationToken.None);
-            await connection.ExecuteAsync($"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+            Assert.Equal(9, await store.Migrator.MigrateAsync(Ct));
+            Assert.Equal(0, await store.Revision.CurrentAsync(Ct));
         }
     }
 }

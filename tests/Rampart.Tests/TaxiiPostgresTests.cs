@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Npgsql;
+using Rampart.Testing;
 
 namespace Rampart.Tests;
 
@@ -33,72 +33,59 @@ public sealed class TaxiiPostgresTests
             Assert.Skip("RAMPART_TEST_POSTGRES not set (RAMPART_TEST_POSTGRES=\"$(scripts/postgres-test-server.sh)\" runs this test).");
         }
 
-        var name = "rampart_taxii_" + Guid.NewGuid().ToString("N");
-        var database = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
+        await using var scratch = new ScratchPostgresDatabase(admin, "rampart_taxii");
+        var database = scratch.ConnectionString;
         var data = RampartCli.NewDataFolder();
-        try
+        var first = RampartCli.WriteFile(data, "first.json", Bundle("node", 2_000));
+        var later = RampartCli.WriteFile(data, "later.json", Bundle("later", 150));
+        var imported = await RampartCli.RunAsync(data, "--database", database, "intel", "import", first);
+        Assert.True(imported.ExitCode == 0, imported.Stderr);
+
+        await using var a = await ServeProcess.StartAsync(data, Password, database);
+        await using var b = await ServeProcess.StartAsync(data, Password, database);
+        var key = (await RampartCli.RunAsync(data, "--database", database, "apikeys", "create", "--user", "admin")).Stdout.Trim();
+        using var adminA = a.Client(key);
+        var created = await adminA.PostAsJsonAsync("/api/v1/taxii/collections", new { title = "Everything", kind = "all" }, Ct);
+        var collection = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetString()!;
+
+        HttpClient Taxii(ServeProcess node)
         {
-            var first = RampartCli.WriteFile(data, "first.json", Bundle("node", 2_000));
-            var later = RampartCli.WriteFile(data, "later.json", Bundle("later", 150));
-            var imported = await RampartCli.RunAsync(data, "--database", database, "intel", "import", first);
-            Assert.True(imported.ExitCode == 0, imported.Stderr);
-
-            await using var a = await ServeProcess.StartAsync(data, Password, database);
-            await using var b = await ServeProcess.StartAsync(data, Password, database);
-            var key = (await RampartCli.RunAsync(data, "--database", database, "apikeys", "create", "--user", "admin")).Stdout.Trim();
-            using var adminA = a.Client(key);
-            var created = await adminA.PostAsJsonAsync("/api/v1/taxii/collections", new { title = "Everything", kind = "all" }, Ct);
-            var collection = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetString()!;
-
-            HttpClient Taxii(ServeProcess node)
-            {
-                var client = node.Client(key);
-                client.DefaultRequestHeaders.Accept.Add(MediaTypeWithQualityHeaderValue.Parse("application/taxii+json;version=2.1"));
-                return client;
-            }
-
-            using var clientA = Taxii(a);
-            using var clientB = Taxii(b);
-            var objects = $"/taxii2/rampart/collections/{collection}/objects/";
-            var seen = new List<string>();
-            string? next = null, last = null;
-            var page = 0;
-            Task<RampartCli.Result>? adding = null;
-            do
-            {
-                // Odd pages from A, even pages from B; after the first page, another process adds 150 objects.
-                var client = page % 2 == 0 ? clientA : clientB;
-                var response = await client.GetAsync(objects + "?limit=100" + (next is null ? "" : "&next=" + Uri.EscapeDataString(next)), Ct);
-                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-                var envelope = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
-                seen.AddRange(envelope.GetProperty("objects").EnumerateArray().Select(o => o.GetProperty("id").GetString()!));
-                last = response.Headers.GetValues("X-TAXII-Date-Added-Last").Single();
-                next = envelope.GetProperty("more").GetBoolean() ? envelope.GetProperty("next").GetString() : null;
-                adding ??= RampartCli.RunAsync(data, "--database", database, "intel", "import", later);
-                page++;
-            }
-            while (next is not null);
-
-            Assert.Equal(0, (await adding!).ExitCode);
-            Assert.Equal(2_000, seen.Count);
-            Assert.Equal(2_000, seen.Distinct().Count());
-            Assert.Equal(20, page);
-
-            // The objects added during the read come next, from either node, after the last date_added seen.
-            var rest = await clientB.GetFromJsonAsync<JsonElement>(objects + "?limit=1000&added_after=" + Uri.EscapeDataString(last!), Ct);
-            var added = rest.GetProperty("objects").EnumerateArray().Select(o => o.GetProperty("id").GetString()!).ToList();
-            Assert.Equal(150, added.Count);
-            Assert.Empty(added.Intersect(seen));
+            var client = node.Client(key);
+            client.DefaultRequestHeaders.Accept.Add(MediaTypeWithQualityHeaderValue.Parse("application/taxii+json;version=2.1"));
+            return client;
         }
-        finally
+
+        using var clientA = Taxii(a);
+        using var clientB = Taxii(b);
+        var objects = $"/taxii2/rampart/collections/{collection}/objects/";
+        var seen = new List<string>();
+        string? next = null, last = null;
+        var page = 0;
+        Task<RampartCli.Result>? adding = null;
+        do
         {
-            NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(admin) { Pooling = false }.ConnectionString);
-            await connection.OpenAsync(CancellationToken.None);
-#pragma warning disable CA2100 // The name is made here from a GUID.
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection);
-#pragma warning restore CA2100
-            await drop.ExecuteNonQueryAsync(CancellationToken.None);
+            // Odd pages from A, even pages from B; after the first page, another process adds 150 objects.
+            var client = page % 2 == 0 ? clientA : clientB;
+            var response = await client.GetAsync(objects + "?limit=100" + (next is null ? "" : "&next=" + Uri.EscapeDataString(next)), Ct);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var envelope = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+            seen.AddRange(envelope.GetProperty("objects").EnumerateArray().Select(o => o.GetProperty("id").GetString()!));
+            last = response.Headers.GetValues("X-TAXII-Date-Added-Last").Single();
+            next = envelope.GetProperty("more").GetBoolean() ? envelope.GetProperty("next").GetString() : null;
+            adding ??= RampartCli.RunAsync(data, "--database", database, "intel", "import", later);
+            page++;
         }
+        while (next is not null);
+
+        Assert.Equal(0, (await adding!).ExitCode);
+        Assert.Equal(2_000, seen.Count);
+        Assert.Equal(2_000, seen.Distinct().Count());
+        Assert.Equal(20, page);
+
+        // The objects added during the read come next, from either node, after the last date_added seen.
+        var rest = await clientB.GetFromJsonAsync<JsonElement>(objects + "?limit=1000&added_after=" + Uri.EscapeDataString(last!), Ct);
+        var added = rest.GetProperty("objects").EnumerateArray().Select(o => o.GetProperty("id").GetString()!).ToList();
+        Assert.Equal(150, added.Count);
+        Assert.Empty(added.Intersect(seen));
     }
 }

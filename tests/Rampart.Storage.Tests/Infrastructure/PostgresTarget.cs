@@ -1,5 +1,4 @@
-using Dapper;
-using Npgsql;
+using Rampart.Testing;
 
 namespace Rampart.Storage.Tests.Infrastructure;
 
@@ -13,8 +12,7 @@ public sealed class PostgresTarget : StoreTarget
     public const string ServerVariable = "RAMPART_TEST_POSTGRES";
     public const string RequireVariable = "RAMPART_TEST_REQUIRE_POSTGRES";
 
-    private string? _admin;
-    private string? _database;
+    private ScratchPostgresDatabase? _database;
 
     public override StoreProvider Provider => StoreProvider.Postgres;
 
@@ -37,25 +35,16 @@ public sealed class PostgresTarget : StoreTarget
 
     public override async Task<StoreLocation> CreateAsync(CancellationToken cancellationToken)
     {
-        _admin = AdminConnectionString();
-        _database = "rampart_test_" + Guid.NewGuid().ToString("N");
-        await ExecuteAdminAsync($"CREATE DATABASE {_database}", cancellationToken);
-        var builder = new NpgsqlConnectionStringBuilder(_admin) { Database = _database };
-        return StoreLocation.ForPostgres(builder.ConnectionString);
+        _database = new ScratchPostgresDatabase(AdminConnectionString(), "rampart_test");
+        await _database.CreateAsync(cancellationToken);
+        return _database.Location;
     }
 
     public override async ValueTask DisposeAsync()
     {
         if (_database is not null)
         {
-            await ExecuteAdminAsync($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", CancellationToken.None);
+            await _database.DisposeAsync();
         }
-    }
-
-    private async Task ExecuteAdminAsync(string sql, CancellationToken cancellationToken)
-    {
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_admin) { Pooling = false }.ConnectionString);
-        await connection.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(sql, cancellationToken: cancellationToken));
     }
 }
