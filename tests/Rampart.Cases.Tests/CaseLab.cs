@@ -12,6 +12,7 @@ using Rampart.Storage;
 using Rampart.Storage.Cases;
 using Rampart.Storage.Intel;
 using Rampart.Storage.Platform;
+using Rampart.Storage.Sinkhole;
 
 namespace Rampart.Cases.Tests;
 
@@ -42,6 +43,9 @@ internal sealed class CaseLab : IAsyncDisposable
 
     public IAuditTrail Audit => Get<IAuditTrail>();
 
+    /// <summary>The store's data folder.</summary>
+    public string Folder => _folder;
+
     public CaseService Service { get; }
 
     public RpzPublisher Publisher { get; }
@@ -55,6 +59,7 @@ internal sealed class CaseLab : IAsyncDisposable
             .AddRampartStorage(StoreLocation.ForDataFolder(folder))
             .AddIntelStorage()
             .AddCasesStorage()
+            .AddSinkholeStorage()
             .BuildServiceProvider();
         await services.GetRequiredService<IStoreMigrator>().MigrateAsync(TestContext.Current.CancellationToken);
         return new CaseLab(services, folder);

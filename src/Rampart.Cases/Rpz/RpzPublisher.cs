@@ -1,3 +1,4 @@
+using Rampart.Cases.Cases;
 using Rampart.Core.Auditing;
 using Rampart.Core.Cases;
 using Rampart.Core.Indicators;
@@ -26,21 +27,10 @@ public sealed class RpzPublisher(ICaseStore cases, IIndicatorStore indicators, I
             }
         }
 
-        var publishable = (await cases.ListAsync([CaseStatus.Seized, CaseStatus.Sinkholed], cancellationToken).ConfigureAwait(false))
-            .Where(c => selection.AllPublishableCases || selection.CaseIds.Contains(c.Id, StringComparer.Ordinal))
-            .OrderBy(c => c.Id, StringComparer.Ordinal);
-        foreach (var found in publishable)
-        {
-            // Read again inside the loop: a case released a moment ago is not published.
-            var detail = await cases.GetDetailAsync(found.Id, cancellationToken).ConfigureAwait(false);
-            if (detail is null || !CaseStatuses.IsPublishable(detail.Case.Status))
-            {
-                continue;
-            }
-
-            used.Add(found.Id);
-            domains.UnionWith(detail.Domains.Select(d => d.Domain));
-        }
+        var published = await CaseDomainSet.ReadAsync(
+            cases, CaseDomainSet.Published, id => selection.AllPublishableCases || selection.CaseIds.Contains(id, StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
+        used.AddRange(published.CaseIds);
+        domains.UnionWith(published.CaseByDomain.Keys);
 
         if (selection.UsesIndicators)
         {
