@@ -9,6 +9,7 @@ using Rampart.Storage.Accounts.SigmaRules;
 using Rampart.Storage.Intel;
 using Rampart.Storage.Platform;
 using Rampart.Storage.Sinkhole;
+using Rampart.Storage.Sinkhole.Victims;
 using Rampart.Storage.Taxii;
 
 namespace Rampart.Server;
@@ -26,6 +27,7 @@ public static class RampartComposition
         services.AddIntelStorage();
         services.AddAccountsStorage();
         services.AddSinkholeStorage();
+        services.AddVictimsStorage();
         services.AddSigmaRuleStorage();
         services.AddFootholdsStorage();
         services.AddCasesEngine();

@@ -12,6 +12,7 @@ using Rampart.Server.Intel;
 using Rampart.Server.Platform;
 using Rampart.Server.Platform.Auth;
 using Rampart.Server.Taxii;
+using Rampart.Server.Victims;
 using Rampart.Storage;
 
 namespace Rampart.Server;
@@ -54,6 +55,7 @@ public static class RampartServer
         app.MapCases();
         app.MapTaxii();
         app.MapTaxiiAdmin();
+        app.MapVictims();
         return app;
     }
 

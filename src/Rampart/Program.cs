@@ -7,6 +7,7 @@ using Rampart.Intel;
 using Rampart.Platform;
 using Rampart.Sinkhole;
 using Rampart.Taxii;
+using Rampart.Victims;
 using Spectre.Console;
 
 // Output piped to a file or another program is not wrapped at 80 columns.
@@ -38,6 +39,7 @@ root.Subcommands.Add(BrandsVerb.Create());
 root.Subcommands.Add(CaseVerbs.Create());
 root.Subcommands.Add(RpzVerbs.Create());
 root.Subcommands.Add(SinkholeVerb.Create());
+root.Subcommands.Add(VictimsVerbs.Create());
 root.Subcommands.Add(TaxiiCollectionVerbs.Create());
 
 try

@@ -11,6 +11,8 @@ public sealed class MigrationScriptTests
             StorageModule.For<Intel.IndicatorStore>("intel"),
             StorageModule.For<Accounts.SigmaRules.SigmaRuleStore>("sigma-rules"),
             StorageModule.For<Accounts.Footholds.AccountReportStore>("footholds"),
+            StorageModule.For<Sinkhole.SinkholeHitStore>("sinkhole"),
+            StorageModule.For<Sinkhole.Victims.VictimStore>("victims"),
         })
         {
             var sqlite = Migration.Load(module, StoreProvider.Sqlite).Select(m => (m.Version, m.Name)).ToList();

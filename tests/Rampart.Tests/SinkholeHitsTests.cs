@@ -1,8 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
 using Rampart.Core.Sinkhole;
-using Rampart.Storage;
-using Rampart.Storage.Platform;
-using Rampart.Storage.Sinkhole;
 
 namespace Rampart.Tests;
 
@@ -10,21 +6,14 @@ public sealed class SinkholeHitsTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 29, 18, 0, 0, TimeSpan.Zero);
 
-    private static async Task<string> StoreWithHitsAsync()
-    {
-        var data = RampartCli.NewDataFolder();
-        await using var services = new ServiceCollection().AddRampartStorage(StoreLocation.ForDataFolder(data)).AddSinkholeStorage().BuildServiceProvider();
-        await services.GetRequiredService<IStoreMigrator>().MigrateAsync(TestContext.Current.CancellationToken);
-        await services.GetRequiredService<ISinkholeHitStore>().AddAsync(
+    private static Task<string> StoreWithHitsAsync() =>
+        SinkholeStores.WithHitsAsync(
             [
                 new SinkholeHit("n:1", "n", 1, T0, "dns-udp", "198.51.100.7", 40001, "case-1", "login.evil.example", 1, "NOERROR 1", null),
                 new SinkholeHit("n:2", "n", 2, T0.AddSeconds(1), "http", "198.51.100.8", 40002, "case-1", "login.evil.example", 0, "200", null,
                     "POST", "login.evil.example", "/owa?x=1,2", "=HYPERLINK(\"http://x\")\u001b[31m", null, null, 12, new string('a', 64)),
                 new SinkholeHit("n:3", "n", 3, T0.AddSeconds(2), "dns-tcp", "192.0.2.9", 40003, "case-2", "other.example", 28, "NOERROR 1", null),
-            ],
-            TestContext.Current.CancellationToken);
-        return data;
-    }
+            ]);
 
     [Fact]
     public async Task Hits_of_a_case_export_as_formula_safe_csv_with_shadowserver_column_names()

@@ -11,6 +11,7 @@ using Rampart.Storage.Cases;
 using Rampart.Storage.Intel;
 using Rampart.Storage.Platform;
 using Rampart.Storage.Sinkhole;
+using Rampart.Storage.Sinkhole.Victims;
 using Rampart.Storage.Taxii;
 
 namespace Rampart.Storage.Tests.Infrastructure;
@@ -32,6 +33,7 @@ public sealed class TestStore : IAsyncDisposable
             .AddAccountsStorage()
             .AddCasesStorage()
             .AddSinkholeStorage()
+            .AddVictimsStorage()
             .AddTaxiiStorage()
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
