@@ -58,38 +58,45 @@ public static class GlyphSkeleton
     /// <summary>The span form of <see cref="Loose(ReadOnlySpan{char})"/>: writes at most <c>ascii.Length</c> characters.</summary>
     public static int Loose(ReadOnlySpan<char> ascii, Span<char> loose)
     {
+        // Pairs fold until none is left, so a glyph of a glyph folds too (ilkakao: i+lk, then l+k → k).
         var n = 0;
         for (var i = 0; i < ascii.Length; i++)
         {
             var c = Single(ascii[i]);
-            var pair = i + 1 < ascii.Length ? (c, Single(ascii[i + 1])) switch
-            {
-                ('r', 'n') or ('n', 'n') or ('r', 'r') => 'm',
-                ('v', 'v') => 'w',
-                ('c', 'l') or ('d', 'l') => 'd',
-                ('l', 'c') or ('l', 'k') => 'k',
-                ('l', 'h') => 'h',
-                ('l', 'b') => 'b',
-                _ => '\0',
-            } : '\0';
-            if (pair != '\0')
+            while (n > 0 && LoosePair(loose[n - 1], c) is var pair and not '\0')
             {
                 c = pair;
-                i++;
+                n--;
             }
 
-            loose[n++] = c switch
+            loose[n++] = c;
+        }
+
+        for (var j = 0; j < n; j++)
+        {
+            loose[j] = loose[j] switch
             {
                 'd' => 'b',
                 'e' => 'c',
                 'q' => 'g',
                 'n' or 'r' => 'm',
-                _ => c,
+                var c => c,
             };
         }
 
         return n;
     }
+
+    private static char LoosePair(char c, char next) => (c, next) switch
+    {
+        ('r', 'n') or ('n', 'n') or ('r', 'r') => 'm',
+        ('v', 'v') => 'w',
+        ('c', 'l') or ('d', 'l') => 'd',
+        ('l', 'c') or ('l', 'k') => 'k',
+        ('l', 'h') => 'h',
+        ('l', 'b') => 'b',
+        _ => '\0',
+    };
 
     /// <summary>The letter two characters fold into (rn → m, vv → w, cl → d), or <c>'\0'</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -25,107 +25,200 @@ public sealed partial class LookalikeEngine
     [SkipLocalsInit]
     private bool MayImitate(ReadOnlySpan<char> host)
     {
-        // Punycode goes to the full check: mixed scripts and homoglyphs need the Unicode form.
-        if (host.Contains(Core.Names.Punycode.Prefix, StringComparison.Ordinal))
+        if (host.Length > DomainNames.MaxNameLength)
         {
             return true;
         }
 
-        // One pass folds the name as GlyphSkeleton does, label by label (no fold crosses a dot or a
-        // hyphen), into its skeleton without separators, with each label's end and letter mask.
-        Span<char> buffer = stackalloc char[host.Length];
-        Span<int> ends = stackalloc int[MaxLabels];
-        Span<ulong> masks = stackalloc ulong[MaxLabels];
+        // Label by label (no fold crosses a dot or a hyphen), the name is folded as GlyphSkeleton
+        // does into its skeleton without separators. Fixed-size buffers: no stack probe.
+        Span<char> buffer = stackalloc char[DomainNames.MaxNameLength];
+        Span<FoldedLabel> table = stackalloc FoldedLabel[MaxLabels];
         var n = 0;
         var labels = 0;
-        ulong mask = 0;
-        var hyphens = false;
-        var strongFold = false;
-        var foldAcrossDot = false;
-        var gram = 0;
-        var gramHit = _prefilter.ShortWords;
-        var firstGrams = _prefilter.FirstGrams;
-        for (var i = 0; i < host.Length; i++)
-        {
-            var c = host[i];
-            if (c == '.')
-            {
-                // The dot-split check folds two labels joined: hotr.nail reads "hotrnail".
-                foldAcrossDot |= i > 0 && i + 1 < host.Length && GlyphSkeleton.Pair(host[i - 1], host[i + 1]) != '\0';
-                ends[labels] = n;
-                masks[labels++] = mask;
-                mask = 0;
-                continue;
-            }
-
-            if (c == '-')
-            {
-                hyphens = true;
-                continue;
-            }
-
-            if (i + 1 < host.Length && GlyphSkeleton.Pair(c, host[i + 1]) is var pair and not '\0')
-            {
-                c = pair;
-                strongFold = true;
-                i++;
-            }
-            else
-            {
-                strongFold |= c is '0' or '1';
-                c = GlyphSkeleton.Single(c);
-            }
-
-            buffer[n++] = c;
-            var index = LetterMask.IndexOf(c);
-            mask |= 1UL << index;
-            // Any brand skeleton inside the name starts with one of the brands' first three letters.
-            gram = ((gram * LetterMask.Size) + index) % GramCount;
-            gramHit |= n >= 3 && (firstGrams[gram >> 6] & (1UL << gram)) != 0;
-        }
-
-        ends[labels] = n;
-        masks[labels++] = mask;
-        var joined = buffer[..n];
-        var p = _prefilter;
-
-        // Same skeleton, TLD swap, brand token, glued to words, hyphenation, dot-split, the brand's
-        // domain in a subdomain: the brand's skeleton is inside the name's, separators removed.
-        if (gramHit && joined.IndexOfAny(p.Distinctive) >= 0)
-        {
-            return true;
-        }
-
-        if (gramHit && joined.IndexOfAny(p.Generic) is var generic and >= 0 && GenericMayCount(host, joined, generic, ends[..labels]))
-        {
-            return true;
-        }
-
-        // A typo of a whole label. Hyphens only add edits, so the label without them is as close.
+        var signs = 0;
         var start = 0;
-        for (var l = 0; l < labels; l++)
+        while (true)
         {
-            var label = joined[start..ends[l]];
-            if (label.Length < p.TyposByLength.Length && NearTypo(label, masks[l], p.TyposByLength[label.Length]))
+            var rest = host[start..];
+            var length = FoldLabel(rest, buffer[n..], out var folded, out var mask, out var written, out var labelSigns);
+            // Punycode goes to the full check: mixed scripts and homoglyphs need the Unicode form.
+            if (IsPunycode(rest[..length]))
             {
                 return true;
             }
 
-            start = ends[l];
+            n += folded;
+            signs |= labelSigns;
+            table[labels++] = new FoldedLabel(start, start + length, n, mask, written);
+            var dot = start + length;
+            if (dot >= host.Length)
+            {
+                break;
+            }
+
+            // The dot-split check folds two labels joined: hotr.nail reads "hotrnail".
+            if (dot > 0 && dot + 1 < host.Length && GlyphSkeleton.Pair(host[dot - 1], host[dot + 1]) != '\0')
+            {
+                signs |= FoldAcrossDot;
+            }
+
+            start = dot + 1;
         }
 
-        return LooseMayMatch(host)
-            || (hyphens && HyphenatedMayImitate(host))
-            || (strongFold && joined.IndexOfAny(p.Disguised) >= 0 && DisguisedWord(host))
-            || (foldAcrossDot && FoldsAcrossADot(host));
+        var joined = buffer[..n];
+        var folds = table[..labels];
+        var p = _prefilter;
+
+        // Same skeleton, TLD swap, brand token, glued to words, hyphenation, dot-split, the brand's
+        // domain in a subdomain: the brand's skeleton is inside the name's, separators removed, so
+        // one of the brands' first three letters is too.
+        if (p.ShortWords || HasFirstGram(joined, p.FirstGrams))
+        {
+            if (joined.IndexOfAny(p.Distinctive) >= 0)
+            {
+                return true;
+            }
+
+            if (joined.IndexOfAny(p.Generic) is var generic and >= 0 && GenericMayCount(host, joined, generic, folds))
+            {
+                return true;
+            }
+        }
+
+        // A typo of a whole label (hyphens only add edits, so the label without them is as close),
+        // or a label whose loose skeleton is a brand's.
+        var skeletonStart = 0;
+        foreach (ref readonly var fold in folds)
+        {
+            var label = joined[skeletonStart..fold.SkeletonEnd];
+            if (NearLabelTypo(label, fold.Mask)
+                || LooseMayMatch(host[fold.Start..fold.End], fold.Written))
+            {
+                return true;
+            }
+
+            skeletonStart = fold.SkeletonEnd;
+        }
+
+        return ((signs & Hyphen) != 0 && HyphenatedMayImitate(host))
+            || ((signs & StrongFold) != 0 && joined.IndexOfAny(p.Disguised) >= 0 && DisguisedWord(host))
+            || ((signs & FoldAcrossDot) != 0 && FoldsAcrossADot(host));
     }
+
+    private const int Hyphen = 1;
+    private const int StrongFold = 2;
+    private const int FoldAcrossDot = 4;
+
+    /// <summary>
+    /// Folds <paramref name="rest"/> up to its first dot into <paramref name="into"/> (hyphens left
+    /// out) and returns the label's length as written. A method of its own with a few locals, so the
+    /// per-character loop keeps all of them in registers.
+    /// </summary>
+    private static int FoldLabel(ReadOnlySpan<char> rest, Span<char> into, out int folded, out ulong mask, out ulong written, out int signs)
+    {
+        var plain = PlainFolds;
+        ulong m = 0;
+        ulong w = 0;
+        var s = 0;
+        var j = 0;
+        var i = 0;
+        for (; i < rest.Length; i++)
+        {
+            var c = rest[i];
+            // Most characters: a letter or digit that no pair starts and that is no glyph trick alone.
+            if (c < plain.Length && plain[c] is var fold and not '\0')
+            {
+                w |= 1UL << LetterMask.IndexOf(c);
+                into[j++] = fold;
+                m |= 1UL << LetterMask.IndexOf(fold);
+                continue;
+            }
+
+            if (c == '.')
+            {
+                break;
+            }
+
+            w |= LetterMask.Bit(c);
+            if (c == '-')
+            {
+                s |= Hyphen;
+                continue;
+            }
+
+            if (i + 1 < rest.Length && GlyphSkeleton.Pair(c, rest[i + 1]) is var pair and not '\0')
+            {
+                w |= LetterMask.Bit(rest[++i]);
+                c = pair;
+                s |= StrongFold;
+            }
+            else
+            {
+                s |= c is '0' or '1' ? StrongFold : 0;
+                c = GlyphSkeleton.Single(c);
+            }
+
+            into[j++] = c;
+            m |= LetterMask.Bit(c);
+        }
+
+        folded = j;
+        mask = m;
+        written = w;
+        signs = s;
+        return i;
+    }
+
+    /// <summary>
+    /// Per ASCII character, its single fold when nothing else can happen to it: not a separator, not
+    /// the first letter of a pair (<see cref="GlyphSkeleton.Pair"/>), not 0 or 1; otherwise <c>'\0'</c>.
+    /// </summary>
+    private static readonly char[] PlainFolds = Enumerable.Range(0, 128).Select(i => (char)i)
+        .Select(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) ? c : '\0')
+        .Select(c => c is '0' or '1' || (c != '\0' && "abcdefghijklmnopqrstuvwxyz0123456789".Any(next => GlyphSkeleton.Pair(c, next) != '\0')) ? '\0' : GlyphSkeleton.Single(c))
+        .ToArray();
+
+    /// <summary>Whether any three consecutive skeleton letters begin a brand's skeleton: stops at the first.</summary>
+    private static bool HasFirstGram(ReadOnlySpan<char> joined, ulong[] firstGrams)
+    {
+        if (joined.Length < 3)
+        {
+            return false;
+        }
+
+        var a = LetterMask.IndexOf(joined[0]);
+        var b = LetterMask.IndexOf(joined[1]);
+        for (var j = 2; j < joined.Length; j++)
+        {
+            var c = LetterMask.IndexOf(joined[j]);
+            var gram = (((a * LetterMask.Size) + b) * LetterMask.Size) + c;
+            if ((firstGrams[gram >> 6] & (1UL << gram)) != 0)
+            {
+                return true;
+            }
+
+            a = b;
+            b = c;
+        }
+
+        return false;
+    }
+
+    /// <summary>One label of the name: where it is as written, where its skeleton ends in the joined skeleton, and its masks.</summary>
+    private readonly record struct FoldedLabel(int Start, int End, int SkeletonEnd, ulong Mask, ulong Written);
+
+    /// <summary>The first letter decides for nearly every label before the case-blind prefix compare.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsPunycode(ReadOnlySpan<char> label) =>
+        label.Length >= 4 && (label[0] | 0x20) == 'x' && Core.Names.Punycode.HasPrefix(label);
 
     /// <summary>
     /// A generic name or keyword (live, office, o365) counts as a glyph trick or hyphenation of a
     /// whole label or of two labels split by a dot, its domain in a subdomain or written without its
     /// dot (livecom), next to account wording, or beside a second brand token.
     /// </summary>
-    private bool GenericMayCount(ReadOnlySpan<char> host, ReadOnlySpan<char> joined, int at, ReadOnlySpan<int> ends)
+    private bool GenericMayCount(ReadOnlySpan<char> host, ReadOnlySpan<char> joined, int at, ReadOnlySpan<FoldedLabel> labels)
     {
         var p = _prefilter;
         // Account wording anywhere (no brand term counts as wording: owa is a brand token), or another brand.
@@ -135,17 +228,17 @@ public sealed partial class LookalikeEngine
         }
 
         var start = 0;
-        for (var l = 0; l < ends.Length; l++)
+        for (var l = 0; l < labels.Length; l++)
         {
             // The label itself, or it joined with the next: dnstwist's dot-split of a generic name
             // (out.look.net) is found on the two labels joined, where no fold need cross the dot.
-            if (p.GenericSkeletons.Contains(joined[start..ends[l]])
-                || (l + 1 < ends.Length && p.TypoSkeletons.Contains(joined[start..ends[l + 1]])))
+            if (p.GenericSkeletons.Contains(joined[start..labels[l].SkeletonEnd])
+                || (l + 1 < labels.Length && p.TypoSkeletons.Contains(joined[start..labels[l + 1].SkeletonEnd])))
             {
                 return true;
             }
 
-            start = ends[l];
+            start = labels[l].SkeletonEnd;
         }
 
         foreach (var domain in p.GenericDomains)
@@ -159,18 +252,24 @@ public sealed partial class LookalikeEngine
         return false;
     }
 
-    /// <summary>A label whose loose skeleton is a brand's (lkakao, daunn): only labels of a length a brand's can have.</summary>
-    private bool LooseMayMatch(ReadOnlySpan<char> host)
+    /// <summary>
+    /// A label whose loose skeleton is a brand's (lkakao, daunn). Only a label whose characters as
+    /// written can all fold into a brand's loose letters, at a length that brand's can have, is folded.
+    /// </summary>
+    private bool LooseMayMatch(ReadOnlySpan<char> label, ulong written)
     {
         var p = _prefilter;
-        Span<char> loose = stackalloc char[DomainNames.MaxLabelLength];
-        foreach (var range in host.Split('.'))
+        if (label.Length >= p.LooseByLength.Length)
         {
-            var label = host[range];
-            if (label.Length >= p.LooseMinLength && label.Length <= p.LooseMaxLength
-                && p.LooseSkeletons.Contains(loose[..GlyphSkeleton.Loose(label, loose)]))
+            return false;
+        }
+
+        foreach (var allowed in p.LooseByLength[label.Length])
+        {
+            if ((written & ~allowed) == 0)
             {
-                return true;
+                Span<char> loose = stackalloc char[DomainNames.MaxLabelLength];
+                return p.LooseSkeletons.Contains(loose[..GlyphSkeleton.Loose(label, loose)]);
             }
         }
 
@@ -223,6 +322,25 @@ public sealed partial class LookalikeEngine
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// A typo of a whole label: of a short name (one edit) the label keeps the first or the last
+    /// letter, so only the names of its length that start or end as it does are compared; long
+    /// names (two edits) are all compared.
+    /// </summary>
+    private bool NearLabelTypo(ReadOnlySpan<char> label, ulong mask)
+    {
+        var p = _prefilter;
+        if (label.IsEmpty || label.Length >= p.WideTypos.Length)
+        {
+            return false;
+        }
+
+        var key = label.Length * LetterMask.Size;
+        return NearTypo(label, mask, p.TyposByFirst[key + LetterMask.IndexOf(label[0])])
+            || NearTypo(label, mask, p.TyposByLast[key + LetterMask.IndexOf(label[^1])])
+            || NearTypo(label, mask, p.WideTypos[label.Length]);
     }
 
     private static bool NearTypo(ReadOnlySpan<char> unit, ulong mask, TypoTarget[] targets)
@@ -336,13 +454,31 @@ public sealed partial class LookalikeEngine
             ShortWords = distinctiveWords.Concat(GenericList).Any(w => w.Length < 3);
             TypoSkeletons = terms.Where(t => t.TypoInLabel).Select(t => t.Skeleton).ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
             var labelTypos = terms.Where(t => t.TypoInLabel).Select(Target).Distinct().ToArray();
-            TyposByLength = Enumerable.Range(0, Core.Names.DomainNames.MaxLabelLength + 1)
+            var byLength = Enumerable.Range(0, DomainNames.MaxLabelLength + 1)
                 .Select(length => labelTypos.Where(t => Math.Abs(length - t.Length) <= t.MaxEdits).ToArray()).ToArray();
+            TypoTarget[][] Keyed(Func<TypoTarget, char> letter) =>
+                byLength.SelectMany(targets => Enumerable.Range(0, LetterMask.Size)
+                    .Select(index => targets.Where(t => t.MaxEdits == 1 && LetterMask.IndexOf(letter(t)) == index).ToArray())).ToArray();
+            TyposByFirst = Keyed(t => t.Skeleton[0]);
+            TyposByLast = Keyed(t => t.Skeleton[^1]);
+            WideTypos = byLength.Select(targets => targets.Where(t => t.MaxEdits > 1).ToArray()).ToArray();
             var looseTerms = terms.Where(t => t.TypoInLabel).ToArray();
             LooseSkeletons = looseTerms.Select(t => t.Loose).ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+            var becomes = LooseLettersByCharacter();
+            var looseTargets = looseTerms.Select(t =>
+            {
+                var letters = LetterMask.Of(t.Loose);
+                var allowed = 0UL;
+                for (var k = 0; k < LetterMask.Size; k++)
+                {
+                    allowed |= (becomes[k] & letters) != 0 ? 1UL << k : 0;
+                }
+
+                return (t.Loose.Length, Allowed: allowed);
+            }).ToArray();
             // A loose skeleton character stands for one or two characters of the label.
-            LooseMinLength = looseTerms.Min(t => t.Loose.Length);
-            LooseMaxLength = Math.Min(2 * looseTerms.Max(t => t.Loose.Length), DomainNames.MaxLabelLength);
+            LooseByLength = Enumerable.Range(0, DomainNames.MaxLabelLength + 1)
+                .Select(length => looseTargets.Where(t => length >= t.Length && length <= 2 * t.Length).Select(t => t.Allowed).Distinct().ToArray()).ToArray();
             TokenTypos = terms.Where(t => !t.OnlyWithWords && t.Skeleton.Length >= 5).Select(Target).Distinct().ToArray();
         }
 
@@ -369,15 +505,55 @@ public sealed partial class LookalikeEngine
 
         public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TypoSkeletons { get; }
 
-        /// <summary>For each label length, the brand terms whose typo budget reaches it.</summary>
-        public TypoTarget[][] TyposByLength { get; }
+        /// <summary>
+        /// Brand terms of one edit whose budget reaches a label length, by length and first letter
+        /// (<c>length * LetterMask.Size + LetterMask.IndexOf(first)</c>).
+        /// </summary>
+        public TypoTarget[][] TyposByFirst { get; }
+
+        /// <summary>The same by length and last letter.</summary>
+        public TypoTarget[][] TyposByLast { get; }
+
+        /// <summary>Brand terms of two edits whose budget reaches a label length, by length.</summary>
+        public TypoTarget[][] WideTypos { get; }
 
         public TypoTarget[] TokenTypos { get; }
 
         public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> LooseSkeletons { get; }
 
-        public int LooseMinLength { get; }
+        /// <summary>
+        /// For each label length, per brand term whose loose skeleton can be that long, the characters
+        /// (as <see cref="LetterMask"/> bits) that can fold into one of its loose letters: a label with
+        /// any other character cannot have that loose skeleton.
+        /// </summary>
+        public ulong[][] LooseByLength { get; }
 
-        public int LooseMaxLength { get; }
+        /// <summary>
+        /// For each character class of <see cref="LetterMask"/>, the loose letters it can become alone
+        /// or as either half of a two-letter glyph: computed from <see cref="GlyphSkeleton.Loose(ReadOnlySpan{char})"/>
+        /// itself, so the filter cannot drift from the fold.
+        /// </summary>
+        private static ulong[] LooseLettersByCharacter()
+        {
+            var becomes = new ulong[LetterMask.Size];
+            Span<char> two = stackalloc char[2];
+            Span<char> loose = stackalloc char[2];
+            for (var a = (char)1; a < 128; a++)
+            {
+                two[0] = a;
+                becomes[LetterMask.IndexOf(a)] |= LetterMask.Of(loose[..GlyphSkeleton.Loose(two[..1], loose)]);
+                for (var b = (char)1; b < 128; b++)
+                {
+                    two[1] = b;
+                    if (GlyphSkeleton.Loose(two, loose) == 1)
+                    {
+                        becomes[LetterMask.IndexOf(a)] |= LetterMask.Of(loose[..1]);
+                        becomes[LetterMask.IndexOf(b)] |= LetterMask.Of(loose[..1]);
+                    }
+                }
+            }
+
+            return becomes;
+        }
     }
 }

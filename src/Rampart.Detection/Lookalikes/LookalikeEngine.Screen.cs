@@ -202,6 +202,21 @@ public sealed partial class LookalikeEngine
             return first.ToString();
         }
 
+        // Whole-script lookalikes (какао for kakao, ԍмаіӏ for gmail): a letter whose prototype is a
+        // Latin small capital or hooked letter reads as that letter's base (т → ᴛ → t, ԍ → ɢ → g);
+        // one whose capital is confusable with a Latin capital reads as it in lower case (к: К → K,
+        // м: М → M, ь: Ь → b). UTS #39 itself leaves these lower-case forms apart.
+        if (_confusables.Prototype(rune.Value) is { Length: 1 } small && LatinBaseLetters.TryGet(small[0], out var smallBase))
+        {
+            return smallBase.ToString();
+        }
+
+        var upper = Rune.ToUpperInvariant(rune);
+        if (upper != rune && _confusables.Prototype(upper.Value) is { Length: 1 } capital && char.IsAsciiLetter(capital[0]))
+        {
+            return char.ToLowerInvariant(capital[0]).ToString();
+        }
+
         return _confusables.Prototype(first) is { } second && second.ToLowerInvariant() is var s && s.All(char.IsAsciiLetterLower) ? s : "?";
     }
 
