@@ -7,10 +7,10 @@ using Rampart.Accounts.Sigma;
 namespace Rampart.Accounts.AuditLogs;
 
 /// <summary>
-/// Turns one record's JSON into an <see cref="AuditEvent"/>: recognises its shape, builds the
-/// normalized record for rules, and reads the typed fields. The record is read once, member by
-/// member, and its values are copied as raw bytes into the normalized record, which is then parsed
-/// once into the event's own document: no intermediate document and no string per field.
+/// Turns one record's JSON into an <see cref="AuditEvent"/>: recognises its shape, indexes the
+/// normalized record for rules (<see cref="EventRecord"/>: a table over a copy of the record's bytes,
+/// nothing rewritten, what normalization adds done when a rule first needs it), and reads the typed
+/// fields. The record is read once, member by member: no document and no string per field.
 /// Not thread-safe: it reuses its buffers, so each reading thread has its own.
 /// </summary>
 internal sealed class AuditRecordNormalizer
@@ -20,22 +20,21 @@ internal sealed class AuditRecordNormalizer
     private static readonly JsonReaderOptions RecordOptions = new() { MaxDepth = MaxDepth };
 
     private static readonly string[] OperationFields = ["Operation", "OperationName", "ActivityDisplayName"];
-    private static readonly string[] NameKeys = ["Name", "Key", "DisplayName"];
-    private static readonly JsonEncodedText Success = JsonEncodedText.Encode("success");
-    private static readonly JsonEncodedText Failure = JsonEncodedText.Encode("failure");
+    private static readonly byte[] QuotedSuccess = "\"success\""u8.ToArray();
+    private static readonly byte[] QuotedFailure = "\"failure\""u8.ToArray();
 
     private readonly RecordShape? _forced;
-    private readonly NameCache _nameCache = new();
+    private const int MaxCachedOperations = 4096;
+
+    private readonly NameTable _names = new();
+    // Texts of typed fields, one string per spelling (the same bounded table as names, kept apart).
+    private readonly NameTable _texts = new();
+    private readonly Dictionary<string, string?> _operations = new(StringComparer.Ordinal);
     private readonly RecordMembers _root;
     private readonly RecordMembers _lifted;
-    private readonly RecordMembers _item;
-    // Each written name (first spelling wins, case ignored) and where its value is in the output: what rules read.
-    private readonly EventRecord _record = new();
-    private readonly List<(string Name, ReadOnlyMemory<byte> RawName, ReadOnlyMemory<byte> Array)> _nameValueArrays = [];
-    private byte[] _output = new byte[16 * 1024];
-    private int _written;
-    private byte[] _scratch = new byte[1024];
-    private char[] _chars = new char[256];
+    // The normalized record as rules read it: the record's fields, first spelling wins, case ignored.
+    private readonly EventRecord _record;
+    private (int, int, int) _operationFolds;
 
     private readonly bool _keepRecords;
 
@@ -44,9 +43,9 @@ internal sealed class AuditRecordNormalizer
     {
         _keepRecords = keepRecords;
         _forced = fieldMap is null ? null : RecordShapes.Generic(fieldMap);
-        _root = new RecordMembers(_nameCache);
-        _lifted = new RecordMembers(_nameCache);
-        _item = new RecordMembers(_nameCache);
+        _root = new RecordMembers(_names);
+        _lifted = new RecordMembers(_names);
+        _record = new EventRecord(_names);
     }
 
     /// <summary>The record last normalized as the rules read it; valid until the next call.</summary>
@@ -60,6 +59,8 @@ internal sealed class AuditRecordNormalizer
         lineOffset = 0;
         try
         {
+            _texts.ClearIfFull();
+            json = _record.Begin(json.Span);
             if (!TryReadRoot(json, out error))
             {
                 return false;
@@ -73,7 +74,7 @@ internal sealed class AuditRecordNormalizer
             }
 
             var outcome = shape.WritesOutcome && Text(_root, shape.Result) is { } resultText ? ResultStatus.Outcome(ResultStatus.Parse(resultText)) : null;
-            BuildData(json, shape.LiftProperties, outcome);
+            Index(json, shape.LiftProperties, outcome);
             return TryType(shape, origin, container, out result, out error);
         }
         catch (JsonException ex)
@@ -132,15 +133,22 @@ internal sealed class AuditRecordNormalizer
         DateTimeOffset? timestamp = null;
         if (First(shape.Timestamp, out var timePath) is { } timeValue)
         {
-            Span<char> text = stackalloc char[64];
-            var length = timeValue.IsScalar && RawJson.MaxChars(timeValue) <= text.Length ? RawJson.Decode(Output, timeValue, text) : -1;
-            if (length < 0 || !DateTimeOffset.TryParse(text[..length], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
+            if (timeValue.Kind == JsonTokenType.String && IsoTimestamp.TryParse(Output.Slice(timeValue.Start + 1, timeValue.Length - 2), out var iso))
             {
-                error = $"field {timePath} is not a date: {Show(timeValue)}";
-                return false;
+                timestamp = iso;
             }
+            else
+            {
+                Span<char> text = stackalloc char[64];
+                var length = timeValue.IsScalar && RawJson.MaxChars(timeValue) <= text.Length ? RawJson.Decode(Output, timeValue, text) : -1;
+                if (length < 0 || !DateTimeOffset.TryParse(text[..length], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
+                {
+                    error = $"field {timePath} is not a date: {Show(timeValue)}";
+                    return false;
+                }
 
-            timestamp = parsed;
+                timestamp = parsed;
+            }
         }
 
         string? operation = null;
@@ -152,7 +160,7 @@ internal sealed class AuditRecordNormalizer
                 return false;
             }
 
-            operation = OperationName.Normalize(RawJson.Text(Output, operationValue));
+            operation = NormalizedOperation(Intern(operationValue));
         }
 
         var workload = Text(shape.Workload) ?? shape.FixedWorkload;
@@ -169,13 +177,13 @@ internal sealed class AuditRecordNormalizer
             Operation = operation ?? shape.FixedOperation,
             Result = resultText is null ? AuditResult.Unknown : ResultStatus.Parse(resultText),
             Workload = workload,
-            Utf8 = _keepRecords ? Output.ToArray() : null,
+            Utf8 = _keepRecords ? _record.ToNormalizedJson() : null,
             KnownAppId = AppId(),
         };
         return true;
     }
 
-    private ReadOnlySpan<byte> Output => _output.AsSpan(0, _written);
+    private ReadOnlySpan<byte> Output => _record.Utf8;
 
     /// <summary>
     /// The client application as <c>Footholds.EventFields.AppId</c> reads it from a document: UAL's
@@ -185,15 +193,15 @@ internal sealed class AuditRecordNormalizer
     /// </summary>
     private string? AppId()
     {
-        return Exact(_record.Root, "ClientAppId")
+        return Exact(null, "ClientAppId")
             ?? (_record.TryGetExact("AppAccessContext", out var context) && context.Kind == JsonTokenType.StartObject ? Exact(context, "ClientAppId") : null)
-            ?? Exact(_record.Root, "AppId")
-            ?? Exact(_record.Root, "appId");
+            ?? Exact(null, "AppId")
+            ?? Exact(null, "appId");
 
-        string? Exact(RawValue obj, string name)
+        string? Exact(RawValue? obj, string name)
         {
-            var found = obj.Start == 0 ? _record.TryGetExact(name, out var value) : RawJson.TryGetExactMember(Output, obj, name, out value);
-            return found && value.Kind == JsonTokenType.String && RawJson.Text(Output, value) is { } text && !string.IsNullOrWhiteSpace(text) && text is not ("<null>" or "null")
+            var found = obj is { } nested ? RawJson.TryGetExactMember(Output, nested, name, out var value) : _record.TryGetExact(name, out value);
+            return found && value.Kind == JsonTokenType.String && Intern(value) is { } text && !string.IsNullOrWhiteSpace(text) && text is not ("<null>" or "null")
                 ? text.Trim()
                 : null;
         }
@@ -239,7 +247,7 @@ internal sealed class AuditRecordNormalizer
     {
         foreach (var path in paths)
         {
-            var text = TryGet(path, out var value) ? RawJson.Text(Output, value) : null;
+            var text = TryGet(path, out var value) ? Intern(value) : null;
             if (!string.IsNullOrWhiteSpace(text))
             {
                 return text;
@@ -249,12 +257,46 @@ internal sealed class AuditRecordNormalizer
         return null;
     }
 
+    /// <summary>
+    /// A scalar's text (string unescaped, number or boolean as written) as one shared string per
+    /// spelling: workloads, results, operations, applications and most accounts repeat from record
+    /// to record, so the typed fields cost no string each. Null for other kinds.
+    /// </summary>
+    private string? Intern(RawValue value) => value.Kind switch
+    {
+        JsonTokenType.String => _texts.Name(_texts.Id(Output.Slice(value.Start + 1, value.Length - 2), Output.Slice(value.Start + 1, value.Length - 2).IndexOf((byte)'\\') >= 0)),
+        JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False => _texts.Name(_texts.Id(Output.Slice(value.Start, value.Length), escaped: false)),
+        _ => null,
+    };
+
+    /// <summary><see cref="OperationName.Normalize"/>, once per spelling (Entra's names end in a dot, and every such record would copy one).</summary>
+    private string? NormalizedOperation(string? name)
+    {
+        if (name is null)
+        {
+            return null;
+        }
+
+        if (!_operations.TryGetValue(name, out var normalized))
+        {
+            normalized = OperationName.Normalize(name);
+            if (_operations.Count >= MaxCachedOperations)
+            {
+                _operations.Clear();
+            }
+
+            _operations[name] = normalized;
+        }
+
+        return normalized;
+    }
+
     /// <summary>The first of <paramref name="names"/> that is a top-level member with text (the result field is never a path).</summary>
-    private static string? Text(RecordMembers members, string[] names)
+    private string? Text(RecordMembers members, string[] names)
     {
         foreach (var name in names)
         {
-            var text = members.Text(name);
+            var text = members.TryGet(name, out var member) ? Intern(new RawValue(member.Kind, member.ValueStart, member.ValueLength)) : null;
             if (!string.IsNullOrWhiteSpace(text))
             {
                 return text;
@@ -277,114 +319,70 @@ internal sealed class AuditRecordNormalizer
     }
 
     /// <summary>
-    /// The record for rules: every field of the record (an Azure Monitor record's <c>properties</c>
-    /// first, lifted to the top, then its envelope; the first of two names that differ only in case
-    /// wins), JSON held in top-level strings parsed (Sentinel stores nested values that way; deeper
-    /// strings such as <c>newValue</c> stay text because rules match them as text), operation names
-    /// without surrounding white space, each name-value array also as <c>Array.Name</c> fields (or
-    /// <c>Array.Name.NewValue</c>/<c>.OldValue</c>), and <paramref name="outcome"/>, when given, as
-    /// <c>Outcome</c> unless the record has a field of that name. Values are copied as they are written.
+    /// The record for rules, indexed rather than written: every field of the record (an Azure Monitor
+    /// record's <c>properties</c> first, lifted to the top, then its envelope; the first of two names
+    /// that differ only in case wins), JSON held in top-level strings parsed when read (Sentinel
+    /// stores nested values that way; deeper strings such as <c>newValue</c> stay text because rules
+    /// match them as text), operation names without surrounding white space, each name-value array
+    /// also as <c>Array.Name</c> fields (or <c>Array.Name.NewValue</c>/<c>.OldValue</c>) when a rule
+    /// asks for one, and <paramref name="outcome"/>, when given, as <c>Outcome</c> unless the record
+    /// has a field of that name. See <see cref="EventRecord"/>.
     /// </summary>
-    private void BuildData(ReadOnlyMemory<byte> json, bool liftProperties, string? outcome)
+    private void Index(ReadOnlyMemory<byte> json, bool liftProperties, string? outcome)
     {
-        _written = 0;
-        _record.Clear();
-        _nameValueArrays.Clear();
-        Append((byte)'{');
+        _operationFolds = (_names.FoldOf(OperationFields[0]), _names.FoldOf(OperationFields[1]), _names.FoldOf(OperationFields[2]));
         if (liftProperties && _root.TryGet("properties", out var properties) && properties.Name == "properties" && properties.Kind == JsonTokenType.StartObject)
         {
             _lifted.ReadNested(json, properties.ValueStart, properties.ValueLength);
             foreach (var member in _lifted.All)
             {
-                WriteMember(_lifted, member);
+                AddMember(_lifted, member);
             }
         }
 
         foreach (var member in _root.All)
         {
-            WriteMember(_root, member);
+            AddMember(_root, member);
         }
 
-        foreach (var (name, rawName, array) in _nameValueArrays)
+        if (outcome is not null)
         {
-            Flatten(name, rawName.Span, array);
+            _record.AddOutcome((outcome == "success" ? QuotedSuccess : outcome == "failure" ? QuotedFailure : Encoding.UTF8.GetBytes($"\"{JsonEncodedText.Encode(outcome)}\"")).AsSpan());
         }
 
-        if (outcome is not null && _record.TryAdd(ResultStatus.OutcomeField, out var index))
-        {
-            AppendName("Outcome"u8);
-            var start = _written;
-            AppendQuoted((outcome == "success" ? Success : outcome == "failure" ? Failure : JsonEncodedText.Encode(outcome)).EncodedUtf8Bytes);
-            _record.Set(index, new RawValue(JsonTokenType.String, start, _written - start));
-        }
-
-        Append((byte)'}');
-        _record.Complete(_output, _written);
+        _record.Complete();
     }
 
-    private void WriteMember(RecordMembers members, RecordMember member)
+    private void AddMember(RecordMembers members, RecordMember member)
     {
-        if (!_record.TryAdd(member.Name, out var index))
+        if (!_record.TryAdd(member.Fold, member.Name, member.NameStart, member.NameLength, new RawValue(member.Kind, member.ValueStart, member.ValueLength), out var index)
+            || member.Kind != JsonTokenType.String)
         {
             return;
         }
 
         var raw = members.Raw(member);
-        var rawName = members.Record.Slice(member.NameStart, member.NameLength);
-        if (member.Kind == JsonTokenType.String)
+        var operation = IsOperationField(member.Fold);
+        if (EventRecord.MayBeEmbedded(raw))
         {
-            if (TryEmbedded(raw, out var embeddedLength))
+            _record.MarkMaybeEmbedded(index);
+            if (!operation || _record.ResolveEmbedded(index))
             {
-                AppendName(rawName.Span);
-                var start = _written;
-                Append(_scratch.AsSpan(0, embeddedLength));
-                var leading = _scratch.AsSpan(0, embeddedLength).IndexOfAnyExcept(" \t\r\n"u8);
-                var trailing = embeddedLength - 1 - _scratch.AsSpan(0, embeddedLength).LastIndexOfAnyExcept(" \t\r\n"u8);
-                var kind = _scratch[leading] == (byte)'{' ? JsonTokenType.StartObject : JsonTokenType.StartArray;
-                _record.Set(index, new RawValue(kind, start + leading, embeddedLength - leading - trailing));
-
-                // Held in the output as it is now: a later resize copies it, this array keeps it.
-                var embedded = _output.AsMemory(start, embeddedLength);
-                if (IsNameValueArray(embedded))
-                {
-                    _nameValueArrays.Add((member.Name, rawName, embedded));
-                }
-
-                return;
-            }
-
-            if (IsOperationField(member.Name) && NeedsTrim(raw))
-            {
-                AppendName(members.RawName(member));
-                var start = _written;
-                AppendQuoted(JsonEncodedText.Encode(Unescape(raw).Trim()).EncodedUtf8Bytes);
-                _record.Set(index, new RawValue(JsonTokenType.String, start, _written - start));
                 return;
             }
         }
 
-        AppendName(rawName.Span);
-        _record.Set(index, new RawValue(member.Kind, _written, raw.Length));
-        Append(raw);
-        var value = members.Record.Slice(member.ValueStart, member.ValueLength);
-        if (member.Kind == JsonTokenType.StartArray && IsNameValueArray(value))
+        if (operation && NeedsTrim(raw))
         {
-            _nameValueArrays.Add((member.Name, rawName, value));
+            var trimmed = JsonEncodedText.Encode(Unescape(raw).Trim()).EncodedUtf8Bytes;
+            var start = _record.Append("\""u8);
+            _record.Append(trimmed);
+            _record.Append("\""u8);
+            _record.Set(index, new RawValue(JsonTokenType.String, start, trimmed.Length + 2));
         }
     }
 
-    private static bool IsOperationField(string name)
-    {
-        foreach (var field in OperationFields)
-        {
-            if (field.Equals(name, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private bool IsOperationField(int fold) => fold == _operationFolds.Item1 || fold == _operationFolds.Item2 || fold == _operationFolds.Item3;
 
     /// <summary>True when the quoted string may have white space to trim: plain ASCII that does not start or end with it needs none.</summary>
     private static bool NeedsTrim(ReadOnlySpan<byte> quoted)
@@ -395,197 +393,10 @@ internal sealed class AuditRecordNormalizer
 
     private static bool IsSpaceOrEscape(byte b) => b is (byte)' ' or (byte)'\\';
 
-    /// <summary>
-    /// A string holding one JSON object or array (Sentinel's nested values) is unescaped into
-    /// <see cref="_scratch"/> and checked to be JSON; text that only looks like it
-    /// (<c>[KeyIdentifier=…]</c>) stays text.
-    /// </summary>
-    private bool TryEmbedded(ReadOnlySpan<byte> quoted, out int length)
-    {
-        length = 0;
-        var text = quoted[1..^1];
-        var first = text.IndexOfAnyExcept(" \t\r\n"u8);
-        if (first < 0 || text[first] is not ((byte)'{' or (byte)'[' or (byte)'\\'))
-        {
-            return false;
-        }
-
-        var reader = new Utf8JsonReader(quoted);
-        reader.Read();
-        if (_scratch.Length < text.Length)
-        {
-            _scratch = new byte[Math.Max(text.Length, _scratch.Length * 2)];
-        }
-
-        length = reader.CopyString(_scratch);
-        var unescaped = _scratch.AsSpan(0, length);
-        var trimmed = unescaped.Trim(" \t\r\n\f\v"u8);
-        if (trimmed.Length < 2 || !((trimmed[0] == '{' && trimmed[^1] == '}') || (trimmed[0] == '[' && trimmed[^1] == ']')))
-        {
-            return false;
-        }
-
-        try
-        {
-            var check = new Utf8JsonReader(unescaped, RecordOptions);
-            while (check.Read())
-            {
-            }
-
-            return true;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
-
     private static string Unescape(ReadOnlySpan<byte> quoted)
     {
         var reader = new Utf8JsonReader(quoted);
         reader.Read();
         return reader.GetString() ?? "";
-    }
-
-    private bool IsNameValueArray(ReadOnlyMemory<byte> value)
-    {
-        var reader = new Utf8JsonReader(value.Span);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray || !reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-        {
-            return false;
-        }
-
-        var start = (int)reader.TokenStartIndex;
-        reader.Skip();
-        _item.ReadNested(value, start, (int)reader.BytesConsumed - start);
-        return NameOf(_item, out _) && (_item.Has("Value") || HasNewOrOld(_item));
-    }
-
-    private void Flatten(string arrayName, ReadOnlySpan<byte> rawArrayName, ReadOnlyMemory<byte> array)
-    {
-        var reader = new Utf8JsonReader(array.Span);
-        reader.Read();
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-        {
-            var start = (int)reader.TokenStartIndex;
-            var isObject = reader.TokenType == JsonTokenType.StartObject;
-            reader.Skip();
-            if (!isObject)
-            {
-                continue;
-            }
-
-            _item.ReadNested(array, start, (int)reader.BytesConsumed - start);
-            if (!NameOf(_item, out var itemName))
-            {
-                continue;
-            }
-
-            if (_item.TryGet("Value", out var value) && !HasNewOrOld(_item))
-            {
-                WriteFlat(arrayName, rawArrayName, itemName, default, value);
-                continue;
-            }
-
-            if (_item.TryGet("NewValue", out var newValue))
-            {
-                WriteFlat(arrayName, rawArrayName, itemName, ".NewValue", newValue);
-            }
-
-            if (_item.TryGet("OldValue", out var oldValue))
-            {
-                WriteFlat(arrayName, rawArrayName, itemName, ".OldValue", oldValue);
-            }
-        }
-    }
-
-    /// <summary>Writes <c>Array.Name[.Suffix]</c> with the item's value, unless a field of that name was written before.</summary>
-    private void WriteFlat(string arrayName, ReadOnlySpan<byte> rawArrayName, RecordMember itemName, ReadOnlySpan<char> suffix, RecordMember value)
-    {
-        var quotedItemName = _item.Raw(itemName);
-        var decodedMax = quotedItemName.Length;
-        var needed = arrayName.Length + 1 + decodedMax + suffix.Length;
-        if (_chars.Length < needed)
-        {
-            _chars = new char[Math.Max(needed, _chars.Length * 2)];
-        }
-
-        arrayName.CopyTo(_chars);
-        var length = arrayName.Length;
-        _chars[length++] = '.';
-        var reader = new Utf8JsonReader(quotedItemName);
-        reader.Read();
-        length += reader.CopyString(_chars.AsSpan(length));
-        suffix.CopyTo(_chars.AsSpan(length));
-        length += suffix.Length;
-        if (!_record.TryAdd(_nameCache.Get(_chars.AsSpan(0, length)), out var index))
-        {
-            return;
-        }
-
-        // The raw pieces are each valid escaped JSON string text, and so is their concatenation.
-        Append((byte)(_written == 1 ? ' ' : ','));
-        Append((byte)'"');
-        Append(rawArrayName);
-        Append((byte)'.');
-        Append(quotedItemName[1..^1]);
-        Span<byte> utf8Suffix = stackalloc byte[16];
-        Append(utf8Suffix[..Encoding.UTF8.GetBytes(suffix, utf8Suffix)]);
-        Append("\":"u8);
-        _record.Set(index, new RawValue(value.Kind, _written, value.ValueLength));
-        Append(_item.Raw(value));
-    }
-
-    /// <summary>The item's name: its first Name, Key or DisplayName member that is non-empty text.</summary>
-    private static bool NameOf(RecordMembers item, out RecordMember name)
-    {
-        foreach (var key in NameKeys)
-        {
-            if (item.TryGet(key, out name) && name.Kind == JsonTokenType.String && name.ValueLength > 2)
-            {
-                return true;
-            }
-        }
-
-        name = default;
-        return false;
-    }
-
-    private static bool HasNewOrOld(RecordMembers item) => item.Has("NewValue") || item.Has("OldValue");
-
-    private void AppendName(ReadOnlySpan<byte> rawName)
-    {
-        Append((byte)(_written == 1 ? ' ' : ','));
-        Append((byte)'"');
-        Append(rawName);
-        Append("\":"u8);
-    }
-
-    private void AppendQuoted(ReadOnlySpan<byte> bytes)
-    {
-        Append((byte)'"');
-        Append(bytes);
-        Append((byte)'"');
-    }
-
-    private void Append(ReadOnlySpan<byte> bytes)
-    {
-        Reserve(bytes.Length);
-        bytes.CopyTo(_output.AsSpan(_written));
-        _written += bytes.Length;
-    }
-
-    private void Append(byte b)
-    {
-        Reserve(1);
-        _output[_written++] = b;
-    }
-
-    private void Reserve(int count)
-    {
-        if (_output.Length - _written < count)
-        {
-            Array.Resize(ref _output, Math.Max(_output.Length * 2, _written + count));
-        }
     }
 }

@@ -5,14 +5,17 @@ namespace Rampart.Accounts.AuditLogs;
 
 /// <summary>
 /// The members of one JSON object, cut out of the record's bytes by a single reader pass: each
-/// member's name (a string shared between records, so reading a record allocates no names) and
-/// where its value's raw bytes are. Enough to recognise a record's shape and to copy its values
-/// into the normalized record without parsing them into a document first. Reused per record.
+/// member's name (from the <see cref="NameTable"/>, so reading a record allocates no names) and
+/// where its value's raw bytes are. Enough to recognise a record's shape and to index its values
+/// for rules without parsing them into a document. Reused per record.
 /// </summary>
-internal sealed class RecordMembers(NameCache names)
+internal sealed class RecordMembers(NameTable names)
 {
     private readonly List<RecordMember> _members = [];
-    private readonly Dictionary<string, int> _first = new(StringComparer.OrdinalIgnoreCase);
+    // The first member of each fold (name ignoring case), valid where _stamp equals _generation.
+    private int[] _first = new int[256];
+    private int[] _stamp = new int[256];
+    private int _generation;
 
     public ReadOnlyMemory<byte> Record { get; private set; }
 
@@ -31,13 +34,19 @@ internal sealed class RecordMembers(NameCache names)
     {
         Record = record;
         _members.Clear();
-        _first.Clear();
+        if (++_generation == int.MaxValue)
+        {
+            _generation = 1;
+            Array.Clear(_stamp);
+        }
+
         var depth = reader.CurrentDepth;
         while (reader.Read() && !(reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == depth))
         {
             var nameStart = baseOffset + (int)reader.TokenStartIndex + 1;
             var nameLength = reader.ValueSpan.Length;
-            var name = names.Get(ref reader);
+            var id = names.Id(ref reader);
+            var fold = names.Fold(id);
             reader.Read();
             var kind = reader.TokenType;
             var valueStart = baseOffset + (int)reader.TokenStartIndex;
@@ -47,8 +56,19 @@ internal sealed class RecordMembers(NameCache names)
             }
 
             var valueEnd = baseOffset + (int)reader.BytesConsumed;
-            _first.TryAdd(name, _members.Count);
-            _members.Add(new RecordMember(name, nameStart, nameLength, valueStart, valueEnd - valueStart, kind));
+            if (fold >= _stamp.Length)
+            {
+                Array.Resize(ref _stamp, Math.Max(fold + 1, _stamp.Length * 2));
+                Array.Resize(ref _first, _stamp.Length);
+            }
+
+            if (_stamp[fold] != _generation)
+            {
+                _stamp[fold] = _generation;
+                _first[fold] = _members.Count;
+            }
+
+            _members.Add(new RecordMember(names.Name(id), fold, nameStart, nameLength, valueStart, valueEnd - valueStart, kind));
         }
     }
 
@@ -63,7 +83,7 @@ internal sealed class RecordMembers(NameCache names)
     /// <summary>The first member named <paramref name="name"/> ignoring case, an exact match preferred (as <see cref="JsonFields"/> does).</summary>
     public bool TryGet(string name, out RecordMember member)
     {
-        if (!_first.TryGetValue(name, out var index))
+        if (!TryFirst(name, out var index))
         {
             member = default;
             return false;
@@ -85,7 +105,20 @@ internal sealed class RecordMembers(NameCache names)
         return true;
     }
 
-    public bool Has(string name) => _first.ContainsKey(name);
+    public bool Has(string name) => TryFirst(name, out _);
+
+    private bool TryFirst(string name, out int index)
+    {
+        var fold = names.FoldOf(name);
+        if (fold >= 0 && fold < _stamp.Length && _stamp[fold] == _generation)
+        {
+            index = _first[fold];
+            return true;
+        }
+
+        index = -1;
+        return false;
+    }
 
     public bool HasExact(string name) => TryGet(name, out var member) && string.Equals(member.Name, name, StringComparison.Ordinal);
 

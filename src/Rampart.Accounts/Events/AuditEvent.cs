@@ -78,7 +78,7 @@ public sealed record AuditEvent
     }
 
     /// <summary>Gives an event read without its record (see <c>AuditLogReader.Read</c>) a copy of it, before the event is handed on.</summary>
-    internal void Keep(EventRecord record) => _utf8 ??= record.Utf8.ToArray();
+    internal void Keep(EventRecord record) => _utf8 ??= record.ToNormalizedJson();
 
     /// <summary>The record as text, without a document when it was never parsed.</summary>
     internal string RawText => _utf8 is { } utf8 ? Encoding.UTF8.GetString(utf8) : Data.GetRawText();

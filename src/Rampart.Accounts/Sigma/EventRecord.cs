@@ -4,79 +4,269 @@ using Rampart.Accounts.AuditLogs;
 namespace Rampart.Accounts.Sigma;
 
 /// <summary>
-/// An event as the rules see it: the UTF-8 bytes of one JSON object and a table of its top-level
-/// members (name → where the value is), first spelling wins when names differ only in case. The
-/// reader fills the table while it writes the normalized record, so rules look fields up without
-/// parsing the record again; an event given as JSON is scanned once (<see cref="Load"/>). Nothing
-/// here is a document: values are decoded only when a rule compares them. Reused from event to event.
+/// An event as the rules see it: a table of its top-level fields (name → where the value is in
+/// <see cref="Utf8"/>), first spelling wins when names differ only in case. Nothing here is a
+/// document: values are decoded only when a rule compares them. Reused from event to event.
+/// <para>
+/// A record from the reader (<see cref="Begin"/>) is the normalized record without writing it: the
+/// table points into a copy of the source record, and what normalization adds is done when it is
+/// first needed: a string holding JSON (Sentinel's nested values) is parsed when its field is read,
+/// and name-value arrays become <c>Array.Name</c> fields when a dotted name under one of them is
+/// asked for (<see cref="Flatten"/>). <see cref="ToNormalizedJson"/> writes the normalized record
+/// out for the few events that are kept. A record given as JSON (<see cref="Load"/>) is indexed as it is.
+/// </para>
 /// </summary>
 internal sealed class EventRecord
 {
+    private const int EmbeddedMaxDepth = 64;
     private static readonly JsonReaderOptions ScanOptions = new() { MaxDepth = 256 };
+    private static readonly JsonReaderOptions EmbeddedOptions = new() { MaxDepth = EmbeddedMaxDepth };
+    private static readonly string[] NameKeys = ["Name", "Key", "DisplayName"];
 
-    private readonly Dictionary<string, int> _index = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-    private readonly NameCache _names = new();
-    private RawValue[] _values = new RawValue[64];
-    private string[] _spellings = new string[64];
-    private byte[] _own = [];
-
-    public EventRecord() => _lookup = _index.GetAlternateLookup<ReadOnlySpan<char>>();
-
-    /// <summary>The buffer the values point into (the reader's output buffer, or this record's own copy).</summary>
-    public byte[] Buffer { get; private set; } = [];
-
-    /// <summary>Where the record's root object ends in <see cref="Buffer"/>.</summary>
-    public int Length { get; private set; }
-
-    public ReadOnlySpan<byte> Utf8 => Buffer.AsSpan(0, Length);
-
-    public RawValue Root => new(JsonTokenType.StartObject, 0, Length);
-
-    public int Count => _index.Count;
-
-    /// <summary>Starts a record whose members are added with <see cref="TryAdd"/> and <see cref="Set"/>.</summary>
-    public void Clear()
+    [Flags]
+    private enum EntryFlags : byte
     {
-        _index.Clear();
-        Length = 0;
+        None = 0,
+        // A string whose text may be JSON: parsed (or found not to be) when the field is first read.
+        MaybeEmbedded = 1,
+        // A name-value array's item; its raw name is in _flatNames.
+        Flattened = 2,
+        // The outcome the reader adds; written last by ToNormalizedJson, as the reader always did.
+        Outcome = 4,
     }
 
-    /// <summary>Claims <paramref name="name"/> for the next member; false when a member of that name (case ignored) came first.</summary>
-    public bool TryAdd(string name, out int index)
+    private readonly NameTable _names;
+    private readonly RecordMembers _item;
+    private int _count;
+    private int[] _folds = new int[64];
+    private string[] _spellings = new string[64];
+    private RawValue[] _values = new RawValue[64];
+    private int[] _nameStarts = new int[64];
+    private int[] _nameLengths = new int[64];
+    private EntryFlags[] _flags = new EntryFlags[64];
+    private int[] _entryOfFold = new int[256];
+    private int[] _foldStamp = new int[256];
+    private int _generation;
+    // Entries that are arrays or may be JSON arrays in a string: the only ones flattening can start from.
+    private readonly List<int> _arrays = [];
+    private byte[] _buffer = new byte[16 * 1024];
+    private int _used;
+    private int _recordLength;
+    private int _reserved;
+    private bool _normalizing;
+    private bool _flattened;
+    private byte[] _flatNames = new byte[1024];
+    private int _flatNamesUsed;
+
+    public EventRecord()
+        : this(new NameTable())
     {
-        index = _index.Count;
-        if (!_index.TryAdd(name, index))
+    }
+
+    /// <summary>A record whose names come from <paramref name="names"/> (the reader's, shared with its member tables).</summary>
+    internal EventRecord(NameTable names)
+    {
+        _names = names;
+        _item = new RecordMembers(names);
+    }
+
+    /// <summary>
+    /// The bytes values point into: the record, then what normalization wrote (parsed JSON strings,
+    /// trimmed operation names, the outcome). The array does not change while an event is evaluated
+    /// (room for lazily parsed strings is reserved when the record is built), so spans of it stay valid.
+    /// </summary>
+    public ReadOnlySpan<byte> Utf8 => _buffer;
+
+    /// <summary>Fields in the table (flattened ones only once <see cref="Flatten"/> ran).</summary>
+    public int Count => _count;
+
+    /// <summary>Starts a record from the reader: copies <paramref name="json"/>, whose members are then added with <see cref="TryAdd"/>.</summary>
+    public ReadOnlyMemory<byte> Begin(ReadOnlySpan<byte> json)
+    {
+        Start(json, normalizing: true);
+        return _buffer.AsMemory(0, json.Length);
+    }
+
+    private void Start(ReadOnlySpan<byte> json, bool normalizing)
+    {
+        _names.ClearIfFull();
+        if (++_generation == int.MaxValue)
         {
+            _generation = 1;
+            Array.Clear(_foldStamp);
+        }
+
+        _count = 0;
+        _arrays.Clear();
+        _flatNamesUsed = 0;
+        _reserved = 0;
+        _normalizing = normalizing;
+        _flattened = false;
+        _used = 0;
+        Reserve(json.Length);
+        json.CopyTo(_buffer);
+        _used = _recordLength = json.Length;
+    }
+
+    /// <summary>Claims the field <paramref name="fold"/> for a member of the record; false when a field of that name (case ignored) came first.</summary>
+    public bool TryAdd(int fold, string name, int nameStart, int nameLength, RawValue value, out int index)
+    {
+        if (fold >= _foldStamp.Length)
+        {
+            Array.Resize(ref _foldStamp, Math.Max(fold + 1, _foldStamp.Length * 2));
+            Array.Resize(ref _entryOfFold, _foldStamp.Length);
+        }
+
+        if (_foldStamp[fold] == _generation)
+        {
+            index = -1;
             return false;
         }
 
-        if (_values.Length <= index)
+        index = _count++;
+        if (index == _values.Length)
         {
-            Array.Resize(ref _values, _values.Length * 2);
-            Array.Resize(ref _spellings, _values.Length);
+            var size = index * 2;
+            Array.Resize(ref _folds, size);
+            Array.Resize(ref _spellings, size);
+            Array.Resize(ref _values, size);
+            Array.Resize(ref _nameStarts, size);
+            Array.Resize(ref _nameLengths, size);
+            Array.Resize(ref _flags, size);
         }
 
-        _values[index] = default;
+        _foldStamp[fold] = _generation;
+        _entryOfFold[fold] = index;
+        _folds[index] = fold;
         _spellings[index] = name;
+        _values[index] = value;
+        _nameStarts[index] = nameStart;
+        _nameLengths[index] = nameLength;
+        _flags[index] = EntryFlags.None;
+        if (value.Kind == JsonTokenType.StartArray)
+        {
+            _arrays.Add(index);
+        }
+
         return true;
     }
 
     public void Set(int index, RawValue value) => _values[index] = value;
 
-    /// <summary>Points the record at its final bytes (the buffer may have grown while it was written).</summary>
-    public void Complete(byte[] buffer, int length)
+    /// <summary>Writes <paramref name="bytes"/> after the record (while it is built) and says where.</summary>
+    public int Append(ReadOnlySpan<byte> bytes)
     {
-        Buffer = buffer;
-        Length = length;
+        Reserve(bytes.Length);
+        var start = _used;
+        bytes.CopyTo(_buffer.AsSpan(start));
+        _used += bytes.Length;
+        return start;
     }
 
-    /// <summary>A top-level member by name, case ignored.</summary>
+    /// <summary>Adds the reader's outcome field (after every member of the record, as the reader writes it).</summary>
+    public void AddOutcome(ReadOnlySpan<byte> quotedValue)
+    {
+        var nameStart = Append("Outcome"u8);
+        var id = _names.Id("Outcome"u8, escaped: false);
+        if (TryAdd(_names.Fold(id), _names.Name(id), nameStart, "Outcome".Length, default, out var index))
+        {
+            var start = Append(quotedValue);
+            _values[index] = new RawValue(JsonTokenType.String, start, quotedValue.Length);
+            _flags[index] = EntryFlags.Outcome;
+        }
+    }
+
+    /// <summary>True when a quoted string may hold JSON: its text starts with <c>{</c>, <c>[</c> or an escape (white space first allowed).</summary>
+    public static bool MayBeEmbedded(ReadOnlySpan<byte> quoted)
+    {
+        var text = quoted[1..^1];
+        var first = text.IndexOfAnyExcept(" \t\r\n"u8);
+        return first >= 0 && text[first] is (byte)'{' or (byte)'[' or (byte)'\\';
+    }
+
+    /// <summary>Marks a string member as maybe JSON; it is parsed when first read (room for it is reserved now).</summary>
+    public void MarkMaybeEmbedded(int index)
+    {
+        _flags[index] |= EntryFlags.MaybeEmbedded;
+        _reserved += _values[index].Length;
+        _arrays.Add(index);
+    }
+
+    /// <summary>Ends building: from here on the buffer does not move (lazily parsed strings fit in the reserved room).</summary>
+    public void Complete() => Reserve(_reserved);
+
+    private void Reserve(int count)
+    {
+        if (_buffer.Length - _used < count)
+        {
+            Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _used + count));
+        }
+    }
+
+    /// <summary>
+    /// Parses a string member that holds one JSON object or array (Sentinel's nested values) into the
+    /// reserved room after the record; text that only looks like it (<c>[KeyIdentifier=…]</c>) stays
+    /// text. True when the member is now that object or array.
+    /// </summary>
+    public bool ResolveEmbedded(int index)
+    {
+        if ((_flags[index] & EntryFlags.MaybeEmbedded) == 0)
+        {
+            return false;
+        }
+
+        _flags[index] &= ~EntryFlags.MaybeEmbedded;
+        var value = _values[index];
+        Reserve(value.Length);
+        var quoted = _buffer.AsSpan(value.Start, value.Length);
+        var reader = new Utf8JsonReader(quoted);
+        reader.Read();
+        var start = _used;
+        var length = reader.CopyString(_buffer.AsSpan(start, quoted.Length));
+        var unescaped = _buffer.AsSpan(start, length);
+        var trimmed = unescaped.Trim(" \t\r\n\f\v"u8);
+        if (trimmed.Length < 2 || !((trimmed[0] == '{' && trimmed[^1] == '}') || (trimmed[0] == '[' && trimmed[^1] == ']')))
+        {
+            return false;
+        }
+
+        try
+        {
+            var check = new Utf8JsonReader(unescaped, EmbeddedOptions);
+            while (check.Read())
+            {
+            }
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+
+        var leading = unescaped.IndexOfAnyExcept(" \t\r\n"u8);
+        var trailing = length - 1 - unescaped.LastIndexOfAnyExcept(" \t\r\n"u8);
+        var kind = unescaped[leading] == (byte)'{' ? JsonTokenType.StartObject : JsonTokenType.StartArray;
+        _values[index] = new RawValue(kind, start + leading, length - leading - trailing);
+        _used += length;
+        return true;
+    }
+
+    /// <summary>The field at <paramref name="index"/> (a JSON string parsed first if it holds JSON).</summary>
+    public RawValue ValueAt(int index)
+    {
+        if ((_flags[index] & EntryFlags.MaybeEmbedded) != 0)
+        {
+            ResolveEmbedded(index);
+        }
+
+        return _values[index];
+    }
+
+    /// <summary>A top-level field by name, case ignored.</summary>
     public bool TryGet(string name, out RawValue value)
     {
-        if (_index.TryGetValue(name, out var index))
+        if (Find(_names.FoldOf(name), out var index) || (NeedsFlatten(name) && Find(_names.FoldOf(name), out index)))
         {
-            value = _values[index];
+            value = ValueAt(index);
             return true;
         }
 
@@ -84,48 +274,265 @@ internal sealed class EventRecord
         return false;
     }
 
-    /// <summary>A top-level member spelled exactly <paramref name="name"/>.</summary>
-    public bool TryGetExact(string name, out RawValue value)
-    {
-        if (_index.TryGetValue(name, out var index) && string.Equals(_spellings[index], name, StringComparison.Ordinal))
-        {
-            value = _values[index];
-            return true;
-        }
-
-        value = default;
-        return false;
-    }
-
-    /// <summary>A top-level member by name, case ignored.</summary>
+    /// <summary>A top-level field by name, case ignored.</summary>
     public bool TryGet(ReadOnlySpan<char> name, out RawValue value)
     {
-        if (_lookup.TryGetValue(name, out var index))
+        if (Find(_names.FoldOf(name), out var index) || (NeedsFlatten(name) && Find(_names.FoldOf(name), out index)))
         {
-            value = _values[index];
+            value = ValueAt(index);
             return true;
         }
 
         value = default;
+        return false;
+    }
+
+    /// <summary>A top-level field spelled exactly <paramref name="name"/>.</summary>
+    public bool TryGetExact(string name, out RawValue value)
+    {
+        if ((Find(_names.FoldOf(name), out var index) || (NeedsFlatten(name) && Find(_names.FoldOf(name), out index)))
+            && string.Equals(_spellings[index], name, StringComparison.Ordinal))
+        {
+            value = ValueAt(index);
+            return true;
+        }
+
+        value = default;
+        return false;
+    }
+
+    private bool Find(int fold, out int index)
+    {
+        if (fold >= 0 && fold < _foldStamp.Length && _foldStamp[fold] == _generation)
+        {
+            index = _entryOfFold[fold];
+            return true;
+        }
+
+        index = -1;
         return false;
     }
 
     /// <summary>
+    /// Whether a name not in the table may be a flattened one: it has a dot after the name of an
+    /// array field (or of a string that may hold one). Flattens, then, and says whether it did.
+    /// </summary>
+    private bool NeedsFlatten(ReadOnlySpan<char> name)
+    {
+        if (!_normalizing || _flattened || _arrays.Count == 0 || name.IndexOf('.') < 0)
+        {
+            return false;
+        }
+
+        foreach (var index in _arrays)
+        {
+            var array = _spellings[index];
+            if (name.Length > array.Length && name[array.Length] == '.' && name.StartsWith(array, StringComparison.OrdinalIgnoreCase))
+            {
+                Flatten();
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Adds each name-value array's items as fields: <c>Array.Name</c> with the item's <c>Value</c>, or
+    /// <c>Array.Name.NewValue</c>/<c>.OldValue</c>, after every member of the record and in the
+    /// record's order, each unless a field of that name came first. Once per record.
+    /// </summary>
+    public void Flatten()
+    {
+        if (!_normalizing || _flattened)
+        {
+            return;
+        }
+
+        _flattened = true;
+        var members = _count;
+        for (var i = 0; i < members; i++)
+        {
+            var value = ValueAt(i);
+            if (value.Kind == JsonTokenType.StartArray && (_flags[i] & EntryFlags.Flattened) == 0 && IsNameValueArray(value))
+            {
+                FlattenArray(i, value);
+            }
+        }
+    }
+
+    private bool IsNameValueArray(RawValue array)
+    {
+        var reader = RawJson.Open(_buffer, array);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return false;
+        }
+
+        var item = RawJson.Current(ref reader, array.Start);
+        _item.ReadNested(_buffer, item.Start, item.Length);
+        return NameOf(_item, out _) && (_item.Has("Value") || HasNewOrOld(_item));
+    }
+
+    private void FlattenArray(int arrayIndex, RawValue array)
+    {
+        var reader = RawJson.Open(_buffer, array);
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            var element = RawJson.Current(ref reader, array.Start);
+            if (element.Kind != JsonTokenType.StartObject)
+            {
+                continue;
+            }
+
+            _item.ReadNested(_buffer, element.Start, element.Length);
+            if (!NameOf(_item, out var itemName))
+            {
+                continue;
+            }
+
+            if (_item.TryGet("Value", out var itemValue) && !HasNewOrOld(_item))
+            {
+                AddFlat(arrayIndex, itemName, default, itemValue);
+                continue;
+            }
+
+            if (_item.TryGet("NewValue", out var newValue))
+            {
+                AddFlat(arrayIndex, itemName, ".NewValue"u8, newValue);
+            }
+
+            if (_item.TryGet("OldValue", out var oldValue))
+            {
+                AddFlat(arrayIndex, itemName, ".OldValue"u8, oldValue);
+            }
+        }
+    }
+
+    /// <summary>Adds <c>Array.Name[.Suffix]</c> with the item's value, unless a field of that name came first.</summary>
+    private void AddFlat(int arrayIndex, RecordMember itemName, ReadOnlySpan<byte> suffix, RecordMember value)
+    {
+        // The raw pieces are each valid escaped JSON string text, and so is their concatenation.
+        var rawArrayName = RawName(arrayIndex);
+        var rawItemName = _buffer.AsSpan(itemName.ValueStart + 1, itemName.ValueLength - 2);
+        var length = rawArrayName.Length + 1 + rawItemName.Length + suffix.Length;
+        if (_flatNames.Length - _flatNamesUsed < length)
+        {
+            Array.Resize(ref _flatNames, Math.Max(_flatNames.Length * 2, _flatNamesUsed + length));
+            rawArrayName = RawName(arrayIndex);
+        }
+
+        var start = _flatNamesUsed;
+        var name = _flatNames.AsSpan(start, length);
+        rawArrayName.CopyTo(name);
+        name[rawArrayName.Length] = (byte)'.';
+        rawItemName.CopyTo(name[(rawArrayName.Length + 1)..]);
+        suffix.CopyTo(name[(rawArrayName.Length + 1 + rawItemName.Length)..]);
+        var id = _names.Id(name, escaped: name.IndexOf((byte)'\\') >= 0);
+        if (TryAdd(_names.Fold(id), _names.Name(id), start, length, new RawValue(value.Kind, value.ValueStart, value.ValueLength), out var index))
+        {
+            _flags[index] = EntryFlags.Flattened;
+            _flatNamesUsed += length;
+        }
+    }
+
+    /// <summary>The item's name: its first Name, Key or DisplayName member that is non-empty text.</summary>
+    private static bool NameOf(RecordMembers item, out RecordMember name)
+    {
+        foreach (var key in NameKeys)
+        {
+            if (item.TryGet(key, out name) && name.Kind == JsonTokenType.String && name.ValueLength > 2)
+            {
+                return true;
+            }
+        }
+
+        name = default;
+        return false;
+    }
+
+    private static bool HasNewOrOld(RecordMembers item) => item.Has("NewValue") || item.Has("OldValue");
+
+    private ReadOnlySpan<byte> RawName(int index) =>
+        (_flags[index] & EntryFlags.Flattened) != 0
+            ? _flatNames.AsSpan(_nameStarts[index], _nameLengths[index])
+            : _buffer.AsSpan(_nameStarts[index], _nameLengths[index]);
+
+    /// <summary>Parses every string that holds JSON and flattens the name-value arrays: the whole normalized record in the table.</summary>
+    public void Prepare()
+    {
+        Flatten();
+        for (var i = 0; i < _count; i++)
+        {
+            ValueAt(i);
+        }
+    }
+
+    /// <summary>
+    /// The normalized record as one JSON object: every field in the table, in order, with its own
+    /// spelling (the outcome last), as <c>AuditEvent.Data</c> reads it.
+    /// </summary>
+    public byte[] ToNormalizedJson()
+    {
+        if (!_normalizing)
+        {
+            return _buffer.AsSpan(0, _recordLength).ToArray();
+        }
+
+        Prepare();
+        var size = 2;
+        for (var i = 0; i < _count; i++)
+        {
+            size += 4 + _nameLengths[i] + _values[i].Length;
+        }
+
+        var json = new byte[size];
+        var at = 0;
+        json[at++] = (byte)'{';
+        var outcome = -1;
+        for (var i = 0; i < _count; i++)
+        {
+            if ((_flags[i] & EntryFlags.Outcome) != 0)
+            {
+                outcome = i;
+                continue;
+            }
+
+            at = Write(json, at, i);
+        }
+
+        if (outcome >= 0)
+        {
+            at = Write(json, at, outcome);
+        }
+
+        json[at++] = (byte)'}';
+        return json;
+    }
+
+    private int Write(byte[] json, int at, int index)
+    {
+        json[at] = (byte)(at == 1 ? ' ' : ',');
+        at++;
+        json[at++] = (byte)'"';
+        RawName(index).CopyTo(json.AsSpan(at));
+        at += _nameLengths[index];
+        json[at++] = (byte)'"';
+        json[at++] = (byte)':';
+        var value = _values[index];
+        _buffer.AsSpan(value.Start, value.Length).CopyTo(json.AsSpan(at));
+        return at + value.Length;
+    }
+
+    /// <summary>
     /// Copies one JSON object (already valid JSON: from a document or the reader) and indexes its
-    /// top-level members in one reader pass; the names come from a bounded cache, so after the first
-    /// events this allocates nothing. False when the value is not an object.
+    /// top-level members in one reader pass, as it is (no normalization); the names come from the
+    /// bounded name table, so after the first events this allocates nothing. False when the value is not an object.
     /// </summary>
     public bool Load(ReadOnlySpan<byte> json)
     {
-        if (_own.Length < json.Length)
-        {
-            _own = new byte[Math.Max(json.Length, _own.Length * 2)];
-        }
-
-        json.CopyTo(_own);
-        Clear();
-        Complete(_own, json.Length);
-        var reader = new Utf8JsonReader(_own.AsSpan(0, json.Length), ScanOptions);
+        Start(json, normalizing: false);
+        var reader = new Utf8JsonReader(_buffer.AsSpan(0, json.Length), ScanOptions);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
             return false;
@@ -133,13 +540,12 @@ internal sealed class EventRecord
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = _names.Get(ref reader);
+            var nameStart = (int)reader.TokenStartIndex + 1;
+            var nameLength = reader.ValueSpan.Length;
+            var id = _names.Id(ref reader);
             reader.Read();
             var value = RawJson.Current(ref reader, 0);
-            if (TryAdd(name, out var index))
-            {
-                Set(index, value);
-            }
+            TryAdd(_names.Fold(id), _names.Name(id), nameStart, nameLength, value, out _);
         }
 
         return true;

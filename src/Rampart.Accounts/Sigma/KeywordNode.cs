@@ -24,20 +24,38 @@ internal sealed class KeywordNode(ValueMatcher[] matchers, bool all) : SigmaNode
         return all;
     }
 
-    /// <summary>One pass over the event's tokens: every string or number value (not a name) is a candidate.</summary>
+    /// <summary>One pass over the event's fields and their tokens: every string or number value (not a name) is a candidate.</summary>
     private static bool Search(SigmaEventContext context, ValueMatcher matcher)
     {
-        var reader = RawJson.Open(context.Buffer, context.Record.Root);
-        while (reader.Read())
+        var record = context.Record;
+        record.Prepare();
+        for (var i = 0; i < record.Count; i++)
         {
-            if (reader.TokenType is JsonTokenType.String or JsonTokenType.Number && reader.CurrentDepth <= MaxDepth)
+            var field = record.ValueAt(i);
+            if (field.IsScalar)
             {
-                var value = new RawValue(reader.TokenType, (int)reader.TokenStartIndex, reader.TokenType == JsonTokenType.String ? reader.ValueSpan.Length + 2 : reader.ValueSpan.Length);
-                if (matcher.Matches(context.ScratchText(value)))
+                if (field.Kind is JsonTokenType.String or JsonTokenType.Number && matcher.Matches(context.ScratchText(field)))
                 {
                     return true;
                 }
+
+                continue;
             }
+
+            // The field is at depth 1 of the record, its tokens one deeper than the reader counts them.
+            var reader = RawJson.Open(context.Buffer, field);
+            do
+            {
+                if (reader.TokenType is JsonTokenType.String or JsonTokenType.Number && reader.CurrentDepth + 1 <= MaxDepth)
+                {
+                    var value = new RawValue(reader.TokenType, field.Start + (int)reader.TokenStartIndex, reader.TokenType == JsonTokenType.String ? reader.ValueSpan.Length + 2 : reader.ValueSpan.Length);
+                    if (matcher.Matches(context.ScratchText(value)))
+                    {
+                        return true;
+                    }
+                }
+            }
+            while (reader.Read());
         }
 
         return false;

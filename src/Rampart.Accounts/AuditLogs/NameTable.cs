@@ -1,0 +1,177 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+
+namespace Rampart.Accounts.AuditLogs;
+
+/// <summary>
+/// Field names keyed by their raw UTF-8 bytes as the record spells them (escaped form, no quotes):
+/// one hash of the bytes gives the name's id, its string (one instance per spelling) and its fold,
+/// a small integer shared by every spelling that differs only in case (<c>OperationName</c> and
+/// <c>operationName</c>), so "first spelling wins" and case-ignoring look-ups are array probes, not
+/// dictionaries built per record. A log repeats the same few hundred names in every record, so
+/// after the first records nothing is allocated. Bounded: a hostile log can invent names without
+/// end, so past <see cref="MaxNames"/> the owner empties the table between records
+/// (<see cref="ClearIfFull"/>); ids and folds are only valid within one record.
+/// </summary>
+internal sealed class NameTable
+{
+    private const int MaxNames = 8192;
+    private const int StackChars = 256;
+
+    private int[] _buckets = new int[1024];
+    private byte[] _keys = new byte[16 * 1024];
+    private int _keysUsed;
+    private int[] _keyStart = new int[256];
+    private int[] _keyLength = new int[256];
+    private uint[] _hash = new uint[256];
+    private int[] _next = new int[256];
+    private string[] _names = new string[256];
+    private int[] _folds = new int[256];
+    private readonly Dictionary<string, int> _foldOf = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _foldLookup;
+
+    public NameTable() => _foldLookup = _foldOf.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public int Count { get; private set; }
+
+    /// <summary>Folds handed out so far: an upper bound for arrays indexed by fold.</summary>
+    public int FoldCount => _foldOf.Count;
+
+    /// <summary>Empties the table when it holds more than its bound; call only between records.</summary>
+    public void ClearIfFull()
+    {
+        if (Count <= MaxNames)
+        {
+            return;
+        }
+
+        Array.Clear(_buckets);
+        _foldOf.Clear();
+        _keysUsed = 0;
+        Count = 0;
+    }
+
+    public string Name(int id) => _names[id];
+
+    public int Fold(int id) => _folds[id];
+
+    /// <summary>The fold of a name (any case); -1 when no record has spelled it since the table was last emptied.</summary>
+    public int FoldOf(string name) => _foldOf.TryGetValue(name, out var fold) ? fold : -1;
+
+    public int FoldOf(ReadOnlySpan<char> name) => _foldLookup.TryGetValue(name, out var fold) ? fold : -1;
+
+    /// <summary>The id of the current property name of a reader over one span.</summary>
+    public int Id(ref Utf8JsonReader reader) => Id(reader.ValueSpan, reader.ValueIsEscaped);
+
+    /// <summary>The id of a raw (escaped, unquoted) name; <paramref name="escaped"/> says whether it holds escapes.</summary>
+    public int Id(ReadOnlySpan<byte> raw, bool escaped)
+    {
+        var hash = Hash(raw);
+        for (var id = _buckets[hash & (_buckets.Length - 1)] - 1; id >= 0; id = _next[id])
+        {
+            if (_hash[id] == hash && _keys.AsSpan(_keyStart[id], _keyLength[id]).SequenceEqual(raw))
+            {
+                return id;
+            }
+        }
+
+        return Add(raw, escaped, hash);
+    }
+
+    private int Add(ReadOnlySpan<byte> raw, bool escaped, uint hash)
+    {
+        var id = Count;
+        if (id == _names.Length)
+        {
+            var size = id * 2;
+            Array.Resize(ref _keyStart, size);
+            Array.Resize(ref _keyLength, size);
+            Array.Resize(ref _hash, size);
+            Array.Resize(ref _next, size);
+            Array.Resize(ref _names, size);
+            Array.Resize(ref _folds, size);
+        }
+
+        if (_keys.Length - _keysUsed < raw.Length)
+        {
+            Array.Resize(ref _keys, Math.Max(_keys.Length * 2, _keysUsed + raw.Length));
+        }
+
+        raw.CopyTo(_keys.AsSpan(_keysUsed));
+        _keyStart[id] = _keysUsed;
+        _keyLength[id] = raw.Length;
+        _keysUsed += raw.Length;
+        _hash[id] = hash;
+        var name = escaped ? Unescape(raw) : Encoding.UTF8.GetString(raw);
+        _names[id] = name;
+        if (!_foldOf.TryGetValue(name, out var fold))
+        {
+            fold = _foldOf.Count;
+            _foldOf.Add(name, fold);
+        }
+
+        _folds[id] = fold;
+        Count++;
+        if (Count > _buckets.Length)
+        {
+            Rehash(_buckets.Length * 2);
+        }
+        else
+        {
+            ref var bucket = ref _buckets[hash & (_buckets.Length - 1)];
+            _next[id] = bucket - 1;
+            bucket = id + 1;
+        }
+
+        return id;
+    }
+
+    private void Rehash(int size)
+    {
+        _buckets = new int[size];
+        for (var id = 0; id < Count; id++)
+        {
+            ref var bucket = ref _buckets[_hash[id] & (size - 1)];
+            _next[id] = bucket - 1;
+            bucket = id + 1;
+        }
+    }
+
+    private static string Unescape(ReadOnlySpan<byte> raw)
+    {
+        Span<byte> quoted = raw.Length + 2 <= StackChars ? stackalloc byte[StackChars] : new byte[raw.Length + 2];
+        quoted[0] = (byte)'"';
+        raw.CopyTo(quoted[1..]);
+        quoted[raw.Length + 1] = (byte)'"';
+        var reader = new Utf8JsonReader(quoted[..(raw.Length + 2)]);
+        reader.Read();
+        return reader.GetString() ?? "";
+    }
+
+    /// <summary>A fast hash of a short byte string, eight bytes at a time.</summary>
+    private static uint Hash(ReadOnlySpan<byte> bytes)
+    {
+        var h = (ulong)bytes.Length * 0x9E3779B97F4A7C15UL;
+        while (bytes.Length >= 8)
+        {
+            h = (h ^ MemoryMarshal.Read<ulong>(bytes)) * 0xFF51AFD7ED558CCDUL;
+            h ^= h >> 29;
+            bytes = bytes[8..];
+        }
+
+        if (!bytes.IsEmpty)
+        {
+            ulong tail = 0;
+            for (var i = 0; i < bytes.Length; i++)
+            {
+                tail |= (ulong)bytes[i] << (8 * i);
+            }
+
+            h = (h ^ tail) * 0xC4CEB9FE1A85EC53UL;
+        }
+
+        h ^= h >> 32;
+        return (uint)h;
+    }
+}
