@@ -117,6 +117,11 @@ internal static partial class EventFields
     public static string? TargetName(AuditEvent auditEvent) =>
         Targets(auditEvent.Data).Select(t => NonEmpty(JsonFields.GetText(t, "displayName"))).FirstOrDefault(n => n is not null);
 
+    /// <summary>The UAL's object id or first target id that reads as a domain name (no '@', a dot, no GUID).</summary>
+    public static string? TargetDomain(AuditEvent auditEvent) =>
+        (Text(auditEvent, "ObjectId") is { } objectId ? [objectId] : Array.Empty<string>()).Concat(UalTargetIds(auditEvent))
+            .FirstOrDefault(id => id.Contains('.', StringComparison.Ordinal) && !id.Contains('@', StringComparison.Ordinal) && !Guid.TryParse(id, out _) && !id.Contains(' ', StringComparison.Ordinal));
+
     /// <summary>The user a record is about, when it names one other than the actor: Graph target users, UAL ObjectId or Target IDs with an '@'.</summary>
     public static string? TargetUser(AuditEvent auditEvent)
     {

@@ -12,9 +12,10 @@ public sealed partial class FootholdAnalyzer
     /// </summary>
     public async Task<FootholdAnalysis> AnalyzeAsync(IVerdictEngine? verdicts, CancellationToken cancellationToken)
     {
-        // Per account, so each report looks at its own addresses and apps, not at every tally (a million in a big log).
-        _accessByAccount = _access.GroupBy(p => p.Key.Account, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => g.Select(p => (p.Key, p.Value)).ToArray(), StringComparer.OrdinalIgnoreCase);
+        // Per account, so each report looks at its own tallies, not at every tally (a million in a big log);
+        // and only those seen at two different times, the only ones that can span a reset.
+        _accessByAccount = _access.All.Where(t => t.First.Ticks < t.Last.Ticks).GroupBy(t => t.Account, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.OrdinalIgnoreCase);
         var resolve = AccountResolver();
         var identities = new FootholdIdentities(resolve);
         var states = new Dictionary<string, AccountState>(StringComparer.OrdinalIgnoreCase);
@@ -42,7 +43,8 @@ public sealed partial class FootholdAnalyzer
         return new FootholdAnalysis(reports, Events, _accounts.Count, indicators.Count);
     }
 
-    private (AccessKey Key, AccessTally Tally)[] AccessOf(string account) =>
+    /// <summary>The account's tallies that were seen at two different times or more.</summary>
+    private AccessTally[] SpanningAccessOf(string account) =>
         _accessByAccount is not null && _accessByAccount.TryGetValue(account, out var access) ? access : [];
 
     /// <summary>Mailboxes named by alias in cmdlet parameters (<c>-Identity victim</c>) resolve to the one account with that local part.</summary>
@@ -138,7 +140,7 @@ public sealed partial class FootholdAnalyzer
         }
 
         var asked = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var key in _access.Keys.Where(k => k.By == "ip").Select(k => k.Value))
+        foreach (var key in _access.All.Where(t => t.By == AccessTallies.ByIp).Select(t => t.Value!))
         {
             if (!asked.Add(key))
             {
@@ -152,21 +154,21 @@ public sealed partial class FootholdAnalyzer
             }
         }
 
-        foreach (var (key, tally) in _access)
+        foreach (var tally in _access.All)
         {
-            if (key.By != "ip" || !hits.TryGetValue(key.Value, out var matches))
+            if (tally.By != AccessTallies.ByIp || !hits.TryGetValue(tally.Value!, out var matches))
             {
                 continue;
             }
 
-            var account = state(resolve(key.Account));
+            var account = state(resolve(tally.Account));
             var actors = matches.Select(m => m.ActorName ?? m.ActorId).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
             account.Actors.UnionWith(actors);
             var first = tally.First.Evidence;
             var who = actors.Length > 0 ? $", attributed to {string.Join(", ", actors)}" : "";
             var indicator = matches[0];
             account.Findings.Add(new Finding(IndicatorRule, "Access from an address in the indicator store", Levels.Critical,
-                $"{first.Operation} from {key.Value}, which matches indicator {indicator.Value} ({indicator.How}, source {indicator.Source}, confidence {indicator.Confidence}){who}; {tally.Count} records from it",
+                $"{first.Operation} from {tally.Value}, which matches indicator {indicator.Value} ({indicator.How}, source {indicator.Source}, confidence {indicator.Confidence}){who}; {tally.Count} records from it",
                 true, first));
         }
 

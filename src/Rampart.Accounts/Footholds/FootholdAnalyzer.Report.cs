@@ -41,6 +41,7 @@ public sealed partial class FootholdAnalyzer
                 [.. f.Rules.Distinct(StringComparer.Ordinal)], f.Level, classification, f.Created, f.Removed, command, confirmation));
         }
 
+        AddSessions(suspicious, state.Account, indicators);
         var continued = window is not null && lastReset is { } reset ? Continued(state.Account, reset, suspicious, indicators) : [];
         var status = window is null ? AccountStatus.Review : AccountStatus.Compromised;
         var plan = status == AccountStatus.Compromised ? Plan(state, footholds, suspicious) : RemediationPlan.None;
@@ -67,9 +68,32 @@ public sealed partial class FootholdAnalyzer
     }
 
     private bool FirstSeenInWindow(string account, string by, string value, DateTimeOffset? window) =>
-        !_access.TryGetValue(new AccessKey(account.ToLowerInvariant(), by, value), out var tally)
+        !_access.TryGet(account.ToLowerInvariant(), by, value, out var tally)
         || window is null
         || (tally.First.Time ?? DateTimeOffset.MinValue) >= window;
+
+    /// <summary>
+    /// The intruder's sessions and tokens: those whose first or last record came from an address or app
+    /// the intruder used (or an address in the indicator store). A session the intruder signed in with
+    /// keeps working after the password changes, from any address, until it is revoked.
+    /// </summary>
+    private void AddSessions(HashSet<(string By, string Value)> suspicious, string account, Dictionary<string, VerdictMatch[]> indicators)
+    {
+        bool Intruders(in AccessSighting s) =>
+            (s.ClientIp is { } ip && (suspicious.Contains((AccessTallies.ByIp, ip)) || indicators.ContainsKey(ip)))
+            || (s.App is { } app && suspicious.Contains((AccessTallies.ByApp, app.ToLowerInvariant())));
+
+        var found = new List<(string, string)>();
+        foreach (var tally in SpanningAccessOf(account))
+        {
+            if (tally.By is AccessTallies.BySession or AccessTallies.ByToken && tally.Value is { } id && (Intruders(tally.First) || Intruders(tally.Last)))
+            {
+                found.Add((tally.By, id));
+            }
+        }
+
+        suspicious.UnionWith(found);
+    }
 
     private static FootholdClassification Classify(FootholdState f, DateTimeOffset? window, DateTimeOffset? lastReset, HashSet<(string By, string Value)> suspicious)
     {
@@ -90,29 +114,28 @@ public sealed partial class FootholdAnalyzer
             : FootholdClassification.CreatedAfterReset;
     }
 
-    /// <summary>Addresses and apps the intruder used before the last reset and still used after it.</summary>
+    /// <summary>Addresses, apps, sessions and tokens the intruder used before the last reset and still used after it.</summary>
     private List<ContinuedAccess> Continued(string account, DateTimeOffset reset, HashSet<(string By, string Value)> suspicious, Dictionary<string, VerdictMatch[]> indicators)
     {
         var found = new List<ContinuedAccess>();
-        foreach (var (key, tally) in AccessOf(account))
+        foreach (var tally in SpanningAccessOf(account))
         {
-            var first = tally.First.Time ?? DateTimeOffset.MinValue;
-            var last = tally.Last.Time ?? DateTimeOffset.MinValue;
-            if (first >= reset || last <= reset)
+            if (tally.First.Ticks >= reset.UtcTicks || tally.Last.Ticks <= reset.UtcTicks || tally.Value is not { } value)
             {
                 continue;
             }
 
-            var intruders = suspicious.Contains((key.By, key.Value)) || (key.By == "ip" && indicators.ContainsKey(key.Value));
-            if (!intruders)
+            var isIp = tally.By == AccessTallies.ByIp;
+            if (!suspicious.Contains((tally.By, value)) && !(isIp && indicators.ContainsKey(value)))
             {
                 continue;
             }
 
-            var actor = key.By == "ip" && indicators.TryGetValue(key.Value, out var matches)
+            var actor = isIp && indicators.TryGetValue(value, out var matches)
                 ? matches.Select(m => m.ActorName ?? m.ActorId).OfType<string>().FirstOrDefault()
                 : null;
-            found.Add(new ContinuedAccess(key.By, key.Value, first, last, tally.Count, actor, tally.First.Evidence, tally.Last.Evidence));
+            found.Add(new ContinuedAccess(tally.By, value, tally.First.Time ?? DateTimeOffset.MinValue, tally.Last.Time ?? DateTimeOffset.MinValue,
+                tally.Count, actor, tally.First.Evidence, tally.Last.Evidence));
         }
 
         found.Sort((a, b) => a.By != b.By ? string.CompareOrdinal(a.By, b.By) : string.CompareOrdinal(a.Value, b.Value));
@@ -138,9 +161,8 @@ public sealed partial class FootholdAnalyzer
 
         var after = footholds.Select(f => f.Removed?.Time ?? f.Created.Time ?? DateTimeOffset.MinValue).DefaultIfEmpty(DateTimeOffset.MinValue).Max();
         var revocation = state.Revocations.Where(r => r.Evidence.Time > after).OrderBy(r => r.Evidence.Time).FirstOrDefault();
-        var quiet = revocation is not null && !AccessOf(state.Account).Any(p =>
-            suspicious.Contains((p.Key.By, p.Key.Value))
-            && p.Tally.Last.Time > revocation.Evidence.Time);
+        var quiet = revocation is not null && !suspicious.Any(s =>
+            _access.TryGet(state.Account, s.By, s.Value, out var tally) && tally.Last.Time > revocation.Evidence.Time);
         var done = steps.Count == 0 && revocation is not null && quiet;
         var (command, confirmation) = RemovalCommands.Revoke(state.Account);
         steps.Add(new PlanStep(steps.Count + 1, "Revoke every session and refresh token, then verify the revocation comes after the last removal", command, confirmation, done, done ? revocation!.Evidence : null));

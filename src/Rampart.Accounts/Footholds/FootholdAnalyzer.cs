@@ -26,10 +26,10 @@ public sealed partial class FootholdAnalyzer
     private FootholdMatchWorker? _inline;
     private readonly List<KeptMatch> _kept = [];
     private readonly Dictionary<SigmaDocument, RuleRole> _roles = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<AccessKey, AccessTally> _access = [];
-    private Dictionary<string, (AccessKey Key, AccessTally Tally)[]>? _accessByAccount;
+    private readonly AccessTallies _access;
+    private Dictionary<string, AccessTally[]>? _accessByAccount;
     private readonly HashSet<string> _accounts = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, string> _lowerAccounts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Lower, ulong Seed)> _lowerAccounts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
     private const int MaxSharedTexts = 100_000;
 
@@ -41,6 +41,7 @@ public sealed partial class FootholdAnalyzer
         _suppliedRules = supplied;
         _builtIn = _builtInRules.CreateEvaluator();
         _supplied = supplied?.CreateEvaluator();
+        _access = new AccessTallies(_options.MaxAccessKeys);
     }
 
     /// <summary>Events given, including those before <see cref="FootholdAnalyzerOptions.Since"/>.</summary>
@@ -100,7 +101,7 @@ public sealed partial class FootholdAnalyzer
     }
 
     /// <summary>Adds an event whose rules were tested already: reports the matches and feeds correlations in event order, keeps what matched, tallies access.</summary>
-    private void Add(AuditEvent auditEvent, (CompiledRule[] BuiltIn, CompiledRule[] Supplied) hits)
+    private void Add(AuditEvent auditEvent, FootholdMatches hits)
     {
         Events++;
         if (_options.Since is { } since && auditEvent.Timestamp is { } at && at < since)
@@ -125,7 +126,7 @@ public sealed partial class FootholdAnalyzer
             Keep(auditEvent, match.Rule);
         }
 
-        Tally(auditEvent);
+        Tally(auditEvent, hits.Ids);
     }
 
     private void Keep(AuditEvent auditEvent, SigmaDocument rule)
@@ -146,35 +147,45 @@ public sealed partial class FootholdAnalyzer
 
     /// <summary>
     /// Successful records only: a failed sign-in from an intruder's address is targeting, not access.
-    /// Runs for every event, so the account's lower-case form is looked up, not made, each time.
+    /// Runs for every event, so the account's lower-case form and its fingerprint seed are looked up, not made, each time.
     /// </summary>
-    private void Tally(AuditEvent auditEvent)
+    private void Tally(AuditEvent auditEvent, AccessIds ids)
     {
         if (auditEvent.Account is not { } account || auditEvent.Result == AuditResult.Failure)
         {
             return;
         }
 
-        if (!_lowerAccounts.TryGetValue(account, out var lower))
+        if (!_lowerAccounts.TryGetValue(account, out var known))
         {
-            lower = _lowerAccounts[account] = account.ToLowerInvariant();
+            var lowered = account.ToLowerInvariant();
+            known = _lowerAccounts[account] = (lowered, AccessTallies.Seed(lowered));
             if (account.Contains('@', StringComparison.Ordinal))
             {
                 _accounts.Add(account);
             }
         }
 
+        var (lower, seed) = known;
         var app = Intern(EventFields.AppId(auditEvent));
         var clientIp = auditEvent.ClientIp?.ToString();
         var what = new SightingFields(Intern(auditEvent.Operation), Intern(account), clientIp, app);
         if (clientIp is not null)
         {
-            Count(new AccessKey(lower, "ip", clientIp), auditEvent, what);
+            _access.Add(lower, seed, AccessTallies.ByIp, clientIp, clientIp, AccessSighting.Of(auditEvent, what));
         }
 
         if (app is not null)
         {
-            Count(new AccessKey(lower, "app", Intern(app.ToLowerInvariant())), auditEvent, what);
+            _access.Add(lower, seed, AccessTallies.ByApp, Intern(app.ToLowerInvariant()), null, AccessSighting.Of(auditEvent, what));
+        }
+
+        foreach (var (by, id) in (ReadOnlySpan<(string, string?)>)[(AccessTallies.BySession, ids.Session), (AccessTallies.BySession, ids.EntraSession), (AccessTallies.ByToken, ids.Token)])
+        {
+            if (id is not null)
+            {
+                _access.Add(lower, seed, by, id, id, AccessSighting.Of(auditEvent, what));
+            }
         }
     }
 
@@ -201,17 +212,5 @@ public sealed partial class FootholdAnalyzer
         }
 
         return text;
-    }
-
-    private void Count(AccessKey key, AuditEvent auditEvent, in SightingFields what)
-    {
-        if (_access.TryGetValue(key, out var tally))
-        {
-            tally.Add(auditEvent, what);
-        }
-        else if (_access.Count < _options.MaxAccessKeys)
-        {
-            _access[key] = new AccessTally(AccessSighting.Of(auditEvent, what));
-        }
     }
 }

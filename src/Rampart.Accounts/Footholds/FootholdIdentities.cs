@@ -23,6 +23,7 @@ internal sealed class FootholdIdentities(Func<string, string> resolve)
         FootholdKind.MfaMethod => MfaMethod(e),
         FootholdKind.Device => Device(e),
         FootholdKind.Impersonation => Impersonation(e),
+        FootholdKind.Federation => Federation(e),
     };
 
     private FootholdDraft InboxRule(AuditEvent e)
@@ -169,6 +170,20 @@ internal sealed class FootholdIdentities(Func<string, string> resolve)
         var user = EventFields.Parameter(e, "User") ?? EventFields.Parameter(e, "App") ?? "(unknown)";
         var name = EventFields.Parameter(e, "Name") ?? EventFields.Parameter(e, "Identity") ?? "ApplicationImpersonation-" + user;
         return Draft(FootholdKind.Impersonation, Actor(e), name, $"{user} holds ApplicationImpersonation (assignment '{name}')", user, null, ("name", name));
+    }
+
+    /// <summary>
+    /// A domain's federation is tenant-wide: its identity is the domain (Graph's target display name, the
+    /// UAL's target or object id), held by the account that changed it.
+    /// </summary>
+    private FootholdDraft Federation(AuditEvent e)
+    {
+        var domain = (EventFields.TargetName(e) ?? EventFields.TargetDomain(e) ?? "(unknown domain)").TrimEnd('.').ToLowerInvariant();
+        var issuer = EventFields.ModifiedValue(e, "IssuerUri")?.Trim('"', '[', ']');
+        var description = e.Operation is { } op && op.StartsWith("Set federation settings", StringComparison.OrdinalIgnoreCase)
+            ? $"federation settings of domain {domain} changed (issuer, token-signing certificate)"
+            : $"domain {domain} set to federated authentication";
+        return Draft(FootholdKind.Federation, Actor(e), domain, description + (issuer is null ? "" : $", issuer {issuer}"), domain, null, ("domain", domain));
     }
 
     private string Mailbox(AuditEvent e) =>

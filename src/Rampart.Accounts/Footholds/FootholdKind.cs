@@ -18,4 +18,5 @@ public enum FootholdKind
     MfaMethod,
     Device,
     Impersonation,
+    Federation,
 }

@@ -17,6 +17,7 @@ public static class FootholdKinds
         FootholdKind.MfaMethod => "mfa_method",
         FootholdKind.Device => "device",
         FootholdKind.Impersonation => "impersonation",
+        FootholdKind.Federation => "federation",
     };
 
     public static string Noun(this FootholdKind kind) => kind switch
@@ -33,6 +34,7 @@ public static class FootholdKinds
         FootholdKind.MfaMethod => "authentication method",
         FootholdKind.Device => "registered device",
         FootholdKind.Impersonation => "ApplicationImpersonation",
+        FootholdKind.Federation => "domain federation",
     };
 
     public static bool TryParseTagWord(ReadOnlySpan<char> word, out FootholdKind kind)

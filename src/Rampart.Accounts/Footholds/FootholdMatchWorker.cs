@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Json;
 using Rampart.Accounts.Events;
 using Rampart.Accounts.Sigma;
 
@@ -5,23 +7,27 @@ namespace Rampart.Accounts.Footholds;
 
 /// <summary>
 /// The part of an audit that runs on the reading threads, one per thread: tests each event against
-/// the built-in and the supplied rules and keeps the record of an event that matched (the analysis
-/// reads its fields later). Correlations, tallies and what is kept stay with the analyzer, in file order.
+/// the built-in and the supplied rules, keeps the record of an event that matched (the analysis
+/// reads its fields later), and reads the session and token ids every event may carry. Correlations,
+/// tallies and what is kept stay with the analyzer, in file order.
 /// </summary>
 internal sealed class FootholdMatchWorker(SigmaRuleSet builtIn, SigmaRuleSet? supplied, DateTimeOffset? since)
 {
+    private static readonly byte[] AadSessionId = Encoding.UTF8.GetBytes("AADSessionId");
+    private static readonly byte[] UniqueTokenId = Encoding.UTF8.GetBytes("UniqueTokenId");
+
     private readonly SigmaEvaluator _builtIn = builtIn.CreateEvaluator();
     private readonly SigmaEvaluator? _supplied = supplied?.CreateEvaluator();
     private readonly List<CompiledRule> _hits = [];
 
     public long RulesTested => _builtIn.RulesTested + (_supplied?.RulesTested ?? 0);
 
-    /// <summary>The built-in and the supplied rules <paramref name="auditEvent"/> matches (none allocated when none match).</summary>
-    public (CompiledRule[] BuiltIn, CompiledRule[] Supplied) Match(AuditEvent auditEvent, EventRecord record)
+    /// <summary>The built-in and the supplied rules <paramref name="auditEvent"/> matches (none allocated when none match), and its session and token ids.</summary>
+    public FootholdMatches Match(AuditEvent auditEvent, EventRecord record)
     {
         if (since is { } from && auditEvent.Timestamp is { } at && at < from)
         {
-            return ([], []);
+            return FootholdMatches.None;
         }
 
         var source = new SigmaLogSource(auditEvent.Logsource.Product, auditEvent.Logsource.Service, auditEvent.Logsource.Category);
@@ -32,7 +38,7 @@ internal sealed class FootholdMatchWorker(SigmaRuleSet builtIn, SigmaRuleSet? su
             auditEvent.Keep(record);
         }
 
-        return (builtInHits, suppliedHits);
+        return new FootholdMatches(builtInHits, suppliedHits, Ids(record));
     }
 
     private CompiledRule[] Match(SigmaEvaluator evaluator, SigmaLogSource source, EventRecord record)
@@ -41,4 +47,25 @@ internal sealed class FootholdMatchWorker(SigmaRuleSet builtIn, SigmaRuleSet? su
         evaluator.MatchRules(source, record, _hits);
         return _hits.Count == 0 ? [] : [.. _hits];
     }
+
+    /// <summary>Top-level names are found ignoring case (Graph's <c>sessionId</c>, Sentinel's and the UAL's <c>SessionId</c>).</summary>
+    private static AccessIds Ids(EventRecord record)
+    {
+        var buffer = record.Utf8;
+        var session = record.TryGet("SessionId", out var value) ? Text(buffer, value) : null;
+        var token = record.TryGet("uniqueTokenIdentifier", out value) ? Text(buffer, value) : null;
+        string? entraSession = null;
+        if (record.TryGet("AppAccessContext", out var context) && context.Kind == JsonTokenType.StartObject)
+        {
+            entraSession = RawJson.TryGetMember(buffer, context, AadSessionId, "AADSessionId", out value) ? Text(buffer, value) : null;
+            token ??= RawJson.TryGetMember(buffer, context, UniqueTokenId, "UniqueTokenId", out value) ? Text(buffer, value) : null;
+        }
+
+        return session is null && entraSession is null && token is null ? AccessIds.None : new AccessIds(session, entraSession == session ? null : entraSession, token);
+    }
+
+    /// <summary>A string id; an all-zero GUID (logged when there is no session) is none.</summary>
+    private static string? Text(ReadOnlySpan<byte> buffer, RawValue value) =>
+        value.Kind == JsonTokenType.String && EventFields.NonEmpty(RawJson.Text(buffer, value)) is { } id
+            && !(Guid.TryParse(id, out var guid) && guid == Guid.Empty) ? id : null;
 }

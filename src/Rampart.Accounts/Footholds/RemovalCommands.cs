@@ -61,6 +61,10 @@ internal static class RemovalCommands
             FootholdKind.Device => (
                 $"DELETE {Graph}/devices/{Part("id")} (Remove-MgDevice -DeviceId {Q(Part("id"))})",
                 "Entra audit record \"Delete device\""),
+            FootholdKind.Federation => (
+                $"Get-MgDomainFederationConfiguration -DomainId {Q(Part("domain"))} (review IssuerUri, SigningCertificate, NextSigningCertificate), then Update-MgDomain -DomainId {Q(Part("domain"))} -AuthenticationType Managed"
+                + $"   (Graph: GET {Graph}/domains/{Uri.EscapeDataString(Part("domain"))}/federationConfiguration, then PATCH {Graph}/domains/{Uri.EscapeDataString(Part("domain"))} {{\"authenticationType\":\"Managed\"}})",
+                $"Entra audit record \"Set domain authentication\" for {Part("domain")} with LiveType Managed (or \"Remove verified domain\")"),
             FootholdKind.Impersonation => (
                 $"Remove-ManagementRoleAssignment -Identity {Q(Part("name"))} -Confirm:$false",
                 $"Exchange audit record Remove-ManagementRoleAssignment for {Q(Part("name"))}"),
