@@ -22,4 +22,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4005, Level = LogLevel.Warning, Message = "Sinkhole zone set {Path}: {Problem}")]
     public static partial void ZoneProblem(ILogger logger, string path, string problem);
+
+    [LoggerMessage(EventId = 4006, Message = "Sinkhole node {Readiness}")]
+    public static partial void Readiness(ILogger logger, LogLevel level, string readiness);
 }
