@@ -11,6 +11,7 @@ using Rampart.Server.Detection;
 using Rampart.Server.Intel;
 using Rampart.Server.Platform;
 using Rampart.Server.Platform.Auth;
+using Rampart.Server.Sinkhole;
 using Rampart.Server.Taxii;
 using Rampart.Server.Victims;
 using Rampart.Storage;
@@ -39,6 +40,7 @@ public static class RampartServer
         builder.Services.AddDetection();
         builder.Services.AddAccounts();
         builder.Services.AddCases();
+        builder.Services.AddSinkhole();
         builder.Services.AddTaxii();
         configure?.Invoke(builder);
 

@@ -1,8 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Text;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Rampart.Core.Sinkhole;
@@ -35,7 +32,7 @@ public sealed class SinkholeCrashTests
         SerialLoadClient load;
         using (var node = await StartAsync(data, zones, ct))
         {
-            load = new SerialLoadClient(node.Dns, node.Http, "evil.example");
+            load = new SerialLoadClient(node.Dns, node.Http!, "evil.example");
             await Task.Delay(Random.Shared.Next(2000, 4000), ct);
             node.Process.Kill(); // SIGKILL while queries and requests are in flight
             await node.Process.WaitForExitAsync(ct);
@@ -45,7 +42,6 @@ public sealed class SinkholeCrashTests
         await load.DisposeAsync();
         Assert.True(load.DnsAnswered.Count > 100 && load.HttpAnswered.Count > 100, $"only {load.DnsAnswered.Count} queries and {load.HttpAnswered.Count} requests were answered before the kill");
 
-        File.Delete(Path.Combine(data, "sinkhole.json"));
         using (var restarted = await StartAsync(data, zones, ct))
         {
             await AssertStoredExactlyOnceAsync(data, load, ct);
@@ -62,7 +58,7 @@ public sealed class SinkholeCrashTests
         var data = RampartCli.NewDataFolder();
         var zones = RampartCli.WriteFile(data, "zones.json", Zones);
         using var node = await StartAsync(data, zones, ct);
-        await using var load = new SerialLoadClient(node.Dns, node.Http, "evil.example");
+        await using var load = new SerialLoadClient(node.Dns, node.Http!, "evil.example");
         await WaitForStoredAsync(data, 1, ct); // the store is migrated and taking hits
 
         // The store stops taking writes: an exclusive transaction held open, as a stopped or wedged database looks to the ingester.
@@ -154,45 +150,6 @@ public sealed class SinkholeCrashTests
         }
     }
 
-    private static async Task<SinkholeNode> StartAsync(string data, string zones, CancellationToken cancellationToken)
-    {
-        var process = new Process { StartInfo = RampartCli.StartInfo(data, "sinkhole", "--zones", zones, "--port", "0", "--http", "127.0.0.1:0", "--udp-loops", "1") };
-        var output = new StringBuilder();
-        // Drained as it comes: a node that logs into a full pipe would stall.
-        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var addressFile = Path.Combine(data, "sinkhole.json");
-        var clock = Stopwatch.StartNew();
-        while (!File.Exists(addressFile))
-        {
-            if (process.HasExited || clock.Elapsed > TimeSpan.FromSeconds(60))
-            {
-                lock (output)
-                {
-                    throw new InvalidOperationException($"the sinkhole did not start: {output}");
-                }
-            }
-
-            await Task.Delay(50, cancellationToken);
-        }
-
-        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(addressFile, cancellationToken));
-        return new SinkholeNode(process, IPEndPoint.Parse(json.RootElement.GetProperty("dns").GetString()!), IPEndPoint.Parse(json.RootElement.GetProperty("http").GetString()!));
-    }
-
-    private sealed record SinkholeNode(Process Process, IPEndPoint Dns, IPEndPoint Http) : IDisposable
-    {
-        public void Dispose()
-        {
-            if (!Process.HasExited)
-            {
-                Process.Kill();
-            }
-
-            Process.Dispose();
-        }
-    }
+    private static async Task<SinkholeNodeProcess> StartAsync(string data, string zones, CancellationToken cancellationToken) =>
+        await SinkholeNodeProcess.StartAsync(data, cancellationToken, "--zones", zones, "--port", "0", "--http", "127.0.0.1:0", "--udp-loops", "1");
 }

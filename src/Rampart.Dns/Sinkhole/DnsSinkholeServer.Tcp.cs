@@ -8,36 +8,6 @@ namespace Rampart.Dns.Sinkhole;
 
 public sealed partial class DnsSinkholeServer
 {
-    private async Task AcceptLoopAsync(CancellationToken cancellationToken)
-    {
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            Socket client;
-            try
-            {
-                client = await _tcp!.AcceptAsync(cancellationToken);
-            }
-            catch (Exception ex) when (ex is ObjectDisposedException or OperationCanceledException || (ex is SocketException && cancellationToken.IsCancellationRequested))
-            {
-                return;
-            }
-            catch (SocketException)
-            {
-                continue;
-            }
-
-            if (Interlocked.Increment(ref _tcpConnections) > _options.MaxTcpConnections)
-            {
-                Interlocked.Decrement(ref _tcpConnections);
-                Log.TooManyConnections(_logger, _options.MaxTcpConnections);
-                client.Dispose();
-                continue;
-            }
-
-            _ = ServeConnectionAsync(client, cancellationToken);
-        }
-    }
-
     /// <summary>
     /// One TCP connection (RFC 7766): every complete length-prefixed query in what arrived is
     /// answered in order, their hits committed in one write, then all answers sent in one send.
@@ -129,8 +99,6 @@ public sealed partial class DnsSinkholeServer
         }
         finally
         {
-            Interlocked.Decrement(ref _tcpConnections);
-            client.Dispose();
             ArrayPool<byte>.Shared.Return(input);
             ArrayPool<byte>.Shared.Return(output);
             ArrayPool<byte>.Shared.Return(response);

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Rampart.Dns.Spool;
+using Rampart.Dns.Tcp;
 
 namespace Rampart.Dns.Sinkhole;
 
@@ -25,7 +26,6 @@ public sealed partial class DnsSinkholeServer : IAsyncDisposable
     private Socket? _tcp;
     private Task? _accepting;
     private long _answered;
-    private int _tcpConnections;
 
     public DnsSinkholeServer(SinkholeServerOptions options, ISinkholeZoneSource zones, HitSpool spool, ILogger? logger = null, TimeProvider? time = null)
     {
@@ -82,7 +82,7 @@ public sealed partial class DnsSinkholeServer : IAsyncDisposable
             thread.Start();
         }
 
-        _accepting = AcceptLoopAsync(_stopping.Token);
+        _accepting = new BoundedTcpAcceptor(_tcp!, _options.MaxTcpConnections, ServeConnectionAsync, "DNS sinkhole", _logger).RunAsync(_stopping.Token);
         Log.Listening(_logger, UdpEndPoint, TcpEndPoint, _zones.Current.Count);
     }
 

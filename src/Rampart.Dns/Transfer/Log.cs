@@ -15,9 +15,6 @@ internal static partial class Log
     [LoggerMessage(EventId = 4102, Level = LogLevel.Information, Message = "Zone transfer request from {Peer} over {Transport}: {Outcome}")]
     public static partial void Answered(ILogger logger, IPAddress peer, string transport, TransferOutcome outcome);
 
-    [LoggerMessage(EventId = 4103, Level = LogLevel.Warning, Message = "Zone transfer: connection limit {Limit} reached; closing a new connection")]
-    public static partial void TooManyConnections(ILogger logger, int limit);
-
     [LoggerMessage(EventId = 4104, Level = LogLevel.Information, Message = "NOTIFY {Zone} serial {Serial} acknowledged by {Target}")]
     public static partial void NotifyAcknowledged(ILogger logger, string zone, uint serial, IPEndPoint target);
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Rampart.Dns.Tcp;
 
 namespace Rampart.Dns.Transfer;
 
@@ -27,7 +28,6 @@ public sealed class ZoneTransferServer : IAsyncDisposable
     private Task _receiving = Task.CompletedTask;
     private Task _notifying = Task.CompletedTask;
     private CancellationTokenSource? _notifyRound;
-    private int _connections;
 
     public ZoneTransferServer(ZoneTransferOptions options, TimeProvider? time = null, ILogger? logger = null)
     {
@@ -116,7 +116,7 @@ public sealed class ZoneTransferServer : IAsyncDisposable
             }
         }
 
-        _accepting = AcceptLoopAsync(_stopping.Token);
+        _accepting = new BoundedTcpAcceptor(_tcp!, _options.MaxConnections, ServeConnectionAsync, "Zone transfer", _logger).RunAsync(_stopping.Token);
         _receiving = UdpLoopAsync(_stopping.Token);
         Log.Listening(_logger, EndPoint, _options.RequireTsig ? "required" : "optional",
             _options.Keys.Count == 0 ? "none" : string.Join(", ", _options.Keys),
@@ -141,36 +141,6 @@ public sealed class ZoneTransferServer : IAsyncDisposable
 
         _notifyRound?.Dispose();
         _stopping.Dispose();
-    }
-
-    private async Task AcceptLoopAsync(CancellationToken cancellationToken)
-    {
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            Socket client;
-            try
-            {
-                client = await _tcp!.AcceptAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is ObjectDisposedException or OperationCanceledException || (ex is SocketException && cancellationToken.IsCancellationRequested))
-            {
-                return;
-            }
-            catch (SocketException)
-            {
-                continue;
-            }
-
-            if (Interlocked.Increment(ref _connections) > _options.MaxConnections)
-            {
-                Interlocked.Decrement(ref _connections);
-                Log.TooManyConnections(_logger, _options.MaxConnections);
-                client.Dispose();
-                continue;
-            }
-
-            _ = ServeConnectionAsync(client, cancellationToken);
-        }
     }
 
     /// <summary>One TCP connection: length-prefixed requests (RFC 1035 §4.2.2), answered in order.</summary>
@@ -213,11 +183,6 @@ public sealed class ZoneTransferServer : IAsyncDisposable
         catch (Exception ex) when (ex is SocketException or OperationCanceledException or ObjectDisposedException)
         {
             // Closed, idle or shutting down.
-        }
-        finally
-        {
-            Interlocked.Decrement(ref _connections);
-            client.Dispose();
         }
     }
 

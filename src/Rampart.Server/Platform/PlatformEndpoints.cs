@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Rampart.Core.Actors;
@@ -20,9 +21,22 @@ public static class PlatformEndpoints
 
     public sealed record NewApiKeyRequest(string? Name, string? User);
 
+    /// <summary>The tag of the health checks <c>/health/ready</c> runs; each capability adds its own.</summary>
+    public const string ReadyTag = "ready";
+
     public static IEndpointRouteBuilder MapPlatform(this IEndpointRouteBuilder app)
     {
         app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).AllowAnonymous().ExcludeFromDescription();
+        // Readiness: 503 while a capability cannot take traffic safely (a sinkhole spool past its limit).
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(ReadyTag),
+            ResponseWriter = (context, report) => context.Response.WriteAsJsonAsync(new
+            {
+                status = report.Status.ToString().ToLowerInvariant(),
+                checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString().ToLowerInvariant(), description = e.Value.Description }),
+            }),
+        }).AllowAnonymous();
         app.MapGet("/", () => Results.Content(HomePage.Html, "text/html; charset=utf-8")).AllowAnonymous().ExcludeFromDescription();
         app.MapOpenApi().RequireAuthorization(RampartAuth.ReaderPolicy);
 

@@ -21,6 +21,7 @@ public static class PlatformServiceCollectionExtensions
         services.ConfigureHttpJsonOptions(options => ConfigureJson(options.SerializerOptions));
         services.AddProblemDetails();
         services.AddOpenApi();
+        services.AddHealthChecks();
 
         services.AddDataProtection().SetApplicationName("rampart");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>

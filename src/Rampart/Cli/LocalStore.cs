@@ -20,11 +20,7 @@ public sealed class LocalStore : IAsyncDisposable
     public static async Task<LocalStore> OpenAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         var location = StoreLocation.Resolve(parse.GetValue(CliOptions.Data), parse.GetValue(CliOptions.Database));
-        var services = new ServiceCollection();
-        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-        services.AddRampartEngines(location);
-        services.AddIntel();
-        var provider = services.BuildServiceProvider();
+        var provider = Services(location);
         try
         {
             await provider.GetRequiredService<StoreInitializer>().InitializeAsync(cancellationToken);
@@ -38,8 +34,24 @@ public sealed class LocalStore : IAsyncDisposable
         return new LocalStore(provider);
     }
 
+    /// <summary>
+    /// The store's services without opening or migrating it: for a sinkhole node whose store is
+    /// unreachable at start, whose reads fail until it answers.
+    /// </summary>
+    public static LocalStore Compose(ParseResult parse) =>
+        new(Services(StoreLocation.Resolve(parse.GetValue(CliOptions.Data), parse.GetValue(CliOptions.Database))));
+
     public T Get<T>()
         where T : notnull => _services.GetRequiredService<T>();
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();
+
+    private static ServiceProvider Services(StoreLocation location)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        services.AddRampartEngines(location);
+        services.AddIntel();
+        return services.BuildServiceProvider();
+    }
 }

@@ -1,27 +1,38 @@
 using System.CommandLine;
 using System.Net;
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Rampart.Cases.Sinkhole;
 using Rampart.Cli;
+using Rampart.Core.Cases;
 using Rampart.Core.Sinkhole;
+using Rampart.Core.Storage;
 using Rampart.Dns.Http;
 using Rampart.Dns.Sinkhole;
 using Rampart.Dns.Spool;
 
 namespace Rampart.Sinkhole;
 
-/// <summary><c>rampart sinkhole</c>: a sinkhole-only node serving the zones of a JSON file.</summary>
+/// <summary>
+/// <c>rampart sinkhole</c>: a sinkhole-only node serving every sinkholed case of the store (or the
+/// zones of a JSON file), with the same node, settings and zone source as <c>rampart serve --sinkhole</c>.
+/// </summary>
 public static class SinkholeVerb
 {
-    /// <summary>The file in the data folder that tells scripts where the sinkhole listens.</summary>
+    /// <summary>The file in the data folder that tells scripts where the sinkhole listens and whether it is ready.</summary>
     public const string AddressFileName = "sinkhole.json";
+
+    /// <summary>Exit status of a node stopped by <c>--exit-when-not-ready</c> (EX_TEMPFAIL: a supervisor may start it again).</summary>
+    public const int NotReadyExitCode = 75;
 
     public static Command Create()
     {
-        var zones = new Option<string>("--zones")
+        var zones = new Option<string?>("--zones")
         {
-            Description = "Zone set (JSON: apexes, case ids, sinkhole addresses); re-read when it changes",
-            Required = true,
+            Description = "Serve the zones of this JSON file (apexes, case ids, sinkhole addresses; re-read when it changes) instead of the store's sinkholed cases",
+        };
+        var answer = new Option<string[]>("--answer")
+        {
+            Description = "Address answered (A/AAAA) for the sinkholed cases' names; repeatable. Default: the --address",
         };
         var address = new Option<string>("--address")
         {
@@ -51,6 +62,15 @@ public static class SinkholeVerb
         {
             Description = "Only spool hits; leave moving them into the store to another process (benchmarks)",
         };
+        var maxPending = new Option<long>("--max-pending-bytes")
+        {
+            Description = "Spooled bytes not yet in the store past which the node reports itself not ready (log, sinkhole.json)",
+            DefaultValueFactory = _ => new SinkholeSettings().MaxPendingBytes,
+        };
+        var exitWhenNotReady = new Option<bool>("--exit-when-not-ready")
+        {
+            Description = $"Stop (exit status {NotReadyExitCode}) once not ready, so an anycast route or load balancer moves traffic away while every hit is still written",
+        };
         var http = new Option<string?>("--http")
         {
             Description = $"Also run the HTTP sinkhole on ADDRESS:PORT (e.g. 127.0.0.1:{HttpSinkholeOptions.DefaultPort}; port 0 picks a free one)",
@@ -72,90 +92,140 @@ public static class SinkholeVerb
             Description = "HTML file answered with 200 (default: a short notice that the domain was taken down)",
         };
         var command = new Command("sinkhole", """
-            Run a sinkhole node: DNS authoritative for every domain in the zone set and all names below,
-            and with --http an HTTP listener answering every request with a fixed page. Every query and
-            request is written to the hit log (<data>/sinkhole/spool) before it is answered; an ingester
-            moves the hits into the store (--data or --database), which may be down without slowing answers.
-            Example: rampart sinkhole --zones zones.json --port 5300 --http 127.0.0.1:8081
+            Run a sinkhole node: DNS authoritative for every domain of every sinkholed case (or of the --zones
+            file) and all names below, and with --http an HTTP listener answering every request with a fixed
+            page. Cases sinkholed or released anywhere are answered or REFUSED within a second; the zones are
+            cached in <data>/sinkhole/zones-cache.json, so the node starts on them when the store is unreachable.
+            Every query and request is written to the hit log (<data>/sinkhole/spool) before it is answered;
+            an ingester moves the hits into the store (--data or --database), which may be down without
+            slowing answers. Past --max-pending-bytes not yet stored the node reports itself not ready.
+            Example: rampart sinkhole --answer 192.0.2.53 --port 5300 --http 127.0.0.1:8081
             """)
-        { zones, address, port, udpLoops, fsync, nodeId, noIngest, http, httpStatus, httpPage };
+        { zones, answer, address, port, udpLoops, fsync, nodeId, noIngest, maxPending, exitWhenNotReady, http, httpStatus, httpPage };
         command.Subcommands.Add(SinkholeHitsVerb.Create());
         command.SetAction(async (parse, ct) =>
         {
-            if (!IPAddress.TryParse(parse.GetValue(address), out var listen))
-            {
-                throw new CliException($"--address: '{parse.GetValue(address)}' is not an IP address");
-            }
-
-            var zonesPath = parse.GetValue(zones)!;
-            if (!File.Exists(zonesPath))
-            {
-                throw new CliException($"--zones: {zonesPath}: no such file");
-            }
-
             IPEndPoint? httpEndPoint = null;
             if (parse.GetValue(http) is { } httpText && !IPEndPoint.TryParse(httpText, out httpEndPoint))
             {
                 throw new CliException($"--http: '{httpText}' is not ADDRESS:PORT");
             }
 
-            var response = new HttpSinkholeResponse { Status = parse.GetValue(httpStatus) };
-            if (parse.GetValue(httpPage) is { } pagePath)
+            var settings = new SinkholeSettings
             {
-                response = response with { Page = File.Exists(pagePath) ? await File.ReadAllTextAsync(pagePath, ct) : throw new CliException($"--http-page: {pagePath}: no such file") };
+                Enabled = true,
+                Address = parse.GetValue(address)!,
+                DnsPort = parse.GetValue(port),
+                Http = httpEndPoint is not null,
+                HttpPort = httpEndPoint?.Port ?? 0,
+                HttpStatus = parse.GetValue(httpStatus),
+                HttpPage = parse.GetValue(httpPage),
+                Loops = parse.GetValue(udpLoops),
+                FsyncMilliseconds = parse.GetValue(fsync),
+                NodeId = parse.GetValue(nodeId),
+                MaxPendingBytes = parse.GetValue(maxPending),
+                Ingest = !parse.GetValue(noIngest),
+            };
+            foreach (var text in parse.GetValue(answer) ?? [])
+            {
+                settings.Addresses.Add(text);
             }
 
             var data = Path.GetFullPath(parse.GetValue(CliOptions.Data)!);
+            var options = settings.ToNodeOptions(data, out var problems);
+            if (httpEndPoint is not null && options.Http is not null)
+            {
+                // --http names its own address, which may differ from the DNS one.
+                options = options with { Http = options.Http with { Address = httpEndPoint.Address } };
+            }
+
+            var zonesPath = parse.GetValue(zones);
+            var zoneSettings = settings.ToZoneSettings(out var zoneProblems);
+            if (zonesPath is null)
+            {
+                problems = [.. problems, .. zoneProblems];
+            }
+            else if (!File.Exists(zonesPath))
+            {
+                problems = [.. problems, $"--zones: {zonesPath}: no such file"];
+            }
+
+            if (problems.Count > 0)
+            {
+                throw new CliException(string.Join("\n", problems.Select(p => p
+                    .Replace("Address:", "--address:", StringComparison.Ordinal)
+                    .Replace("Addresses:", "--answer:", StringComparison.Ordinal))));
+            }
+
             using var logging = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information));
-            using var source = new JsonFileZoneSource(zonesPath, TimeSpan.FromSeconds(1), logging.CreateLogger("Rampart.Sinkhole.Zones"));
-            using var spool = HitSpool.Open(
-                new SpoolOptions
+            var logger = logging.CreateLogger("Rampart.Sinkhole");
+            await using var zoneStore = zonesPath is null ? await OpenZoneStoreAsync(parse, logger, ct) : null;
+            using var fileSource = zonesPath is null ? null : new JsonFileZoneSource(zonesPath, TimeSpan.FromSeconds(1), logging.CreateLogger("Rampart.Sinkhole.Zones"));
+            CaseZoneSource? caseSource = null;
+            if (zoneStore is not null)
+            {
+                caseSource = new CaseZoneSource(
+                    zoneStore.Get<ICaseStore>(), zoneStore.Get<IStoreRevision>(), zoneStore.Get<IRpzSerialStore>(), zoneSettings,
+                    CaseZoneSource.CacheFileIn(data), TimeProvider.System, logging.CreateLogger("Rampart.Sinkhole.Zones"));
+                try
                 {
-                    Directory = Path.Combine(data, "sinkhole", "spool"),
-                    NodeId = parse.GetValue(nodeId),
-                    FsyncInterval = TimeSpan.FromMilliseconds(Math.Max(0, parse.GetValue(fsync))),
-                },
-                logging.CreateLogger("Rampart.Sinkhole.Spool"));
-            await using var server = new DnsSinkholeServer(
-                new SinkholeServerOptions { Address = listen, Port = parse.GetValue(port), UdpLoops = Math.Max(1, parse.GetValue(udpLoops)) },
-                source,
-                spool,
-                logging.CreateLogger("Rampart.Sinkhole.Dns"));
-            server.Start();
-            await using var httpServer = httpEndPoint is null ? null : new HttpSinkholeServer(
-                new HttpSinkholeOptions { Address = httpEndPoint.Address, Port = httpEndPoint.Port, Loops = Math.Max(1, parse.GetValue(udpLoops)), Response = response },
-                source,
-                spool,
-                logging.CreateLogger("Rampart.Sinkhole.Http"));
-            httpServer?.Start();
-            Directory.CreateDirectory(data);
+                    await caseSource.StartAsync(ct);
+                }
+                catch (SinkholeZonesUnavailableException ex)
+                {
+                    throw new CliException(ex.Message);
+                }
+            }
+
+            ISinkholeZoneSource source = (ISinkholeZoneSource?)fileSource ?? caseSource!;
+            await using var node = SinkholeNode.Start(options, source, logging);
             var addressFile = Path.Combine(data, AddressFileName);
-            await File.WriteAllTextAsync(addressFile + ".tmp", JsonSerializer.Serialize(new { dns = server.UdpEndPoint.ToString(), http = httpServer?.EndPoint.ToString(), pid = Environment.ProcessId, node = spool.NodeId }), ct);
-            File.Move(addressFile + ".tmp", addressFile, overwrite: true);
-            Console.WriteLine($"Rampart sinkhole DNS listening on {server.UdpEndPoint} (UDP and TCP){(httpServer is null ? "" : $", HTTP on {httpServer.EndPoint}")}, node {spool.NodeId}, {source.Current.Count} zones");
-            var ingesting = parse.GetValue(noIngest)
-                ? Task.CompletedTask
-                : IngestAsync(parse, spool, logging.CreateLogger("Rampart.Sinkhole.Ingester"), ct);
+            node.WriteAddressFile(addressFile, node.Readiness.Check().Ready);
+            Console.WriteLine($"Rampart sinkhole DNS listening on {node.Dns.UdpEndPoint} (UDP and TCP){(node.Http is null ? "" : $", HTTP on {node.Http.EndPoint}")}, node {node.Spool.NodeId}, {source.Current.Count} zones{(caseSource is { FromCache: true } ? " (from the cache: the store is unreachable)" : "")}");
+
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var exit = parse.GetValue(exitWhenNotReady);
+            var running = new List<Task> { node.WatchReadinessAsync(addressFile, report => { if (exit && !report.Ready) { stop.Cancel(); } }, TimeProvider.System, stop.Token) };
+            if (caseSource is not null)
+            {
+                running.Add(caseSource.RunAsync(stop.Token));
+            }
+
+            if (settings.Ingest)
+            {
+                running.Add(IngestAsync(parse, node.Spool, logging.CreateLogger("Rampart.Sinkhole.Ingester"), stop.Token));
+            }
+
             try
             {
-                await Task.Delay(Timeout.Infinite, ct);
+                await Task.WhenAll(running);
             }
             catch (OperationCanceledException)
             {
             }
 
-            try
-            {
-                await ingesting;
-            }
-            catch (OperationCanceledException)
-            {
-            }
-
-            Console.WriteLine($"Answered {server.Answered} queries{(httpServer is null ? "" : $" and {httpServer.Answered} HTTP requests")}");
-            return 0;
+            var last = node.Readiness.Check();
+            Console.WriteLine($"Answered {node.Dns.Answered} queries{(node.Http is null ? "" : $" and {node.Http.Answered} HTTP requests")}; {last.Describe()}");
+            return last.Ready || !parse.GetValue(exitWhenNotReady) ? 0 : NotReadyExitCode;
         });
         return command;
+    }
+
+    /// <summary>
+    /// The store the zones come from, brought up to date; when it cannot be opened, the same services
+    /// composed without it, which fail until it answers (the zone source then starts from its cache).
+    /// </summary>
+    private static async Task<LocalStore> OpenZoneStoreAsync(ParseResult parse, ILogger logger, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await LocalStore.OpenAsync(parse, cancellationToken);
+        }
+        catch (CliException ex)
+        {
+            Log.ZoneStoreUnavailable(logger, ex.Message);
+            return LocalStore.Compose(parse);
+        }
     }
 
     /// <summary>Opens the store (retrying while it is unreachable) and runs the ingester until cancelled.</summary>
