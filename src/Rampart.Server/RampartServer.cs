@@ -40,6 +40,7 @@ public static class RampartServer
         builder.Services.AddAccounts();
         builder.Services.AddCases();
         builder.Services.AddTaxii();
+        builder.Services.AddVictims();
         configure?.Invoke(builder);
 
         var app = builder.Build();

@@ -80,6 +80,8 @@ public static class SinkholeVerb
             """)
         { zones, address, port, udpLoops, fsync, nodeId, noIngest, http, httpStatus, httpPage };
         command.Subcommands.Add(SinkholeHitsVerb.Create());
+        command.Subcommands.Add(SinkholeRetentionVerbs.Rollup());
+        command.Subcommands.Add(SinkholeRetentionVerbs.Purge());
         command.SetAction(async (parse, ct) =>
         {
             if (!IPAddress.TryParse(parse.GetValue(address), out var listen))
