@@ -42,6 +42,7 @@ public static class RampartServer
         builder.Services.AddCases();
         builder.Services.AddSinkhole();
         builder.Services.AddTaxii();
+        builder.Services.AddVictims();
         configure?.Invoke(builder);
 
         var app = builder.Build();

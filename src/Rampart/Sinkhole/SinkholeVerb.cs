@@ -103,6 +103,8 @@ public static class SinkholeVerb
             """)
         { zones, answer, address, port, udpLoops, fsync, nodeId, noIngest, maxPending, exitWhenNotReady, http, httpStatus, httpPage };
         command.Subcommands.Add(SinkholeHitsVerb.Create());
+        command.Subcommands.Add(SinkholeRetentionVerbs.Rollup());
+        command.Subcommands.Add(SinkholeRetentionVerbs.Purge());
         command.SetAction(async (parse, ct) =>
         {
             IPEndPoint? httpEndPoint = null;

@@ -96,8 +96,12 @@ internal sealed class VictimStore(StoreChanges changes) : IVictimStore
         await using var connection = await changes.Database.OpenAsync(cancellationToken).ConfigureAwait(false);
         var rows = await connection.QueryAsync<(string SourceIp, string QueryName, long First, long Last, long Hits)>(new CommandDefinition(
             """
-            SELECT source_ip, query_name, MIN(at), MAX(at), COUNT(*) FROM sinkhole_hits
-            WHERE case_id = @caseId GROUP BY source_ip, query_name ORDER BY source_ip, query_name
+            SELECT source_ip, query_name, MIN(first_at), MAX(last_at), CAST(SUM(hits) AS bigint) FROM (
+                SELECT source_ip, query_name, at AS first_at, at AS last_at, 1 AS hits FROM sinkhole_hits WHERE case_id = @caseId
+                UNION ALL
+                SELECT source_ip, query_name, first_at, last_at, hits FROM sinkhole_rollups WHERE case_id = @caseId
+            ) AS activity
+            GROUP BY source_ip, query_name ORDER BY source_ip, query_name
             """, new { caseId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return [.. rows.Select(r => new SourceActivity(r.SourceIp, r.QueryName, StoreTime.FromStore(r.First), StoreTime.FromStore(r.Last), r.Hits))];
     }
