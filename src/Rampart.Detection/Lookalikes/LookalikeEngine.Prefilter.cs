@@ -127,11 +127,11 @@ public sealed partial class LookalikeEngine
         {
             var c = rest[i];
             // Most characters: a letter or digit that no pair starts and that is no glyph trick alone.
-            if (c < plain.Length && plain[c] is var fold and not '\0')
+            if (c < plain.Length && plain[c] is { Fold: not '\0' } fold)
             {
-                w |= 1UL << LetterMask.IndexOf(c);
-                into[j++] = fold;
-                m |= 1UL << LetterMask.IndexOf(fold);
+                w |= fold.Written;
+                into[j++] = fold.Fold;
+                m |= fold.Folded;
                 continue;
             }
 
@@ -171,13 +171,18 @@ public sealed partial class LookalikeEngine
     }
 
     /// <summary>
-    /// Per ASCII character, its single fold when nothing else can happen to it: not a separator, not
-    /// the first letter of a pair (<see cref="GlyphSkeleton.Pair"/>), not 0 or 1; otherwise <c>'\0'</c>.
+    /// Per ASCII character, its single fold when nothing else can happen to it (not a separator, not
+    /// the first letter of a pair (<see cref="GlyphSkeleton.Pair"/>), not 0 or 1; otherwise <c>'\0'</c>),
+    /// with the letter-mask bits of the character and of its fold.
     /// </summary>
-    private static readonly char[] PlainFolds = Enumerable.Range(0, 128).Select(i => (char)i)
-        .Select(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) ? c : '\0')
-        .Select(c => c is '0' or '1' || (c != '\0' && "abcdefghijklmnopqrstuvwxyz0123456789".Any(next => GlyphSkeleton.Pair(c, next) != '\0')) ? '\0' : GlyphSkeleton.Single(c))
+    private static readonly PlainFold[] PlainFolds = Enumerable.Range(0, 128).Select(i => (char)i)
+        .Select(c => (Written: c, Fold: char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) ? c : '\0'))
+        .Select(t => t.Fold is '0' or '1' || (t.Fold != '\0' && "abcdefghijklmnopqrstuvwxyz0123456789".Any(next => GlyphSkeleton.Pair(t.Fold, next) != '\0'))
+            ? default
+            : new PlainFold(GlyphSkeleton.Single(t.Fold), LetterMask.Bit(t.Written), LetterMask.Bit(GlyphSkeleton.Single(t.Fold))))
         .ToArray();
+
+    private readonly record struct PlainFold(char Fold, ulong Written, ulong Folded);
 
     /// <summary>Whether any three consecutive skeleton letters begin a brand's skeleton: stops at the first.</summary>
     private static bool HasFirstGram(ReadOnlySpan<char> joined, ulong[] firstGrams)
@@ -337,9 +342,17 @@ public sealed partial class LookalikeEngine
             return false;
         }
 
+        // Most labels: no short name of their length starts or ends as they do, and no long name is near.
+        var first = LetterMask.IndexOf(label[0]);
+        var last = LetterMask.IndexOf(label[^1]);
+        if ((((p.FirstLetters[label.Length] >> first) | (p.LastLetters[label.Length] >> last)) & 1) == 0 && p.WideTypos[label.Length].Length == 0)
+        {
+            return false;
+        }
+
         var key = label.Length * LetterMask.Size;
-        return NearTypo(label, mask, p.TyposByFirst[key + LetterMask.IndexOf(label[0])])
-            || NearTypo(label, mask, p.TyposByLast[key + LetterMask.IndexOf(label[^1])])
+        return NearTypo(label, mask, p.TyposByFirst[key + first])
+            || NearTypo(label, mask, p.TyposByLast[key + last])
             || NearTypo(label, mask, p.WideTypos[label.Length]);
     }
 
@@ -462,6 +475,11 @@ public sealed partial class LookalikeEngine
             TyposByFirst = Keyed(t => t.Skeleton[0]);
             TyposByLast = Keyed(t => t.Skeleton[^1]);
             WideTypos = byLength.Select(targets => targets.Where(t => t.MaxEdits > 1).ToArray()).ToArray();
+            ulong[] Letters(TypoTarget[][] keyed) => Enumerable.Range(0, byLength.Length)
+                .Select(length => Enumerable.Range(0, LetterMask.Size).Aggregate(0UL, (bits, index) => keyed[(length * LetterMask.Size) + index].Length > 0 ? bits | (1UL << index) : bits))
+                .ToArray();
+            FirstLetters = Letters(TyposByFirst);
+            LastLetters = Letters(TyposByLast);
             var looseTerms = terms.Where(t => t.TypoInLabel).ToArray();
             LooseSkeletons = looseTerms.Select(t => t.Loose).ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
             var becomes = LooseLettersByCharacter();
@@ -513,6 +531,12 @@ public sealed partial class LookalikeEngine
 
         /// <summary>The same by length and last letter.</summary>
         public TypoTarget[][] TyposByLast { get; }
+
+        /// <summary>By label length, the first letters (<see cref="LetterMask"/> bits) that have entries in <see cref="TyposByFirst"/>.</summary>
+        public ulong[] FirstLetters { get; }
+
+        /// <summary>By label length, the last letters that have entries in <see cref="TyposByLast"/>.</summary>
+        public ulong[] LastLetters { get; }
 
         /// <summary>Brand terms of two edits whose budget reaches a label length, by length.</summary>
         public TypoTarget[][] WideTypos { get; }

@@ -25,60 +25,30 @@ public sealed class LookalikeHunter(LookalikeEngine engine)
     public HuntSummary Run(TextReader reader, Action<HuntHit> onHit, Action<long>? onProgress = null, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
-        var lines = new string?[BatchSize];
-        var results = new LookalikeResult?[BatchSize];
-        var levels = new LookalikeLevel[BatchSize];
+        // Two batches: while one is screened on every core, the next is read, so reading (one
+        // thread) overlaps screening instead of leaving the other core idle between batches.
+        var current = new Batch();
+        var next = new Batch();
         long lineNumber = 0, malicious = 0, suspicious = 0, allowlisted = 0, invalid = 0, skipped = 0;
         var options = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
-        while (true)
+        var count = current.Fill(reader);
+        while (count > 0)
         {
-            var count = 0;
-            while (count < BatchSize && reader.ReadLine() is { } line)
-            {
-                lines[count++] = line;
-            }
-
-            if (count == 0)
-            {
-                break;
-            }
-
-            var chunk = (count + (Parallelism * 4) - 1) / (Parallelism * 4);
-            Parallel.For(0, (count + chunk - 1) / chunk, options, part =>
-            {
-                var end = Math.Min(count, (part + 1) * chunk);
-                for (var i = part * chunk; i < end; i++)
-                {
-                    var name = Name(lines[i]!);
-                    if (name.IsEmpty)
-                    {
-                        levels[i] = LookalikeLevel.Clean;
-                        results[i] = null;
-                        continue;
-                    }
-
-                    if (ReportAll)
-                    {
-                        results[i] = engine.Screen(name.ToString());
-                        levels[i] = results[i]!.Level;
-                    }
-                    else
-                    {
-                        levels[i] = engine.Screen(name, out results[i]);
-                    }
-                }
-            });
-
+            var batch = current;
+            var screened = count;
+            var screening = Task.Run(() => Screen(batch, screened, options), cancellationToken);
+            var nextCount = next.Fill(reader);
+            screening.GetAwaiter().GetResult();
             for (var i = 0; i < count; i++)
             {
                 var number = lineNumber + i + 1;
-                if (Name(lines[i]!).IsEmpty)
+                if (Name(current.Lines[i]!).IsEmpty)
                 {
                     skipped++;
                     continue;
                 }
 
-                switch (levels[i])
+                switch (current.Levels[i])
                 {
                     case LookalikeLevel.Malicious:
                         malicious++;
@@ -96,20 +66,72 @@ public sealed class LookalikeHunter(LookalikeEngine engine)
                         break;
                 }
 
-                if (results[i] is { } result)
+                if (current.Results[i] is { } result)
                 {
                     onHit(new HuntHit(number, result));
                 }
 
-                lines[i] = null;
-                results[i] = null;
+                current.Lines[i] = null;
+                current.Results[i] = null;
             }
 
             lineNumber += count;
             onProgress?.Invoke(lineNumber);
+            (current, next) = (next, current);
+            count = nextCount;
         }
 
         return new HuntSummary(lineNumber, malicious, suspicious, allowlisted, invalid, skipped, clock.Elapsed);
+    }
+
+    private void Screen(Batch batch, int count, ParallelOptions options)
+    {
+        var chunk = (count + (Parallelism * 4) - 1) / (Parallelism * 4);
+        Parallel.For(0, (count + chunk - 1) / chunk, options, part =>
+        {
+            var end = Math.Min(count, (part + 1) * chunk);
+            for (var i = part * chunk; i < end; i++)
+            {
+                var name = Name(batch.Lines[i]!);
+                if (name.IsEmpty)
+                {
+                    batch.Levels[i] = LookalikeLevel.Clean;
+                    batch.Results[i] = null;
+                    continue;
+                }
+
+                if (ReportAll)
+                {
+                    batch.Results[i] = engine.Screen(name.ToString());
+                    batch.Levels[i] = batch.Results[i]!.Level;
+                }
+                else
+                {
+                    batch.Levels[i] = engine.Screen(name, out batch.Results[i]);
+                }
+            }
+        });
+    }
+
+    /// <summary>One batch of lines with the level and result screened for each.</summary>
+    private sealed class Batch
+    {
+        public string?[] Lines { get; } = new string?[BatchSize];
+
+        public LookalikeResult?[] Results { get; } = new LookalikeResult?[BatchSize];
+
+        public LookalikeLevel[] Levels { get; } = new LookalikeLevel[BatchSize];
+
+        public int Fill(TextReader reader)
+        {
+            var count = 0;
+            while (count < BatchSize && reader.ReadLine() is { } line)
+            {
+                Lines[count++] = line;
+            }
+
+            return count;
+        }
     }
 
     private ReadOnlySpan<char> Name(string line)
