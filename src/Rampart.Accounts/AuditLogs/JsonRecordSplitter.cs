@@ -19,6 +19,8 @@ internal sealed class JsonRecordSplitter(Stream stream, int maxRecordBytes) : ID
 
     private static readonly SearchValues<byte> StringStops = SearchValues.Create("\"\\\n"u8);
     private static readonly SearchValues<byte> Structure = SearchValues.Create("{}[]\":\n"u8);
+    // Colons matter only while a top-level object may still be a wrapper ({"records": […]}).
+    private static readonly SearchValues<byte> StructureWithoutColons = SearchValues.Create("{}[]\"\n"u8);
 
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
     private int _length;
@@ -135,7 +137,7 @@ internal sealed class JsonRecordSplitter(Stream stream, int maxRecordBytes) : ID
             if ((_recordStart >= 0 || _recordTooLong) && !_recordIsScalar)
             {
                 // Inside an object or array: jump to the next byte that matters.
-                var i = _buffer.AsSpan(_pos, _length - _pos).IndexOfAny(Structure);
+                var i = NextStructural(_buffer.AsSpan(_pos, _length - _pos), _wrapperPossible);
                 if (i < 0)
                 {
                     _pos = _length;
@@ -151,6 +153,26 @@ internal sealed class JsonRecordSplitter(Stream stream, int maxRecordBytes) : ID
                 return true;
             }
         }
+    }
+
+    /// <summary>
+    /// Where the next byte that matters is. Between tokens it is usually a few bytes on
+    /// (<c>":"</c>, <c>",</c>), closer than a vector search pays for, so the first bytes are looked at one by one.
+    /// </summary>
+    private static int NextStructural(ReadOnlySpan<byte> rest, bool colons)
+    {
+        var near = Math.Min(rest.Length, 8);
+        for (var i = 0; i < near; i++)
+        {
+            var b = rest[i];
+            if (b is (byte)'"' or (byte)'{' or (byte)'}' or (byte)'[' or (byte)']' or (byte)'\n' || (colons && b == (byte)':'))
+            {
+                return i;
+            }
+        }
+
+        var far = rest[near..].IndexOfAny(colons ? Structure : StructureWithoutColons);
+        return far < 0 ? -1 : near + far;
     }
 
     /// <summary>Handles one byte outside a string; true when it completed a record (or an error).</summary>

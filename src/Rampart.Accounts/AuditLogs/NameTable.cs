@@ -28,7 +28,12 @@ internal sealed class NameTable
     private int[] _next = new int[256];
     private string[] _names = new string[256];
     private int[] _folds = new int[256];
+    private const int MaxReferences = 1024;
+
     private readonly Dictionary<string, int> _foldOf = new(StringComparer.OrdinalIgnoreCase);
+    // Folds of the name strings callers hold (rule fields, shape fields): a reference probe instead
+    // of hashing the name ignoring case on every look-up. A miss (-1) is only valid until a new fold appears.
+    private readonly Dictionary<string, int> _foldByReference = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _foldLookup;
 
     public NameTable() => _foldLookup = _foldOf.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -48,6 +53,7 @@ internal sealed class NameTable
 
         Array.Clear(_buckets);
         _foldOf.Clear();
+        _foldByReference.Clear();
         _keysUsed = 0;
         Count = 0;
     }
@@ -57,7 +63,21 @@ internal sealed class NameTable
     public int Fold(int id) => _folds[id];
 
     /// <summary>The fold of a name (any case); -1 when no record has spelled it since the table was last emptied.</summary>
-    public int FoldOf(string name) => _foldOf.TryGetValue(name, out var fold) ? fold : -1;
+    public int FoldOf(string name)
+    {
+        if (_foldByReference.TryGetValue(name, out var fold))
+        {
+            return fold;
+        }
+
+        fold = _foldOf.TryGetValue(name, out var known) ? known : -1;
+        if (_foldByReference.Count < MaxReferences)
+        {
+            _foldByReference.Add(name, fold);
+        }
+
+        return fold;
+    }
 
     public int FoldOf(ReadOnlySpan<char> name) => _foldLookup.TryGetValue(name, out var fold) ? fold : -1;
 
@@ -109,6 +129,7 @@ internal sealed class NameTable
         {
             fold = _foldOf.Count;
             _foldOf.Add(name, fold);
+            _foldByReference.Clear();
         }
 
         _folds[id] = fold;

@@ -105,7 +105,7 @@ public sealed class AuditLogScanner(SigmaRuleSet? rules, AuditLogScanOptions? op
         }
 
         _found.Clear();
-        if (_evaluator.Complete(hits, auditEvent.Data, auditEvent.Timestamp ?? DateTimeOffset.UnixEpoch, _found) == 0)
+        if (_evaluator.Complete(hits, auditEvent.Json, auditEvent.Timestamp ?? DateTimeOffset.UnixEpoch, _found) == 0)
         {
             return;
         }

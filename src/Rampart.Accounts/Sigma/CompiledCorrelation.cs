@@ -31,20 +31,20 @@ internal sealed class CompiledCorrelation(CorrelationPlan plan, SigmaCompileOpti
 
     public void Reset() => _groups.Clear();
 
-    public void Add(int position, JsonElement data, DateTimeOffset timestamp, List<SigmaMatch> matches)
+    public void Add(int position, EventRecord record, DateTimeOffset timestamp, List<SigmaMatch> matches)
     {
         var ticks = timestamp.UtcTicks;
-        var key = GroupKey(position, data);
+        var key = GroupKey(position, record);
         string? value = null;
         var number = 0d;
         if (ValuePaths.Length > 0)
         {
-            if (!SigmaEventContext.Resolve(data, ValuePaths[position], out var element) || element.ValueKind is JsonValueKind.Object or JsonValueKind.Array or JsonValueKind.Null)
+            if (!SigmaEventContext.Resolve(record, ValuePaths[position], out var element) || !element.IsScalar)
             {
                 return; // an event without the aggregated field says nothing about it
             }
 
-            value = Text(element);
+            value = Text(record, element);
             if (Rule.Type is SigmaCorrelationType.ValueSum or SigmaCorrelationType.ValueAvg
                 && !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out number))
             {
@@ -106,7 +106,7 @@ internal sealed class CompiledCorrelation(CorrelationPlan plan, SigmaCompileOpti
 
         foreach (var (parent, parentPosition) in Feeds)
         {
-            parent.Add(parentPosition, data, timestamp, matches);
+            parent.Add(parentPosition, record, timestamp, matches);
         }
     }
 
@@ -219,7 +219,7 @@ internal sealed class CompiledCorrelation(CorrelationPlan plan, SigmaCompileOpti
         }
     }
 
-    private string GroupKey(int position, JsonElement data)
+    private string GroupKey(int position, EventRecord record)
     {
         if (Rule.GroupBy.Count == 0)
         {
@@ -235,18 +235,16 @@ internal sealed class CompiledCorrelation(CorrelationPlan plan, SigmaCompileOpti
             }
 
             builder.Append(Rule.GroupBy[i]).Append('=');
-            if (SigmaEventContext.Resolve(data, GroupPaths[position][i], out var element))
+            if (SigmaEventContext.Resolve(record, GroupPaths[position][i], out var element))
             {
-                builder.Append(Text(element));
+                builder.Append(Text(record, element));
             }
         }
 
         return builder.ToString();
     }
 
-    private static string Text(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.String => element.GetString()!,
-        _ => element.GetRawText(),
-    };
+    /// <summary>A string unescaped; anything else (number, boolean, null, object, array) as written.</summary>
+    private static string Text(EventRecord record, RawValue value) =>
+        value.Kind == JsonTokenType.String ? RawJson.Text(record.Utf8, value)! : Encoding.UTF8.GetString(record.Utf8.Slice(value.Start, value.Length));
 }

@@ -6,36 +6,9 @@ using System.Text.Json;
 
 namespace Rampart.Accounts.Sigma;
 
-/// <summary>Allocation-free helpers: property lookup ignoring case in a document, and JSON string unescaping into chars.</summary>
+/// <summary>Allocation-free JSON string unescaping into chars.</summary>
 internal static class JsonText
 {
-    /// <summary>Finds a property whose name equals <paramref name="utf8Name"/> ignoring ASCII case.</summary>
-    public static bool TryGetProperty(JsonElement element, byte[] utf8Name, string name, out JsonElement value)
-    {
-        if (element.ValueKind == JsonValueKind.Object)
-        {
-            foreach (var property in element.EnumerateObject())
-            {
-                var raw = JsonMarshal.GetRawUtf8PropertyName(property);
-                if (raw.Length == utf8Name.Length && Ascii.EqualsIgnoreCase(raw, utf8Name))
-                {
-                    value = property.Value;
-                    return true;
-                }
-
-                // Escaped or non-ASCII names: compare the decoded name (rare; exact case).
-                if (raw.IndexOf((byte)'\\') >= 0 && property.NameEquals(name))
-                {
-                    value = property.Value;
-                    return true;
-                }
-            }
-        }
-
-        value = default;
-        return false;
-    }
-
     /// <summary>Unescapes a JSON string's raw text (without its quotes) into chars.</summary>
     internal static int Unescape(ReadOnlySpan<byte> raw, Span<char> destination)
     {

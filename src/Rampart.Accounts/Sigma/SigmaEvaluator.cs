@@ -14,6 +14,7 @@ public sealed class SigmaEvaluator
     private readonly SigmaEventContext _context;
     private readonly CompiledCorrelation[] _correlations;
     private readonly List<CompiledRule> _hits = [];
+    private readonly EventRecord _record = new();
 
     internal SigmaEvaluator(SigmaRuleSet set)
     {
@@ -38,13 +39,13 @@ public sealed class SigmaEvaluator
         ArgumentNullException.ThrowIfNull(matches);
         _hits.Clear();
         MatchRules(source, data, _hits);
-        return Complete(CollectionsMarshal.AsSpan(_hits), data, timestamp, matches);
+        return Complete(CollectionsMarshal.AsSpan(_hits), _context.Record, timestamp, matches);
     }
 
     /// <summary>
     /// The stateless half of <see cref="Evaluate"/>: appends the rules that match the event to
     /// <paramref name="hits"/>, touching no correlation state, so several evaluators can run it on
-    /// several threads while one evaluator <see cref="Complete"/>s the events in order.
+    /// several threads while one evaluator <see cref="Complete(ReadOnlySpan{CompiledRule}, EventRecord, DateTimeOffset, List{SigmaMatch})"/>s the events in order.
     /// </summary>
     internal void MatchRules(SigmaLogSource source, JsonElement data, List<CompiledRule> hits)
     {
@@ -72,8 +73,39 @@ public sealed class SigmaEvaluator
         }
     }
 
-    /// <summary>The stateful half of <see cref="Evaluate"/>: reports the rules that matched and feeds the correlations they belong to; call it in event order.</summary>
-    internal int Complete(ReadOnlySpan<CompiledRule> hits, JsonElement data, DateTimeOffset timestamp, List<SigmaMatch> matches)
+    /// <summary>
+    /// <see cref="Complete(ReadOnlySpan{CompiledRule}, EventRecord, DateTimeOffset, List{SigmaMatch})"/> for an
+    /// event held as a document: it is indexed only when a rule it matched feeds a correlation.
+    /// </summary>
+    internal int Complete(ReadOnlySpan<CompiledRule> hits, JsonElement data, DateTimeOffset timestamp, List<SigmaMatch> matches) =>
+        Complete(hits, FeedsCorrelation(hits) && data.ValueKind == JsonValueKind.Object ? JsonMarshal.GetRawUtf8Value(data) : "{}"u8, timestamp, matches);
+
+    /// <summary>The same for an event held as the UTF-8 bytes of its JSON object.</summary>
+    internal int Complete(ReadOnlySpan<CompiledRule> hits, ReadOnlySpan<byte> json, DateTimeOffset timestamp, List<SigmaMatch> matches)
+    {
+        if (FeedsCorrelation(hits))
+        {
+            _record.Load(json);
+        }
+
+        return Complete(hits, _record, timestamp, matches);
+    }
+
+    private static bool FeedsCorrelation(ReadOnlySpan<CompiledRule> hits)
+    {
+        foreach (var rule in hits)
+        {
+            if (rule.Feeds.Count > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The stateful half of <see cref="Evaluate"/>: reports the rules that matched and feeds the correlations they belong to (their fields read from <paramref name="record"/>); call it in event order.</summary>
+    internal int Complete(ReadOnlySpan<CompiledRule> hits, EventRecord record, DateTimeOffset timestamp, List<SigmaMatch> matches)
     {
         var before = matches.Count;
         foreach (var rule in hits)
@@ -85,7 +117,7 @@ public sealed class SigmaEvaluator
 
             foreach (var (correlation, position) in rule.Feeds)
             {
-                _correlations[correlation].Add(position, data, timestamp, matches);
+                _correlations[correlation].Add(position, record, timestamp, matches);
             }
         }
 

@@ -177,7 +177,11 @@ internal sealed class SigmaEventContext
             && Walk(next, path, segment + 1, matcher, depth + 1);
     }
 
-    /// <summary>The first candidate path present in the record: its first name from the member table, the rest read from the bytes.</summary>
+    /// <summary>
+    /// The first candidate path present in the record: its first name from the member table, the rest
+    /// read from the bytes. The one field look-up: rules read fields through it, and correlations
+    /// their group-by and value fields.
+    /// </summary>
     public static bool Resolve(EventRecord record, FieldPath[] candidates, out RawValue value)
     {
         foreach (var path in candidates)
@@ -191,33 +195,6 @@ internal sealed class SigmaEventContext
             for (var i = 1; i < path.Segments.Length; i++)
             {
                 if (!RawJson.TryGetMember(record.Utf8, current, path.Utf8Segments[i], path.Segments[i], out current))
-                {
-                    found = false;
-                    break;
-                }
-            }
-
-            if (found)
-            {
-                value = current;
-                return true;
-            }
-        }
-
-        value = default;
-        return false;
-    }
-
-    /// <summary>The same look-up over a document (correlations read group-by fields from matched events only).</summary>
-    public static bool Resolve(JsonElement root, FieldPath[] candidates, out JsonElement value)
-    {
-        foreach (var path in candidates)
-        {
-            var current = root;
-            var found = true;
-            for (var i = 0; i < path.Segments.Length; i++)
-            {
-                if (!JsonText.TryGetProperty(current, path.Utf8Segments[i], path.Segments[i], out current))
                 {
                     found = false;
                     break;
