@@ -123,8 +123,11 @@ public sealed partial class FootholdAnalyzer
             else
             {
                 var subject = resolve(e.Account ?? "(none)");
+                var more = e.Account is { } actor && _repeats.TryGetValue((kept.Rule, actor.ToLowerInvariant()), out var repeated) && repeated.Latest is { } latest
+                    ? $"; {repeated.Count} records, the last at {latest.Time:u}{(latest.ClientIp is { } last ? $" from {last}" : "")} ({latest.File}:{latest.Line})"
+                    : "";
                 state(subject).Findings.Add(new Finding(kept.Rule.Id ?? kept.Rule.Title, kept.Rule.Title, level,
-                    $"{e.Operation} by {e.Account}" + (e.ClientIp is { } ip ? $" from {ip}" : ""),
+                    $"{e.Operation} by {e.Account}" + (e.ClientIp is { } ip ? $" from {ip}" : "") + more,
                     Levels.OpensWindow(level) || role.CompromiseSignal, evidence));
             }
         }

@@ -152,11 +152,11 @@ public sealed partial class FootholdAnalyzer
         var steps = new List<PlanStep>();
         foreach (var f in footholds.Where(f => f.Classification.NeedsRemoval()))
         {
-            steps.Add(new PlanStep(steps.Count + 1, $"Remove the {f.Kind.Noun()}: {f.Description}", f.Command, f.Confirmation, false, null));
+            steps.Add(new PlanStep(steps.Count + 1, $"Remove the {f.Kind.Noun()}: {f.Description}", f.Command, f.Confirmation, false, null, f.Created with { Record = "" }, f.Rules));
         }
 
         var completed = footholds.Where(f => f.Classification == FootholdClassification.Removed && f.Removed is not null)
-            .Select((f, i) => new PlanStep(i + 1, $"Remove the {f.Kind.Noun()}: {f.Description}", f.Command, f.Confirmation, true, f.Removed))
+            .Select((f, i) => new PlanStep(i + 1, $"Remove the {f.Kind.Noun()}: {f.Description}", f.Command, f.Confirmation, true, f.Removed, f.Created with { Record = "" }, f.Rules))
             .ToList();
 
         var after = footholds.Select(f => f.Removed?.Time ?? f.Created.Time ?? DateTimeOffset.MinValue).DefaultIfEmpty(DateTimeOffset.MinValue).Max();

@@ -26,6 +26,7 @@ public sealed partial class FootholdAnalyzer
     private FootholdMatchWorker? _inline;
     private readonly List<KeptMatch> _kept = [];
     private readonly Dictionary<SigmaDocument, RuleRole> _roles = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<(SigmaDocument Rule, string Account), RepeatedFinding> _repeats = [];
     private readonly AccessTallies _access;
     private Dictionary<string, AccessTally[]>? _accessByAccount;
     private readonly HashSet<string> _accounts = new(StringComparer.OrdinalIgnoreCase);
@@ -142,7 +143,34 @@ public sealed partial class FootholdAnalyzer
             role = _roles[rule] = RuleRole.Of(rule);
         }
 
-        _kept.Add(new KeptMatch(auditEvent, rule, role, _kept.Count));
+        var match = new KeptMatch(auditEvent, rule, role, _kept.Count);
+        if (role.Creates is null && role.IsBookkeeping is false && !role.CompromiseSignal && !Levels.OpensWindow(rule.Level)
+            && auditEvent.Account is { } account && auditEvent.Timestamp is { } at)
+        {
+            // A plain finding: the earliest record per account is kept whole, the rest counted (RepeatedFinding).
+            var key = (rule, account.ToLowerInvariant());
+            if (_repeats.TryGetValue(key, out var repeated))
+            {
+                repeated.Count++;
+                if (at.UtcTicks < repeated.EarliestTicks)
+                {
+                    var previous = _kept[repeated.Earliest];
+                    repeated.Latest ??= AccessSighting.Of(previous.Event, new SightingFields(previous.Event.Operation, previous.Event.Account, previous.Event.ClientIp?.ToString(), EventFields.AppId(previous.Event)));
+                    _kept[repeated.Earliest] = match with { Sequence = previous.Sequence };
+                    repeated.EarliestTicks = at.UtcTicks;
+                }
+                else if (repeated.Latest is not { } latest || at.UtcTicks >= latest.Ticks)
+                {
+                    repeated.Latest = AccessSighting.Of(auditEvent, new SightingFields(Intern(auditEvent.Operation), Intern(account), auditEvent.ClientIp?.ToString(), Intern(EventFields.AppId(auditEvent))));
+                }
+
+                return;
+            }
+
+            _repeats[key] = new RepeatedFinding(_kept.Count, at.UtcTicks);
+        }
+
+        _kept.Add(match);
     }
 
     /// <summary>

@@ -151,6 +151,11 @@ internal static class AuditOutput
         foreach (var step in a.Plan.Steps)
         {
             console.MarkupLine($"  {step.Number}. {(step.Done ? "[green]done[/] " : "")}{E(step.Title)}");
+            if (step.CreatedSummary is { } created)
+            {
+                console.MarkupLine($"     [grey]{E(created)}[/]");
+            }
+
             console.MarkupLine($"     command: {E(step.Command)}");
             console.MarkupLine($"     confirm: {E(step.Confirmation)}" + (step.DoneBy is { } by ? E($" — seen at {Time(by.Time)} ({by.Where})") : ""));
         }

@@ -68,6 +68,10 @@ public sealed class ScenarioTests
             });
         Assert.All(plan.Steps, s => Assert.False(s.Done));
         Assert.Equal([1, 2, 3, 4], plan.Steps.Select(s => s.Number));
+        Assert.Equal($"created 2026-11-02 09:05:12Z by victim@contoso.com from 203.0.113.66, New-InboxRule at {Path.Combine(Audit.Folder("phished"), "ual.json")}:21;"
+            + " detected by Inbox rule forwards or redirects mail, Inbox rule deletes, hides or marks mail as read", plan.Steps[0].CreatedSummary);
+        Assert.All(plan.Steps.Take(3), s => Assert.Equal(Audit.IntruderAddress, s.Created!.ClientIp));
+        Assert.Null(plan.Steps[3].Created);
         Assert.Empty(plan.Completed);
     }
 
