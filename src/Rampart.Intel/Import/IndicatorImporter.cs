@@ -8,10 +8,14 @@ namespace Rampart.Intel.Import;
 /// <summary>
 /// Puts parsed list rows into the store as one transaction, resolving actor names through the
 /// knowledge base. A row whose actor is unknown or ambiguous is an error like a bad value: the whole
-/// file is refused unless the caller skips invalid rows. The CLI and the API both import through here.
+/// file is refused unless the caller skips invalid rows. A value on a warninglist (an allowlisted brand,
+/// CDN or popular domain, a private or reserved address) is valid but never indexed: it is left out and
+/// reported with its line, as the STIX and MISP imports do. The CLI and the API both import through here.
 /// </summary>
-public sealed class IndicatorImporter(IIndicatorStore store, IActorStore actors)
+public sealed class IndicatorImporter(IIndicatorStore store, IActorStore actors, Warninglists? warninglists = null)
 {
+    private readonly Warninglists _warninglists = warninglists ?? Warninglists.Default;
+
     public async Task<ImportOutcome> ImportAsync(
         string fileName,
         IndicatorListReadResult parsed,
@@ -23,10 +27,17 @@ public sealed class IndicatorImporter(IIndicatorStore store, IActorStore actors)
         ArgumentNullException.ThrowIfNull(parsed);
         ArgumentNullException.ThrowIfNull(defaults);
         var errors = new List<IndicatorListError>(parsed.Errors);
+        var warned = new List<IndicatorListError>();
         var actorIds = new Dictionary<string, string>(StringComparer.Ordinal);
         var batch = new List<NewIndicator>(parsed.Entries.Count);
         foreach (var entry in parsed.Entries)
         {
+            if (_warninglists.Hits(entry.Value, out var reason))
+            {
+                warned.Add(new IndicatorListError(fileName, entry.Line, "value", $"'{entry.Value.Normalized}' is {reason}: reported, not indexed"));
+                continue;
+            }
+
             string? actorId = null;
             var actorName = entry.Actor ?? defaults.Actor;
             if (actorName is not null)
@@ -54,11 +65,11 @@ public sealed class IndicatorImporter(IIndicatorStore store, IActorStore actors)
         errors.Sort((a, b) => a.Line.CompareTo(b.Line));
         if (errors.Count > 0 && !skipInvalid)
         {
-            return new ImportOutcome(null, errors, []);
+            return new ImportOutcome(null, errors, []) { Warned = warned };
         }
 
         var result = await store.ImportAsync(batch, context, cancellationToken);
-        return new ImportOutcome(result, [], errors);
+        return new ImportOutcome(result, [], errors) { Warned = warned };
     }
 
     private async Task<(string? Id, string? Error)> ResolveActorAsync(string name, Dictionary<string, string> cache, CancellationToken cancellationToken)

@@ -74,6 +74,12 @@ public static class IntelEndpoints
     private static async Task<IResult> CreateAsync(IndicatorInput input, HttpContext context, IndicatorImporter importer, CancellationToken ct)
     {
         var outcome = await ImportAsync([input], "request", new ImportDefaults("api"), skipInvalid: false, context, importer, ct);
+        if (outcome.Warned.Count > 0)
+        {
+            // Valid, but never a blocking indicator: refused with the list it is on, not stored silently.
+            return TypedResults.Problem(outcome.Warned[0].Reason, statusCode: StatusCodes.Status422UnprocessableEntity, title: "On a warninglist");
+        }
+
         return outcome.Succeeded ? TypedResults.Ok(outcome.Result) : BadRequest(outcome.Errors[0].Reason);
     }
 
@@ -106,7 +112,12 @@ public static class IntelEndpoints
                 extensions: new Dictionary<string, object?> { ["errors"] = outcome.Errors.Select(e => e.ToString()).ToArray() });
         }
 
-        return TypedResults.Ok(new { result = outcome.Result, skipped = outcome.Skipped.Select(e => e.ToString()).ToArray() });
+        return TypedResults.Ok(new
+        {
+            result = outcome.Result,
+            skipped = outcome.Skipped.Select(e => e.ToString()).ToArray(),
+            warned = outcome.Warned.Select(e => e.ToString()).ToArray(),
+        });
     }
 
     /// <summary>API items go through the same parsing and importing as list files; item i is "line" i+1.</summary>

@@ -16,7 +16,7 @@ namespace Rampart.Intel;
 /// <summary><c>rampart intel import|export</c>: indicator lists in and out.</summary>
 public static partial class IntelVerbs
 {
-    private sealed record BatchResponse(ImportResult Result, IReadOnlyList<string> Skipped);
+    private sealed record BatchResponse(ImportResult Result, IReadOnlyList<string> Skipped, IReadOnlyList<string>? Warned);
 
     private sealed record PageResponse(IReadOnlyList<Indicator> Items, string? Next);
 
@@ -96,20 +96,25 @@ public static partial class IntelVerbs
             }
 
             var skip = parse.GetValue(skipInvalid);
-            var (result, skipped) = await ImportAsync(parse, name, parsed, defaults, skip, ct);
+            var (result, skipped, warned) = await ImportAsync(parse, name, parsed, defaults, skip, ct);
             foreach (var line in skipped)
             {
                 Console.Error.WriteLine($"skipped {line}");
             }
 
+            foreach (var line in warned)
+            {
+                Console.Error.WriteLine($"warninglist {line}");
+            }
+
             if (parse.GetValue(format) == OutputFormat.Json)
             {
-                Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(new { file = name, result, skipped }, Json.Indented));
+                Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(new { file = name, result, skipped, warned }, Json.Indented));
             }
             else
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{name}: {result.Added} added, {result.Updated} updated, {result.Unchanged} unchanged, {skipped.Count} skipped (store revision {result.Revision})"));
+                    $"{name}: {result.Added} added, {result.Updated} updated, {result.Unchanged} unchanged, {skipped.Count} skipped, {warned.Count} on a warninglist (store revision {result.Revision})"));
             }
 
             return 0;
@@ -117,7 +122,7 @@ public static partial class IntelVerbs
         return command;
     }
 
-    private static async Task<(ImportResult Result, IReadOnlyList<string> Skipped)> ImportAsync(
+    private static async Task<(ImportResult Result, IReadOnlyList<string> Skipped, IReadOnlyList<string> Warned)> ImportAsync(
         ParseResult parse, string name, IndicatorListReadResult parsed, ImportDefaults defaults, bool skipInvalid, CancellationToken ct)
     {
         using var api = ApiClient.FromOptions(parse);
@@ -149,7 +154,7 @@ public static partial class IntelVerbs
                 valid_until = defaults.ValidUntil,
                 skip_invalid = skipInvalid,
             }, ct);
-            return (response.Result, [.. parsed.Errors.Select(e => e.ToString()), .. response.Skipped]);
+            return (response.Result, [.. parsed.Errors.Select(e => e.ToString()), .. response.Skipped], response.Warned ?? []);
         }
 
         await using var store = await LocalStore.OpenAsync(parse, ct);
@@ -159,7 +164,7 @@ public static partial class IntelVerbs
             throw Refused(outcome.Errors.Select(e => e.ToString()).ToArray());
         }
 
-        return (outcome.Result!, outcome.Skipped.Select(e => e.ToString()).ToArray());
+        return (outcome.Result!, outcome.Skipped.Select(e => e.ToString()).ToArray(), outcome.Warned.Select(e => e.ToString()).ToArray());
     }
 
     /// <summary>Lists the first errors only: a wrong file (a binary, another format) would otherwise print one per line.</summary>
