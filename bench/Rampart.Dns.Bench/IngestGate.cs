@@ -6,9 +6,9 @@ using Rampart.Core.Sinkhole;
 using Rampart.Dns.Sinkhole;
 using Rampart.Dns.Spool;
 using Rampart.Storage;
-using Rampart.Testing;
 using Rampart.Storage.Platform;
 using Rampart.Storage.Sinkhole;
+using Rampart.Testing;
 
 namespace Rampart.Dns.Bench;
 

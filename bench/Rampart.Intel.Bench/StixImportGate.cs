@@ -7,9 +7,9 @@ using Rampart.Core.Stix;
 using Rampart.Core.Storage;
 using Rampart.Intel.Stix;
 using Rampart.Storage;
-using Rampart.Testing;
 using Rampart.Storage.Intel;
 using Rampart.Storage.Platform;
+using Rampart.Testing;
 
 namespace Rampart.Intel.Bench;
 
