@@ -59,6 +59,7 @@ public static class RampartServer
         app.MapTaxii();
         app.MapTaxiiAdmin();
         app.MapVictims();
+        app.MapSinkholeHits();
         return app;
     }
 

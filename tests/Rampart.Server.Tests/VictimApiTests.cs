@@ -80,4 +80,49 @@ public sealed class VictimApiTests(ServerFixture server) : IClassFixture<ServerF
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, badFormat.StatusCode);
     }
+
+    [Fact]
+    public async Task Readers_list_a_case_s_hits_by_source_and_time_as_JSON_or_formula_safe_CSV()
+    {
+        var id = await CaseWithHitsAsync();
+        using var reader = server.Client(server.ReaderKey);
+
+        var all = await reader.GetFromJsonAsync<JsonElement>($"/api/v1/sinkhole/hits?case={id}", Ct);
+        var fromOne = await reader.GetFromJsonAsync<JsonElement>($"/api/v1/sinkhole/hits?case={id}&source=192.0.2.5", Ct);
+        var since = Uri.EscapeDataString(T0.AddMinutes(3).ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        var late = await reader.GetFromJsonAsync<JsonElement>($"/api/v1/sinkhole/hits?case={id}&since={since}&limit=1", Ct);
+        var csv = await reader.GetAsync($"/api/v1/sinkhole/hits?case={id}&format=csv", Ct);
+        var lines = (await csv.Content.ReadAsStringAsync(Ct)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal([$"node-v:{id}:1", $"node-v:{id}:2", $"node-v:{id}:3", $"node-v:{id}:4"], all.EnumerateArray().Select(h => h.GetProperty("hit_id").GetString()));
+        Assert.Equal([1L, 2L], fromOne.EnumerateArray().Select(h => h.GetProperty("sequence").GetInt64()));
+        Assert.Equal($"node-v:{id}:3", Assert.Single(late.EnumerateArray()).GetProperty("hit_id").GetString());
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(SinkholeHitCsv.Header, lines[0]);
+        Assert.Equal(5, lines.Length);
+        Assert.Contains(lines, l => l.Contains(",\"'=HYPERLINK(\"\"http://x\"\")\",", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("limit=0")]
+    [InlineData("limit=10001")]
+    [InlineData("since=yesterday")]
+    [InlineData("until=later")]
+    [InlineData("format=xml")]
+    public async Task A_malformed_hits_query_is_400_naming_the_parameter(string query)
+    {
+        var response = await server.Client(server.ReaderKey).GetAsync("/api/v1/sinkhole/hits?" + query, Ct);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.StartsWith(query[..query.IndexOf('=', StringComparison.Ordinal)] + ":", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Hits_need_a_signed_in_reader()
+    {
+        var anonymous = await server.Client().GetAsync("/api/v1/sinkhole/hits", Ct);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+    }
 }

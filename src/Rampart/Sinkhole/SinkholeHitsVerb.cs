@@ -3,24 +3,16 @@ using System.Globalization;
 using System.Text;
 using Rampart.Cli;
 using Rampart.Core.Sinkhole;
-using Rampart.Core.Text;
 
 namespace Rampart.Sinkhole;
 
 /// <summary>
 /// <c>rampart sinkhole hits</c>: stored hits by case, domain, source and time, as lines for a terminal
-/// or as CSV with Shadowserver-style column names. Every value a client sent is escaped: control
-/// characters as \xNN on the terminal, formula prefixes neutralised in CSV (<see cref="Csv.ReportLine"/>).
+/// or as CSV (<see cref="SinkholeHitCsv"/>). Every value a client sent is escaped: control characters as
+/// \xNN on the terminal, formula prefixes neutralised in CSV.
 /// </summary>
 public static class SinkholeHitsVerb
 {
-    /// <summary>CSV columns, named as Shadowserver's sinkhole reports name them where they have the field.</summary>
-    public static readonly string[] CsvColumns =
-    [
-        "timestamp", "protocol", "src_ip", "src_port", "hostname", "query_type", "answer", "case_id",
-        "http_method", "http_host", "http_url", "http_agent", "http_referer", "forwarded_by", "body_length", "body_sha256", "client_subnet", "hit_id",
-    ];
-
     public static Command Create()
     {
         var caseId = new Option<string?>("--case") { Description = "Only this case's hits" };
@@ -50,10 +42,10 @@ public static class SinkholeHitsVerb
             var hits = await store.Get<ISinkholeHitStore>().ListAsync(query, ct);
             if (parse.GetValue(csv))
             {
-                Console.Out.Write(Csv.Line(CsvColumns) + "\r\n");
+                Console.Out.Write(SinkholeHitCsv.Header + "\r\n");
                 foreach (var hit in hits)
                 {
-                    Console.Out.Write(Csv.ReportLine(CsvFields(hit)) + "\r\n");
+                    Console.Out.Write(SinkholeHitCsv.Line(hit) + "\r\n");
                 }
             }
             else
@@ -69,18 +61,6 @@ public static class SinkholeHitsVerb
             return 0;
         });
         return command;
-    }
-
-    public static string?[] CsvFields(SinkholeHit hit)
-    {
-        ArgumentNullException.ThrowIfNull(hit);
-        return
-        [
-            hit.Time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture), hit.Transport, hit.SourceIp,
-            hit.SourcePort.ToString(CultureInfo.InvariantCulture), hit.QueryName, hit.QueryType == 0 ? null : hit.QueryType.ToString(CultureInfo.InvariantCulture),
-            hit.Answer, hit.CaseId, hit.HttpMethod, hit.HttpHost, hit.Url, hit.UserAgent, hit.Referer, hit.ForwardedFor,
-            hit.BodyLength?.ToString(CultureInfo.InvariantCulture), hit.BodySha256, hit.ClientSubnet, hit.HitId,
-        ];
     }
 
     /// <summary>Control characters (and DEL, and the C1 range) as \xNN, so a hostile value cannot drive the terminal.</summary>
