@@ -37,9 +37,14 @@ public static class SinkholeHitEndpoints
             return BadRequest($"limit: from 1 to {MaxLimit}");
         }
 
-        if (!TryTime(since, out var from) || !TryTime(until, out var to))
+        if (!TryTime(since, out var from))
         {
-            return BadRequest($"{(TryTime(since, out _) ? "until" : "since")}: not a time (ISO 8601, e.g. 2026-11-29 or 2026-11-29T18:00Z)");
+            return NotATime("since");
+        }
+
+        if (!TryTime(until, out var to))
+        {
+            return NotATime("until");
         }
 
         var query = new SinkholeHitQuery(@case, domain?.Trim().TrimEnd('.').ToLowerInvariant(), source, from, to, limit ?? 1000);
@@ -70,6 +75,8 @@ public static class SinkholeHitEndpoints
         time = parsed ? value : null;
         return parsed;
     }
+
+    private static ProblemHttpResult NotATime(string parameter) => BadRequest($"{parameter}: not a time (ISO 8601, e.g. 2026-11-29 or 2026-11-29T18:00Z)");
 
     private static ProblemHttpResult BadRequest(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest);
 }
