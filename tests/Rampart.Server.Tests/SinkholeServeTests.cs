@@ -7,6 +7,7 @@ using Rampart.Core.Auditing;
 using Rampart.Core.Cases;
 using Rampart.Core.Sinkhole;
 using Rampart.Server.Sinkhole;
+using Rampart.Testing;
 
 namespace Rampart.Server.Tests;
 
@@ -91,15 +92,7 @@ public sealed class SinkholeServeTests
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health/ready", Ct)).StatusCode);
     }
 
-    private static LookupClient Client(IPEndPoint endPoint) => new(new LookupClientOptions(endPoint)
-    {
-        UseCache = false,
-        Retries = 2,
-        Timeout = TimeSpan.FromSeconds(5),
-        ThrowDnsErrors = false,
-        ContinueOnDnsError = false,
-        UseTcpFallback = false,
-    });
+    private static LookupClient Client(IPEndPoint endPoint) => SinkholeLookupClient.For(endPoint);
 
     /// <summary>Asks until the answer is the expected one: the zones follow the store within a poll (250 ms); 30 s is the give-up, not a timing.</summary>
     private static async Task<T> UntilAsync<T>(Func<Task<T>> ask, Func<T, bool> done)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
+using Rampart.Testing;
 
 namespace Rampart.Tests;
 
@@ -13,7 +14,7 @@ namespace Rampart.Tests;
 /// </summary>
 public sealed class RpzTransferTests
 {
-    private const string Named = "/usr/sbin/named";
+    private const string Named = NamedResolverOptions.Named;
     private const string Dig = "/usr/bin/dig";
     private const string Unshare = "/usr/bin/unshare";
 
@@ -75,20 +76,10 @@ public sealed class RpzTransferTests
         RampartCli.WriteFile(folder, "empty.hints", "");
         RampartCli.WriteFile(folder, "named.conf", $$"""
             include "{{folder}}/xfr.key";
-            options {
-              directory "{{folder}}";
-              pid-file "{{folder}}/named.pid";
-              managed-keys-directory "{{folder}}";
-              listen-on port 5392 { 127.0.0.1; };
-              listen-on-v6 { none; };
-              recursion yes;
-              allow-query { any; };
-              allow-recursion { any; };
-              dnssec-validation no;
-              notify no;
-              response-policy { zone "rpz.rampart" min-update-interval 0; } qname-wait-recurse no;
-            };
-            zone "." { type hint; file "{{folder}}/empty.hints"; };
+            {{NamedResolverOptions.Block(folder, """
+                notify no;
+                response-policy { zone "rpz.rampart" min-update-interval 0; } qname-wait-recurse no;
+                """)}}
             zone "rpz.rampart" { type secondary; primaries port 5301 { 127.0.0.1 key rampart-xfr; }; file "{{folder}}/rpz.rampart.db"; };
             """);
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";

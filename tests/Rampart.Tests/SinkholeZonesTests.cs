@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using DnsClient;
+using Rampart.Testing;
 
 namespace Rampart.Tests;
 
@@ -88,13 +89,5 @@ public sealed class SinkholeZonesTests
 
     private static Task<IDnsQueryResponse> AskAsync(IPEndPoint server, string name) => Client(server).QueryAsync(name, QueryType.A, cancellationToken: Ct);
 
-    private static LookupClient Client(IPEndPoint server) => new(new LookupClientOptions(server)
-    {
-        UseCache = false,
-        Retries = 2,
-        Timeout = TimeSpan.FromSeconds(5),
-        ThrowDnsErrors = false,
-        ContinueOnDnsError = false,
-        UseTcpFallback = false,
-    });
+    private static LookupClient Client(IPEndPoint server) => SinkholeLookupClient.For(server);
 }

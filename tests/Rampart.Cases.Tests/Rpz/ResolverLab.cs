@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Rampart.Testing;
 
 namespace Rampart.Cases.Tests.Rpz;
 
@@ -13,7 +14,7 @@ namespace Rampart.Cases.Tests.Rpz;
 internal static class ResolverLab
 {
     public const string Unbound = "/usr/sbin/unbound";
-    public const string Named = "/usr/sbin/named";
+    public const string Named = NamedResolverOptions.Named;
     public const string Dig = "/usr/bin/dig";
     private const string Unshare = "/usr/bin/unshare";
 
@@ -64,19 +65,7 @@ internal static class ResolverLab
             """, TestContext.Current.CancellationToken);
         await File.WriteAllTextAsync(Path.Combine(folder, "empty.hints"), "", TestContext.Current.CancellationToken);
         await File.WriteAllTextAsync(Path.Combine(folder, "named.conf"), $$"""
-            options {
-              directory "{{folder}}";
-              pid-file "{{folder}}/named.pid";
-              managed-keys-directory "{{folder}}";
-              listen-on port 5392 { 127.0.0.1; };
-              listen-on-v6 { none; };
-              recursion yes;
-              allow-query { any; };
-              allow-recursion { any; };
-              dnssec-validation no;
-              response-policy { zone "{{origin}}"; } qname-wait-recurse no;
-            };
-            zone "." { type hint; file "{{folder}}/empty.hints"; };
+            {{NamedResolverOptions.Block(folder, $"response-policy {{ zone \"{origin}\"; }} qname-wait-recurse no;")}}
             zone "{{origin}}" { type primary; file "{{zonePath}}"; };
             """, TestContext.Current.CancellationToken);
 

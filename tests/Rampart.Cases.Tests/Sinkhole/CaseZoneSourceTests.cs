@@ -6,6 +6,7 @@ using Rampart.Core.Sinkhole;
 using Rampart.Core.Storage;
 using Rampart.Dns.Sinkhole;
 using Rampart.Dns.Spool;
+using Rampart.Testing;
 
 namespace Rampart.Cases.Tests.Sinkhole;
 
@@ -130,15 +131,7 @@ public sealed class CaseZoneSourceTests
             _spool = HitSpool.Open(new SpoolOptions { Directory = Path.Combine(_folder, "spool"), NodeId = "node" });
             _server = new DnsSinkholeServer(new SinkholeServerOptions { Port = 0, UdpLoops = 1 }, zones, _spool);
             _server.Start();
-            _client = new LookupClient(new LookupClientOptions(_server.UdpEndPoint)
-            {
-                UseCache = false,
-                Retries = 2,
-                Timeout = TimeSpan.FromSeconds(5),
-                ThrowDnsErrors = false,
-                ContinueOnDnsError = false,
-                UseTcpFallback = false,
-            });
+            _client = SinkholeLookupClient.For(_server.UdpEndPoint);
         }
 
         public Task<IDnsQueryResponse> AskAsync(string name) => _client.QueryAsync(name, QueryType.A, cancellationToken: TestContext.Current.CancellationToken);
