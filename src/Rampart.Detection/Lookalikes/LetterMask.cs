@@ -26,7 +26,7 @@ internal static class LetterMask
     /// <summary>Bit numbers per character: 38.</summary>
     public const int Size = 38;
 
-    private const int Other = 37;
+    public const int Other = 37;
 
     // a–z 0–25, 0–9 26–35, '-' 36, anything else 37.
     private static ReadOnlySpan<byte> Index =>

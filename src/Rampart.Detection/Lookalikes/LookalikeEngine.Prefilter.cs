@@ -14,66 +14,55 @@ namespace Rampart.Detection.Lookalikes;
 /// </summary>
 public sealed partial class LookalikeEngine
 {
-    /// <summary>More labels than a 253-character name can have (127), so the label table never overflows.</summary>
-    private const int MaxLabels = 128;
-
-    /// <summary>Three letters of 38 kinds (<see cref="LetterMask"/>): 54,872 codes, a 6.9 KB bitset.</summary>
-    private const int GramCount = LetterMask.Size * LetterMask.Size * LetterMask.Size;
-
     private readonly Prefilter _prefilter;
 
-    [SkipLocalsInit]
-    private bool MayImitate(ReadOnlySpan<char> host)
+    /// <summary>What the prefilter made of a name.</summary>
+    private enum Prescreened
     {
-        if (host.Length > DomainNames.MaxNameLength)
+        /// <summary>A plain ASCII host that is near no brand: clean.</summary>
+        Clean,
+
+        /// <summary>A plain ASCII host (now lower case in the buffer) that the full check must see.</summary>
+        Candidate,
+
+        /// <summary>Not a plain ASCII host: the general path decides (errors, Unicode, punycode).</summary>
+        NotPlain,
+    }
+
+    /// <summary>
+    /// Folds <paramref name="input"/> into <paramref name="host"/> (lower case) in one pass and asks
+    /// the prefilter whether the full check could find anything in it.
+    /// </summary>
+    [SkipLocalsInit]
+    private Prescreened Prescreen(ReadOnlySpan<char> input, Span<char> host, out int length)
+    {
+        // Fixed-size buffers (506 + 1,024 bytes): no stack probe.
+        Span<char> joined = stackalloc char[DomainNames.MaxNameLength];
+        Span<FoldedLabel> labels = stackalloc FoldedLabel[HostFolder.MaxLabels];
+        if (!HostFolder.TryFold(input, host, joined, labels, _prefilter.Grams, out var folded))
         {
-            return true;
+            length = 0;
+            return Prescreened.NotPlain;
         }
 
-        // Label by label (no fold crosses a dot or a hyphen), the name is folded as GlyphSkeleton
-        // does into its skeleton without separators. Fixed-size buffers: no stack probe.
-        Span<char> buffer = stackalloc char[DomainNames.MaxNameLength];
-        Span<FoldedLabel> table = stackalloc FoldedLabel[MaxLabels];
-        var n = 0;
-        var labels = 0;
-        var signs = 0;
-        var start = 0;
-        while (true)
-        {
-            var rest = host[start..];
-            var length = FoldLabel(rest, buffer[n..], out var folded, out var mask, out var written, out var labelSigns);
-            // Punycode goes to the full check: mixed scripts and homoglyphs need the Unicode form.
-            if (IsPunycode(rest[..length]))
-            {
-                return true;
-            }
+        length = folded.HostLength;
+        return MayImitate(host[..length], joined[..folded.SkeletonLength], labels[..folded.LabelCount], folded)
+            ? Prescreened.Candidate
+            : Prescreened.Clean;
+    }
 
-            n += folded;
-            signs |= labelSigns;
-            table[labels++] = new FoldedLabel(start, start + length, n, mask, written);
-            var dot = start + length;
-            if (dot >= host.Length)
-            {
-                break;
-            }
-
-            // The dot-split check folds two labels joined: hotr.nail reads "hotrnail".
-            if (dot > 0 && dot + 1 < host.Length && GlyphSkeleton.Pair(host[dot - 1], host[dot + 1]) != '\0')
-            {
-                signs |= FoldAcrossDot;
-            }
-
-            start = dot + 1;
-        }
-
-        var joined = buffer[..n];
-        var folds = table[..labels];
+    /// <summary>
+    /// Whether the full check could find anything in a folded name: exact in that direction (each
+    /// rule below names the check it stands for), so it never hides a finding.
+    /// </summary>
+    private bool MayImitate(ReadOnlySpan<char> host, ReadOnlySpan<char> joined, ReadOnlySpan<FoldedLabel> folds, FoldedHost folded)
+    {
         var p = _prefilter;
 
         // Same skeleton, TLD swap, brand token, glued to words, hyphenation, dot-split, the brand's
         // domain in a subdomain: the brand's skeleton is inside the name's, separators removed, so
-        // one of the brands' first three letters is too.
-        if (p.ShortWords || HasFirstGram(joined, p.FirstGrams))
+        // one of the brands' first three letters is too (the fold tested them).
+        if (p.ShortWords || folded.GramHit)
         {
             if (joined.IndexOfAny(p.Distinctive) >= 0)
             {
@@ -101,122 +90,12 @@ public sealed partial class LookalikeEngine
             skeletonStart = fold.SkeletonEnd;
         }
 
-        return ((signs & Hyphen) != 0 && HyphenatedMayImitate(host))
-            || ((signs & StrongFold) != 0 && joined.IndexOfAny(p.Disguised) >= 0 && DisguisedWord(host))
-            || ((signs & FoldAcrossDot) != 0 && FoldsAcrossADot(host));
+        // A disguised lure word's first three letters are in the gram set too.
+        var signs = folded.Signs;
+        return ((signs & FoldSigns.Hyphen) != 0 && HyphenatedMayImitate(host))
+            || ((signs & FoldSigns.StrongFold) != 0 && (folded.GramHit || p.ShortDisguised) && joined.IndexOfAny(p.Disguised) >= 0 && DisguisedWord(host))
+            || ((signs & FoldSigns.FoldAcrossDot) != 0 && FoldsAcrossADot(host));
     }
-
-    private const int Hyphen = 1;
-    private const int StrongFold = 2;
-    private const int FoldAcrossDot = 4;
-
-    /// <summary>
-    /// Folds <paramref name="rest"/> up to its first dot into <paramref name="into"/> (hyphens left
-    /// out) and returns the label's length as written. A method of its own with a few locals, so the
-    /// per-character loop keeps all of them in registers.
-    /// </summary>
-    private static int FoldLabel(ReadOnlySpan<char> rest, Span<char> into, out int folded, out ulong mask, out ulong written, out int signs)
-    {
-        var plain = PlainFolds;
-        ulong m = 0;
-        ulong w = 0;
-        var s = 0;
-        var j = 0;
-        var i = 0;
-        for (; i < rest.Length; i++)
-        {
-            var c = rest[i];
-            // Most characters: a letter or digit that no pair starts and that is no glyph trick alone.
-            if (c < plain.Length && plain[c] is { Fold: not '\0' } fold)
-            {
-                w |= fold.Written;
-                into[j++] = fold.Fold;
-                m |= fold.Folded;
-                continue;
-            }
-
-            if (c == '.')
-            {
-                break;
-            }
-
-            w |= LetterMask.Bit(c);
-            if (c == '-')
-            {
-                s |= Hyphen;
-                continue;
-            }
-
-            if (i + 1 < rest.Length && GlyphSkeleton.Pair(c, rest[i + 1]) is var pair and not '\0')
-            {
-                w |= LetterMask.Bit(rest[++i]);
-                c = pair;
-                s |= StrongFold;
-            }
-            else
-            {
-                s |= c is '0' or '1' ? StrongFold : 0;
-                c = GlyphSkeleton.Single(c);
-            }
-
-            into[j++] = c;
-            m |= LetterMask.Bit(c);
-        }
-
-        folded = j;
-        mask = m;
-        written = w;
-        signs = s;
-        return i;
-    }
-
-    /// <summary>
-    /// Per ASCII character, its single fold when nothing else can happen to it (not a separator, not
-    /// the first letter of a pair (<see cref="GlyphSkeleton.Pair"/>), not 0 or 1; otherwise <c>'\0'</c>),
-    /// with the letter-mask bits of the character and of its fold.
-    /// </summary>
-    private static readonly PlainFold[] PlainFolds = Enumerable.Range(0, 128).Select(i => (char)i)
-        .Select(c => (Written: c, Fold: char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) ? c : '\0'))
-        .Select(t => t.Fold is '0' or '1' || (t.Fold != '\0' && "abcdefghijklmnopqrstuvwxyz0123456789".Any(next => GlyphSkeleton.Pair(t.Fold, next) != '\0'))
-            ? default
-            : new PlainFold(GlyphSkeleton.Single(t.Fold), LetterMask.Bit(t.Written), LetterMask.Bit(GlyphSkeleton.Single(t.Fold))))
-        .ToArray();
-
-    private readonly record struct PlainFold(char Fold, ulong Written, ulong Folded);
-
-    /// <summary>Whether any three consecutive skeleton letters begin a brand's skeleton: stops at the first.</summary>
-    private static bool HasFirstGram(ReadOnlySpan<char> joined, ulong[] firstGrams)
-    {
-        if (joined.Length < 3)
-        {
-            return false;
-        }
-
-        var a = LetterMask.IndexOf(joined[0]);
-        var b = LetterMask.IndexOf(joined[1]);
-        for (var j = 2; j < joined.Length; j++)
-        {
-            var c = LetterMask.IndexOf(joined[j]);
-            var gram = (((a * LetterMask.Size) + b) * LetterMask.Size) + c;
-            if ((firstGrams[gram >> 6] & (1UL << gram)) != 0)
-            {
-                return true;
-            }
-
-            a = b;
-            b = c;
-        }
-
-        return false;
-    }
-
-    /// <summary>One label of the name: where it is as written, where its skeleton ends in the joined skeleton, and its masks.</summary>
-    private readonly record struct FoldedLabel(int Start, int End, int SkeletonEnd, ulong Mask, ulong Written);
-
-    /// <summary>The first letter decides for nearly every label before the case-blind prefix compare.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsPunycode(ReadOnlySpan<char> label) =>
-        label.Length >= 4 && (label[0] | 0x20) == 'x' && Core.Names.Punycode.HasPrefix(label);
 
     /// <summary>
     /// A generic name or keyword (live, office, o365) counts as a glyph trick or hyphenation of a
@@ -455,16 +334,19 @@ public sealed partial class LookalikeEngine
             GluedDomains = Search(terms.Where(t => t.OnlyWithWords).Select(t => Stripped(t.DomainWithoutDot)));
             Words = Search(LureWords.Credential.Concat(LureWords.Account).Select(w => Stripped(GlyphSkeleton.Fold(w).Skeleton))
                 .Except(terms.Select(t => Stripped(t.Skeleton)), StringComparer.Ordinal));
-            Disguised = Search(LureWords.Disguised.Select(w => GlyphSkeleton.Fold(w).Skeleton));
-            FirstGrams = new ulong[(GramCount + 63) / 64];
-            foreach (var word in distinctiveWords.Concat(GenericList).Where(w => w.Length >= 3))
+            var disguised = LureWords.Disguised.Select(w => GlyphSkeleton.Fold(w).Skeleton).ToArray();
+            Disguised = Search(disguised);
+            // One bitset for the fold to test: a hit sends the name to the searches for all three.
+            Grams = new ulong[(HostFolder.GramCount + 63) / 64];
+            foreach (var word in distinctiveWords.Concat(GenericList).Concat(disguised).Where(w => w.Length >= 3))
             {
-                var code = (((LetterMask.IndexOf(word[0]) * LetterMask.Size) + LetterMask.IndexOf(word[1])) * LetterMask.Size) + LetterMask.IndexOf(word[2]);
-                FirstGrams[code >> 6] |= 1UL << code;
+                var code = HostFolder.Gram(LetterMask.IndexOf(word[0]), LetterMask.IndexOf(word[1]), LetterMask.IndexOf(word[2]));
+                Grams[code >> 6] |= 1UL << code;
             }
 
             // A user's brand of fewer than three letters without hyphens escapes the bitset: search always.
             ShortWords = distinctiveWords.Concat(GenericList).Any(w => w.Length < 3);
+            ShortDisguised = disguised.Any(w => w.Length < 3);
             TypoSkeletons = terms.Where(t => t.TypoInLabel).Select(t => t.Skeleton).ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
             var labelTypos = terms.Where(t => t.TypoInLabel).Select(Target).Distinct().ToArray();
             var byLength = Enumerable.Range(0, DomainNames.MaxLabelLength + 1)
@@ -502,10 +384,12 @@ public sealed partial class LookalikeEngine
 
         public SearchValues<string> Distinctive { get; }
 
-        /// <summary>The first three letters of every distinctive and generic skeleton, as a bitset of codes.</summary>
-        public ulong[] FirstGrams { get; }
+        /// <summary>The first three letters of every distinctive, generic and disguised-word skeleton, as a bitset of <see cref="HostFolder.Gram"/> codes.</summary>
+        public ulong[] Grams { get; }
 
         public bool ShortWords { get; }
+
+        public bool ShortDisguised { get; }
 
         public string[] GenericList { get; }
 

@@ -12,23 +12,35 @@ public sealed partial class LookalikeEngine
     {
         input = input.Trim();
         Span<char> buffer = stackalloc char[DomainNames.MaxNameLength];
-        if (!DomainNames.TryToAscii(input, buffer, out var length, out var problem))
-        {
-            level = LookalikeLevel.Invalid;
-            var at = Math.Max(problem.Position, 0);
-            return new LookalikeResult(inputText ?? Printable(input), null, null, LookalikeLevel.Invalid, 0,
-                [new LookalikeFinding(LookalikeTechnique.Invalid, 0, $"not a host name: {problem.Describe()}", null, null, at, at)]);
-        }
-
-        var host = buffer[..length];
         level = LookalikeLevel.Clean;
-        // The hot path asks the prefilter first: most names end here, before the suffix split.
-        // Explaining skips it, so the two paths check each other (the tests compare them).
-        if (!explainAll && !MayImitate(host))
+        // The hot path folds the name as written and asks the prefilter first: most names end here,
+        // before the suffix split. Explaining skips it, so the two paths check each other (the tests
+        // compare them).
+        var length = 0;
+        var prescreened = explainAll ? Prescreened.NotPlain : Prescreen(input, buffer, out length);
+        if (prescreened == Prescreened.Clean)
         {
             return null;
         }
 
+        if (prescreened == Prescreened.NotPlain)
+        {
+            if (!DomainNames.TryToAscii(input, buffer, out length, out var problem))
+            {
+                level = LookalikeLevel.Invalid;
+                var at = Math.Max(problem.Position, 0);
+                return new LookalikeResult(inputText ?? Printable(input), null, null, LookalikeLevel.Invalid, 0,
+                    [new LookalikeFinding(LookalikeTechnique.Invalid, 0, $"not a host name: {problem.Describe()}", null, null, at, at)]);
+            }
+
+            // Decoded or mapped to ASCII: the prefilter folds that form (punycode goes on to the full check).
+            if (!explainAll && Prescreen(buffer[..length], buffer, out _) == Prescreened.Clean)
+            {
+                return null;
+            }
+        }
+
+        var host = buffer[..length];
         var split = _suffixes.Split(host);
         if (!split.HasRegistrable || IsAddress(host))
         {
