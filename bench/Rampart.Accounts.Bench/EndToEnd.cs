@@ -56,6 +56,14 @@ internal static class EndToEnd
             }
         }
 
+        // Per rule and per account, so a change to reading or normalization can be checked to match exactly what it matched before.
+        foreach (var (key, tally) in summary.PerRule.OrderBy(r => r.Key, StringComparer.Ordinal))
+        {
+            Console.WriteLine($"  matched {tally.Matches,7:N0} × {key} ({tally.Accounts.Count} accounts)");
+        }
+
+        var accounts = string.Join('\n', summary.PerAccount.OrderBy(a => a.Key, StringComparer.OrdinalIgnoreCase).Select(a => $"{a.Key}={a.Value}"));
+        Console.WriteLine($"accounts:  {summary.PerAccount.Count:N0} matched, digest {Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(accounts)))[..16]}");
         Console.WriteLine($"time:      {seconds:F2} s = {summary.Bytes / 1e6 / seconds:F1} MB/s, {summary.Events / seconds:N0} records/s");
         // The machine is shared: CPU time is the figure that does not depend on what else runs.
         Console.WriteLine($"cpu:       {cpu:F2} s on {Environment.ProcessorCount} cores = {summary.Bytes / 1e6 / cpu:F1} MB per CPU-second, {summary.Events / cpu:N0} records per CPU-second");

@@ -84,11 +84,15 @@ public sealed class AuditLogReader(AuditLogReaderOptions? options = null)
         {
             var normalizer = new AuditRecordNormalizer(_options.FieldMap, keepRecords);
             var worker = createWorker();
+            var items = new List<(AuditLogItem, TResult)>();
             foreach (var raw in source)
             {
-                yield return raw.Error is not null
-                    ? (new AuditLogItem(null, new AuditLogProblem(raw.Origin.File, raw.Origin.Line, raw.Error)), default!)
-                    : Normalize(normalizer, raw.Bytes, raw.Origin, raw.Container, worker, process);
+                items.Clear();
+                Normalize(normalizer, raw.Bytes, raw.Origin, raw.Container, raw.Error, raw.Unchecked, worker, process, items);
+                foreach (var item in items)
+                {
+                    yield return item;
+                }
             }
 
             yield break;
@@ -98,7 +102,7 @@ public sealed class AuditLogReader(AuditLogReaderOptions? options = null)
         // so one slow batch holds memory to a few hundred kilobytes and events keep their file order.
         // Small batches also keep the events in flight few, so most die young (in gen0).
         var workers = new ConcurrentBag<(AuditRecordNormalizer, TWorker)>();
-        var inFlight = new Queue<Task<(AuditLogItem, TResult)[]>>();
+        var inFlight = new Queue<Task<List<(AuditLogItem, TResult)>>>();
         var batch = new RawBatch();
         foreach (var raw in source)
         {
@@ -143,18 +147,15 @@ public sealed class AuditLogReader(AuditLogReaderOptions? options = null)
         return task.GetAwaiter().GetResult();
     }
 
-    private Task<(AuditLogItem, TResult)[]> Start<TWorker, TResult>(RawBatch batch, ConcurrentBag<(AuditRecordNormalizer, TWorker)> workers, Func<TWorker> createWorker, Func<TWorker, AuditEvent, EventRecord, TResult> process, bool keepRecords) => Task.Run(() =>
+    private Task<List<(AuditLogItem, TResult)>> Start<TWorker, TResult>(RawBatch batch, ConcurrentBag<(AuditRecordNormalizer, TWorker)> workers, Func<TWorker> createWorker, Func<TWorker, AuditEvent, EventRecord, TResult> process, bool keepRecords) => Task.Run(() =>
     {
         var (normalizer, worker) = workers.TryTake(out var pooled) ? pooled : (new AuditRecordNormalizer(_options.FieldMap, keepRecords), createWorker());
         try
         {
-            var items = new (AuditLogItem, TResult)[batch.Items.Count];
-            for (var i = 0; i < items.Length; i++)
+            var items = new List<(AuditLogItem, TResult)>(batch.Items.Count);
+            foreach (var (offset, length, origin, container, error, isUnchecked) in batch.Items)
             {
-                var (offset, length, origin, container, error) = batch.Items[i];
-                items[i] = error is not null
-                    ? (new AuditLogItem(null, new AuditLogProblem(origin.File, origin.Line, error)), default!)
-                    : Normalize(normalizer, batch.BytesOf(offset, length), origin, container, worker, process);
+                Normalize(normalizer, batch.BytesOf(offset, length), origin, container, error, isUnchecked, worker, process, items);
             }
 
             return items;
@@ -168,10 +169,10 @@ public sealed class AuditLogReader(AuditLogReaderOptions? options = null)
 
     private IEnumerable<RawItem> SplitJson(Stream stream, string file)
     {
-        using var splitter = new JsonRecordSplitter(stream, _options.MaxRecordBytes);
+        using var splitter = new JsonRecordSplitter(stream, _options.MaxRecordBytes, _options.WholeLines);
         while (splitter.TryRead(out var raw))
         {
-            yield return new RawItem(raw.Bytes, new EventOrigin(file, raw.Line), null, raw.Error);
+            yield return new RawItem(raw.Bytes, new EventOrigin(file, raw.Line), null, raw.Error, raw.Unchecked);
         }
     }
 
@@ -214,15 +215,37 @@ public sealed class AuditLogReader(AuditLogReaderOptions? options = null)
         }
     }
 
-    private static (AuditLogItem, TResult) Normalize<TWorker, TResult>(AuditRecordNormalizer normalizer, ReadOnlyMemory<byte> json, EventOrigin origin, AuditLogFormat? container, TWorker worker, Func<TWorker, AuditEvent, EventRecord, TResult> process)
+    /// <summary>
+    /// Adds what one raw item reads as to <paramref name="items"/>: its event, or its problem; a line
+    /// taken whole without its structure checked that does not read as a record is cut again as the
+    /// structural pass cuts it, and each piece added (see <see cref="JsonRecordSplitter"/>).
+    /// </summary>
+    private void Normalize<TWorker, TResult>(AuditRecordNormalizer normalizer, ReadOnlyMemory<byte> json, EventOrigin origin, AuditLogFormat? container, string? rawError, bool isUnchecked, TWorker worker, Func<TWorker, AuditEvent, EventRecord, TResult> process, List<(AuditLogItem, TResult)> items)
     {
+        if (rawError is not null)
+        {
+            items.Add((new AuditLogItem(null, new AuditLogProblem(origin.File, origin.Line, rawError)), default!));
+            return;
+        }
+
         if (normalizer.TryNormalize(json, origin, container, out var auditEvent, out var error, out var lineOffset))
         {
-            return (new AuditLogItem(auditEvent, null), process(worker, auditEvent!, normalizer.Record));
+            items.Add((new AuditLogItem(auditEvent, null), process(worker, auditEvent!, normalizer.Record)));
+            return;
+        }
+
+        if (isUnchecked)
+        {
+            foreach (var piece in JsonRecordSplitter.SplitLine(json.Span, origin.Line, _options.MaxRecordBytes))
+            {
+                Normalize(normalizer, piece.Bytes, origin with { Line = piece.Line }, container, piece.Error, false, worker, process, items);
+            }
+
+            return;
         }
 
         var where = container == AuditLogFormat.PurviewCsv ? "AuditData: " : "";
-        return (new AuditLogItem(null, new AuditLogProblem(origin.File, origin.Line + lineOffset, where + error)), default!);
+        items.Add((new AuditLogItem(null, new AuditLogProblem(origin.File, origin.Line + lineOffset, where + error)), default!));
     }
 
     private static int IndexOf(IReadOnlyList<string> fields, string name)

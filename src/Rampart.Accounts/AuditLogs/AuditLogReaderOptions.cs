@@ -15,6 +15,12 @@ public sealed record AuditLogReaderOptions
     /// </summary>
     public int Parallelism { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>
+    /// Whether JSON lines are cut at line breaks without tracking their structure (see
+    /// <see cref="JsonRecordSplitter"/>); off only in tests that compare the shortcut with the structural pass.
+    /// </summary>
+    internal bool WholeLines { get; init; } = true;
+
     /// <summary>When set, every JSON record is read through this map instead of being recognised.</summary>
     public FieldMap? FieldMap { get; init; }
 }

@@ -28,7 +28,7 @@ internal sealed class AuditRecordNormalizer
 
     private readonly NameTable _names = new();
     // Texts of typed fields, one string per spelling (the same bounded table as names, kept apart).
-    private readonly NameTable _texts = new();
+    private readonly NameTable _texts = new(withFolds: false);
     private readonly Dictionary<string, string?> _operations = new(StringComparer.Ordinal);
     private readonly RecordMembers _root;
     private readonly RecordMembers _lifted;

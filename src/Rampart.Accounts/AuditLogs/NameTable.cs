@@ -36,7 +36,17 @@ internal sealed class NameTable
     private readonly Dictionary<string, int> _foldByReference = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _foldLookup;
 
-    public NameTable() => _foldLookup = _foldOf.GetAlternateLookup<ReadOnlySpan<char>>();
+    // Without folds the table only interns texts (accounts, addresses, workloads): most of its
+    // entries are spelled once (an address, an account), and hashing each again ignoring case to
+    // give it a fold nobody asks for cost more than the rest of adding it.
+    private readonly bool _withFolds;
+
+    /// <param name="withFolds">Whether names get folds (<see cref="Fold"/>, <see cref="FoldOf(string)"/>); a table that only interns texts needs none.</param>
+    public NameTable(bool withFolds = true)
+    {
+        _withFolds = withFolds;
+        _foldLookup = _foldOf.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     public int Count { get; private set; }
 
@@ -125,7 +135,8 @@ internal sealed class NameTable
         _hash[id] = hash;
         var name = escaped ? Unescape(raw) : Encoding.UTF8.GetString(raw);
         _names[id] = name;
-        if (!_foldOf.TryGetValue(name, out var fold))
+        var fold = -1;
+        if (_withFolds && !_foldOf.TryGetValue(name, out fold))
         {
             fold = _foldOf.Count;
             _foldOf.Add(name, fold);

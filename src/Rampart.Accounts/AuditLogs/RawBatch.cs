@@ -15,7 +15,7 @@ internal sealed class RawBatch
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(Capacity);
     private int _used;
 
-    public List<(int Offset, int Length, EventOrigin Origin, AuditLogFormat? Container, string? Error)> Items { get; } = [];
+    public List<(int Offset, int Length, EventOrigin Origin, AuditLogFormat? Container, string? Error, bool Unchecked)> Items { get; } = [];
 
     public int Bytes => _used;
 
@@ -23,7 +23,7 @@ internal sealed class RawBatch
     {
         if (item.Error is not null)
         {
-            Items.Add((0, 0, item.Origin, item.Container, item.Error));
+            Items.Add((0, 0, item.Origin, item.Container, item.Error, false));
             return;
         }
 
@@ -37,7 +37,7 @@ internal sealed class RawBatch
         }
 
         item.Bytes.Span.CopyTo(_buffer.AsSpan(_used));
-        Items.Add((_used, length, item.Origin, item.Container, null));
+        Items.Add((_used, length, item.Origin, item.Container, null, item.Unchecked));
         _used += length;
     }
 

@@ -180,6 +180,17 @@ internal sealed class EventRecord
     public static bool MayBeEmbedded(ReadOnlySpan<byte> quoted)
     {
         var text = quoted[1..^1];
+        if (text.IsEmpty)
+        {
+            return false;
+        }
+
+        // Almost every string starts with its text: one byte decides, without a vector search.
+        if (text[0] is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+        {
+            return text[0] is (byte)'{' or (byte)'[' or (byte)'\\';
+        }
+
         var first = text.IndexOfAnyExcept(" \t\r\n"u8);
         return first >= 0 && text[first] is (byte)'{' or (byte)'[' or (byte)'\\';
     }
