@@ -143,7 +143,8 @@ public sealed partial class LookalikeEngine
     private bool LooseMayMatch(ReadOnlySpan<char> label, ulong written)
     {
         var p = _prefilter;
-        if (label.Length >= p.LooseByLength.Length)
+        // Most labels have a character no brand's loose letters of their length come from.
+        if (label.Length >= p.LooseByLength.Length || (written & ~p.LooseUnion[label.Length]) != 0)
         {
             return false;
         }
@@ -152,12 +153,18 @@ public sealed partial class LookalikeEngine
         {
             if ((written & ~allowed) == 0)
             {
-                Span<char> loose = stackalloc char[DomainNames.MaxLabelLength];
-                return p.LooseSkeletons.Contains(loose[..GlyphSkeleton.Loose(label, loose)]);
+                return IsLooseSkeleton(label);
             }
         }
 
         return false;
+    }
+
+    [SkipLocalsInit]
+    private bool IsLooseSkeleton(ReadOnlySpan<char> label)
+    {
+        Span<char> loose = stackalloc char[DomainNames.MaxLabelLength];
+        return _prefilter.LooseSkeletons.Contains(loose[..GlyphSkeleton.Loose(label, loose)]);
     }
 
     /// <summary>
@@ -209,30 +216,41 @@ public sealed partial class LookalikeEngine
     }
 
     /// <summary>
-    /// A typo of a whole label: of a short name (one edit) the label keeps the first or the last
-    /// letter, so only the names of its length that start or end as it does are compared; long
-    /// names (two edits) are all compared.
+    /// A typo of a whole label. One edit leaves a name of five letters or more its first two or its
+    /// last two letters (an edit in the first two is at most the third-last), so only names of the
+    /// label's length whose edge pair the label has are compared — for random labels, one in fifty.
+    /// A shorter name keeps its first or last letter. Long names (two edits) are all compared.
     /// </summary>
     private bool NearLabelTypo(ReadOnlySpan<char> label, ulong mask)
     {
         var p = _prefilter;
-        if (label.IsEmpty || label.Length >= p.WideTypos.Length)
+        var length = label.Length;
+        if (length < 2 || length >= p.WideTypos.Length)
         {
             return false;
         }
 
-        // Most labels: no short name of their length starts or ends as they do, and no long name is near.
         var first = LetterMask.IndexOf(label[0]);
         var last = LetterMask.IndexOf(label[^1]);
-        if ((((p.FirstLetters[label.Length] >> first) | (p.LastLetters[label.Length] >> last)) & 1) == 0 && p.WideTypos[label.Length].Length == 0)
+        if (p.HasEdge(length, (first * LetterMask.Size) + LetterMask.IndexOf(label[1]), 0)
+            || p.HasEdge(length, (LetterMask.IndexOf(label[^2]) * LetterMask.Size) + last, 1))
         {
-            return false;
+            if (NearTypo(label, mask, p.EdgeTypos[length]))
+            {
+                return true;
+            }
         }
 
-        var key = label.Length * LetterMask.Size;
-        return NearTypo(label, mask, p.TyposByFirst[key + first])
-            || NearTypo(label, mask, p.TyposByLast[key + last])
-            || NearTypo(label, mask, p.WideTypos[label.Length]);
+        if ((((p.FirstLetters[length] >> first) | (p.LastLetters[length] >> last)) & 1) != 0)
+        {
+            var key = length * LetterMask.Size;
+            if (NearTypo(label, mask, p.TyposByFirst[key + first]) || NearTypo(label, mask, p.TyposByLast[key + last]))
+            {
+                return true;
+            }
+        }
+
+        return p.WideTypos[length].Length > 0 && NearTypo(label, mask, p.WideTypos[length]);
     }
 
     private static bool NearTypo(ReadOnlySpan<char> unit, ulong mask, TypoTarget[] targets)
@@ -351,11 +369,24 @@ public sealed partial class LookalikeEngine
             var labelTypos = terms.Where(t => t.TypoInLabel).Select(Target).Distinct().ToArray();
             var byLength = Enumerable.Range(0, DomainNames.MaxLabelLength + 1)
                 .Select(length => labelTypos.Where(t => Math.Abs(length - t.Length) <= t.MaxEdits).ToArray()).ToArray();
+            // One edit: names of five letters or more by their edge pairs, shorter ones by their first and last letters.
             TypoTarget[][] Keyed(Func<TypoTarget, char> letter) =>
                 byLength.SelectMany(targets => Enumerable.Range(0, LetterMask.Size)
-                    .Select(index => targets.Where(t => t.MaxEdits == 1 && LetterMask.IndexOf(letter(t)) == index).ToArray())).ToArray();
+                    .Select(index => targets.Where(t => t.MaxEdits == 1 && t.Length < EdgeLength && LetterMask.IndexOf(letter(t)) == index).ToArray())).ToArray();
             TyposByFirst = Keyed(t => t.Skeleton[0]);
             TyposByLast = Keyed(t => t.Skeleton[^1]);
+            EdgeTypos = byLength.Select(targets => targets.Where(t => t.MaxEdits == 1 && t.Length >= EdgeLength).ToArray()).ToArray();
+            Edges = new ulong[EdgeBits / 64];
+            for (var length = 0; length < EdgeTypos.Length; length++)
+            {
+                foreach (var t in EdgeTypos[length])
+                {
+                    var k = t.Skeleton;
+                    Set(EdgeKey(length, (LetterMask.IndexOf(k[0]) * LetterMask.Size) + LetterMask.IndexOf(k[1]), 0));
+                    Set(EdgeKey(length, (LetterMask.IndexOf(k[^2]) * LetterMask.Size) + LetterMask.IndexOf(k[^1]), 1));
+                }
+            }
+
             WideTypos = byLength.Select(targets => targets.Where(t => t.MaxEdits > 1).ToArray()).ToArray();
             ulong[] Letters(TypoTarget[][] keyed) => Enumerable.Range(0, byLength.Length)
                 .Select(length => Enumerable.Range(0, LetterMask.Size).Aggregate(0UL, (bits, index) => keyed[(length * LetterMask.Size) + index].Length > 0 ? bits | (1UL << index) : bits))
@@ -379,6 +410,7 @@ public sealed partial class LookalikeEngine
             // A loose skeleton character stands for one or two characters of the label.
             LooseByLength = Enumerable.Range(0, DomainNames.MaxLabelLength + 1)
                 .Select(length => looseTargets.Where(t => length >= t.Length && length <= 2 * t.Length).Select(t => t.Allowed).Distinct().ToArray()).ToArray();
+            LooseUnion = LooseByLength.Select(masks => masks.Aggregate(0UL, (union, mask) => union | mask)).ToArray();
             TokenTypos = terms.Where(t => !t.OnlyWithWords && t.Skeleton.Length >= 5).Select(Target).Distinct().ToArray();
         }
 
@@ -408,7 +440,7 @@ public sealed partial class LookalikeEngine
         public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TypoSkeletons { get; }
 
         /// <summary>
-        /// Brand terms of one edit whose budget reaches a label length, by length and first letter
+        /// Brand terms of one edit shorter than <see cref="EdgeLength"/> whose budget reaches a label length, by length and first letter
         /// (<c>length * LetterMask.Size + LetterMask.IndexOf(first)</c>).
         /// </summary>
         public TypoTarget[][] TyposByFirst { get; }
@@ -427,6 +459,30 @@ public sealed partial class LookalikeEngine
 
         public TypoTarget[] TokenTypos { get; }
 
+        /// <summary>Names of five letters or more whose one-edit typos are found by their edge pairs.</summary>
+        public const int EdgeLength = 5;
+
+        /// <summary>Bits of the hashed edge-pair set: 8,192 (1 KB) for a few hundred pairs.</summary>
+        private const int EdgeBits = 8192;
+
+        /// <summary>One-edit names of five letters or more whose budget reaches a label length, by length.</summary>
+        public TypoTarget[][] EdgeTypos { get; }
+
+        /// <summary>(label length, first or last letter pair, which end) of every <see cref="EdgeTypos"/> entry, hashed: a Bloom filter of one hash.</summary>
+        private ulong[] Edges { get; }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool HasEdge(int length, int pair, int end)
+        {
+            var key = EdgeKey(length, pair, end);
+            return ((Edges[key >> 6] >> key) & 1) != 0;
+        }
+
+        private static int EdgeKey(int length, int pair, int end) =>
+            (int)((uint)((((length * LetterMask.Size * LetterMask.Size) + pair) * 2) + end) * 0x9E3779B1u >> (32 - 13));
+
+        private void Set(int key) => Edges[key >> 6] |= 1UL << key;
+
         public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> LooseSkeletons { get; }
 
         /// <summary>
@@ -435,6 +491,9 @@ public sealed partial class LookalikeEngine
         /// any other character cannot have that loose skeleton.
         /// </summary>
         public ulong[][] LooseByLength { get; }
+
+        /// <summary>Per label length, every character <see cref="LooseByLength"/> allows for any brand.</summary>
+        public ulong[] LooseUnion { get; }
 
         /// <summary>
         /// For each character class of <see cref="LetterMask"/>, the loose letters it can become alone
