@@ -48,9 +48,13 @@ public sealed class AuditLogReader(AuditLogReaderOptions? options = null)
     /// there, and the results come back with their events in file order. Without
     /// <paramref name="keepRecords"/> an event carries no record (<see cref="AuditEvent.Data"/>) unless
     /// <paramref name="process"/> keeps it (<see cref="AuditEvent.Keep"/>): most events of a scan match
-    /// nothing, and copying each record out would cost as much as reading it.
+    /// nothing, and copying each record out would cost as much as reading it. With
+    /// <paramref name="complete"/>, for the same reason, <paramref name="process"/> sees an event with
+    /// only its logsource, origin, format, timestamp and workload, and the event that comes out has its
+    /// other typed fields (account, address, operation, result) only when <paramref name="complete"/>
+    /// says so of what <paramref name="process"/> returned.
     /// </summary>
-    internal IEnumerable<(AuditLogItem Item, TResult Result)> Read<TWorker, TResult>(Stream stream, string file, Func<TWorker> createWorker, Func<TWorker, AuditEvent, EventRecord, TResult> process, bool keepRecords = true)
+    internal IEnumerable<(AuditLogItem Item, TResult Result)> Read<TWorker, TResult>(Stream stream, string file, Func<TWorker> createWorker, Func<TWorker, AuditEvent, EventRecord, TResult> process, bool keepRecords = true, Func<TResult, bool>? complete = null)
     {
         var start = stream.Position;
         var head = new byte[SniffBytes];
@@ -60,8 +64,8 @@ public sealed class AuditLogReader(AuditLogReaderOptions? options = null)
         var items = first switch
         {
             -1 => [],
-            (byte)'{' or (byte)'[' => ReadItems(SplitJson(stream, file), createWorker, process, keepRecords),
-            _ => ReadItems(SplitCsv(stream, file), createWorker, process, keepRecords),
+            (byte)'{' or (byte)'[' => ReadItems(SplitJson(stream, file), createWorker, process, keepRecords, complete),
+            _ => ReadItems(SplitCsv(stream, file), createWorker, process, keepRecords, complete),
         };
         return items;
     }
@@ -77,7 +81,7 @@ public sealed class AuditLogReader(AuditLogReaderOptions? options = null)
         return i < 0 ? -1 : head[i];
     }
 
-    private IEnumerable<(AuditLogItem, TResult)> ReadItems<TWorker, TResult>(IEnumerable<RawItem> source, Func<TWorker> createWorker, Func<TWorker, AuditEvent, EventRecord, TResult> process, bool keepRecords)
+    private IEnumerable<(AuditLogItem, TResult)> ReadItems<TWorker, TResult>(IEnumerable<RawItem> source, Func<TWorker> createWorker, Func<TWorker, AuditEvent, EventRecord, TResult> process, bool keepRecords, Func<TResult, bool>? complete)
     {
         var parallelism = Math.Max(1, _options.Parallelism);
         if (parallelism == 1)
@@ -88,7 +92,7 @@ public sealed class AuditLogReader(AuditLogReaderOptions? options = null)
             foreach (var raw in source)
             {
                 items.Clear();
-                Normalize(normalizer, raw.Bytes, raw.Origin, raw.Container, raw.Error, raw.Unchecked, worker, process, items);
+                Normalize(normalizer, raw.Bytes, raw.Origin, raw.Container, raw.Error, raw.Unchecked, worker, process, complete, items);
                 foreach (var item in items)
                 {
                     yield return item;
@@ -112,7 +116,7 @@ public sealed class AuditLogReader(AuditLogReaderOptions? options = null)
                 continue;
             }
 
-            inFlight.Enqueue(Start(batch, workers, createWorker, process, keepRecords));
+            inFlight.Enqueue(Start(batch, workers, createWorker, process, keepRecords, complete));
             batch = new RawBatch();
             if (inFlight.Count >= 2 * parallelism)
             {
@@ -123,7 +127,7 @@ public sealed class AuditLogReader(AuditLogReaderOptions? options = null)
             }
         }
 
-        inFlight.Enqueue(Start(batch, workers, createWorker, process, keepRecords));
+        inFlight.Enqueue(Start(batch, workers, createWorker, process, keepRecords, complete));
         while (inFlight.Count > 0)
         {
             foreach (var item in Finish(inFlight.Dequeue()))
@@ -147,7 +151,7 @@ public sealed class AuditLogReader(AuditLogReaderOptions? options = null)
         return task.GetAwaiter().GetResult();
     }
 
-    private Task<List<(AuditLogItem, TResult)>> Start<TWorker, TResult>(RawBatch batch, ConcurrentBag<(AuditRecordNormalizer, TWorker)> workers, Func<TWorker> createWorker, Func<TWorker, AuditEvent, EventRecord, TResult> process, bool keepRecords) => Task.Run(() =>
+    private Task<List<(AuditLogItem, TResult)>> Start<TWorker, TResult>(RawBatch batch, ConcurrentBag<(AuditRecordNormalizer, TWorker)> workers, Func<TWorker> createWorker, Func<TWorker, AuditEvent, EventRecord, TResult> process, bool keepRecords, Func<TResult, bool>? complete) => Task.Run(() =>
     {
         var (normalizer, worker) = workers.TryTake(out var pooled) ? pooled : (new AuditRecordNormalizer(_options.FieldMap, keepRecords), createWorker());
         try
@@ -155,7 +159,7 @@ public sealed class AuditLogReader(AuditLogReaderOptions? options = null)
             var items = new List<(AuditLogItem, TResult)>(batch.Items.Count);
             foreach (var (offset, length, origin, container, error, isUnchecked) in batch.Items)
             {
-                Normalize(normalizer, batch.BytesOf(offset, length), origin, container, error, isUnchecked, worker, process, items);
+                Normalize(normalizer, batch.BytesOf(offset, length), origin, container, error, isUnchecked, worker, process, complete, items);
             }
 
             return items;
@@ -220,7 +224,7 @@ public sealed class AuditLogReader(AuditLogReaderOptions? options = null)
     /// taken whole without its structure checked that does not read as a record is cut again as the
     /// structural pass cuts it, and each piece added (see <see cref="JsonRecordSplitter"/>).
     /// </summary>
-    private void Normalize<TWorker, TResult>(AuditRecordNormalizer normalizer, ReadOnlyMemory<byte> json, EventOrigin origin, AuditLogFormat? container, string? rawError, bool isUnchecked, TWorker worker, Func<TWorker, AuditEvent, EventRecord, TResult> process, List<(AuditLogItem, TResult)> items)
+    private void Normalize<TWorker, TResult>(AuditRecordNormalizer normalizer, ReadOnlyMemory<byte> json, EventOrigin origin, AuditLogFormat? container, string? rawError, bool isUnchecked, TWorker worker, Func<TWorker, AuditEvent, EventRecord, TResult> process, Func<TResult, bool>? complete, List<(AuditLogItem, TResult)> items)
     {
         if (rawError is not null)
         {
@@ -228,9 +232,15 @@ public sealed class AuditLogReader(AuditLogReaderOptions? options = null)
             return;
         }
 
-        if (normalizer.TryNormalize(json, origin, container, out var auditEvent, out var error, out var lineOffset))
+        if (normalizer.TryNormalize(json, origin, container, out var auditEvent, out var error, out var lineOffset, light: complete is not null))
         {
-            items.Add((new AuditLogItem(auditEvent, null), process(worker, auditEvent!, normalizer.Record)));
+            var result = process(worker, auditEvent!, normalizer.Record);
+            if (complete is not null && complete(result))
+            {
+                auditEvent = normalizer.Complete(auditEvent!);
+            }
+
+            items.Add((new AuditLogItem(auditEvent, null), result));
             return;
         }
 
@@ -238,7 +248,7 @@ public sealed class AuditLogReader(AuditLogReaderOptions? options = null)
         {
             foreach (var piece in JsonRecordSplitter.SplitLine(json.Span, origin.Line, _options.MaxRecordBytes))
             {
-                Normalize(normalizer, piece.Bytes, origin with { Line = piece.Line }, container, piece.Error, false, worker, process, items);
+                Normalize(normalizer, piece.Bytes, origin with { Line = piece.Line }, container, piece.Error, false, worker, process, complete, items);
             }
 
             return;

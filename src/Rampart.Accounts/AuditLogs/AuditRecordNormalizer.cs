@@ -35,6 +35,9 @@ internal sealed class AuditRecordNormalizer
     // The normalized record as rules read it: the record's fields, first spelling wins, case ignored.
     private readonly EventRecord _record;
     private (int, int, int) _operationFolds;
+    // The record last normalized: its shape and operation value, for Complete.
+    private RecordShape? _shape;
+    private RawValue? _operation;
 
     private readonly bool _keepRecords;
 
@@ -51,8 +54,13 @@ internal sealed class AuditRecordNormalizer
     /// <summary>The record last normalized as the rules read it; valid until the next call.</summary>
     public EventRecord Record => _record;
 
-    /// <summary>Normalizes one record; on failure <paramref name="error"/> says why and <paramref name="lineOffset"/> how many lines into the record.</summary>
-    public bool TryNormalize(ReadOnlyMemory<byte> json, EventOrigin origin, AuditLogFormat? container, out AuditEvent? result, out string? error, out int lineOffset)
+    /// <summary>
+    /// Normalizes one record; on failure <paramref name="error"/> says why and <paramref name="lineOffset"/>
+    /// how many lines into the record. A <paramref name="light"/> event has only what selects and
+    /// orders it (logsource, origin, format, timestamp, workload) until <see cref="Complete"/>: a scan
+    /// needs the account, address, operation and result only of the few events a rule matched.
+    /// </summary>
+    public bool TryNormalize(ReadOnlyMemory<byte> json, EventOrigin origin, AuditLogFormat? container, out AuditEvent? result, out string? error, out int lineOffset, bool light = false)
     {
         result = null;
         error = null;
@@ -75,7 +83,7 @@ internal sealed class AuditRecordNormalizer
 
             var outcome = shape.WritesOutcome && Text(_root, shape.Result) is { } resultText ? ResultStatus.Outcome(ResultStatus.Parse(resultText)) : null;
             Index(json, shape.LiftProperties, outcome);
-            return TryType(shape, origin, container, out result, out error);
+            return TryType(shape, origin, container, light, out result, out error);
         }
         catch (JsonException ex)
         {
@@ -126,7 +134,7 @@ internal sealed class AuditRecordNormalizer
         return true;
     }
 
-    private bool TryType(RecordShape shape, EventOrigin origin, AuditLogFormat? container, out AuditEvent? result, out string? error)
+    private bool TryType(RecordShape shape, EventOrigin origin, AuditLogFormat? container, bool light, out AuditEvent? result, out string? error)
     {
         result = null;
         error = null;
@@ -151,37 +159,57 @@ internal sealed class AuditRecordNormalizer
             }
         }
 
-        string? operation = null;
-        if (First(shape.Operation, out var operationPath) is { } operationValue)
+        _shape = shape;
+        _operation = First(shape.Operation, out var operationPath);
+        if (_operation is { Kind: not JsonTokenType.String } notText)
         {
-            if (operationValue.Kind != JsonTokenType.String)
-            {
-                error = $"field {operationPath} is not text: {Show(operationValue)}";
-                return false;
-            }
-
-            operation = NormalizedOperation(Intern(operationValue));
+            error = $"field {operationPath} is not text: {Show(notText)}";
+            return false;
         }
 
         var workload = Text(shape.Workload) ?? shape.FixedWorkload;
-        var ip = Text(shape.ClientIp);
-        var resultText = Text(shape.Result);
-        result = new AuditEvent
-        {
-            Logsource = shape.Logsource(workload),
-            Origin = origin,
-            Format = container ?? shape.Format,
-            Timestamp = timestamp,
-            Account = Text(shape.Account),
-            ClientIp = ip is null ? null : ClientAddress.Parse(ip),
-            Operation = operation ?? shape.FixedOperation,
-            Result = resultText is null ? AuditResult.Unknown : ResultStatus.Parse(resultText),
-            Workload = workload,
-            Utf8 = _keepRecords ? _record.ToNormalizedJson() : null,
-            KnownAppId = AppId(),
-        };
+        result = light
+            ? new AuditEvent
+            {
+                Logsource = shape.Logsource(workload),
+                Origin = origin,
+                Format = container ?? shape.Format,
+                Timestamp = timestamp,
+                Workload = workload,
+                Utf8 = _keepRecords ? _record.ToNormalizedJson() : null,
+            }
+            : new AuditEvent
+            {
+                Logsource = shape.Logsource(workload),
+                Origin = origin,
+                Format = container ?? shape.Format,
+                Timestamp = timestamp,
+                Account = Text(shape.Account),
+                ClientIp = ClientIp(),
+                Operation = Operation(),
+                Result = Result(),
+                Workload = workload,
+                Utf8 = _keepRecords ? _record.ToNormalizedJson() : null,
+                KnownAppId = AppId(),
+            };
         return true;
     }
+
+    /// <summary>A light event of the record last normalized with its other typed fields; valid only before the next record.</summary>
+    public AuditEvent Complete(AuditEvent light) => light with
+    {
+        Account = Text(_shape!.Account),
+        ClientIp = ClientIp(),
+        Operation = Operation(),
+        Result = Result(),
+        KnownAppId = AppId(),
+    };
+
+    private System.Net.IPAddress? ClientIp() => Text(_shape!.ClientIp) is { } ip ? ClientAddress.Parse(ip) : null;
+
+    private string? Operation() => (_operation is { } value ? NormalizedOperation(Intern(value)) : null) ?? _shape!.FixedOperation;
+
+    private AuditResult Result() => Text(_shape!.Result) is { } text ? ResultStatus.Parse(text) : AuditResult.Unknown;
 
     private ReadOnlySpan<byte> Output => _record.Utf8;
 

@@ -75,6 +75,27 @@ public sealed class AuditLogScannerTests
     }
 
     [Fact]
+    public void A_matched_event_carries_every_typed_field_the_reader_gives_it()
+    {
+        var scanner = new AuditLogScanner(Compile());
+
+        scanner.ScanFile(Fixture.Path("ual-management-api.json"));
+        scanner.ScanFile(Fixture.Path("sentinel-auditlogs.jsonl"));
+
+        var read = Fixture.ReadFile("ual-management-api.json").Events().Concat(Fixture.ReadFile("sentinel-auditlogs.jsonl").Events()).ToList();
+        Assert.NotEmpty(scanner.Summary.Matches);
+        foreach (var match in scanner.Summary.Matches)
+        {
+            var e = match.Event;
+            var same = Assert.Single(read, r => r.Origin == e.Origin);
+            Assert.NotNull(e.Account);
+            Assert.Equal(
+                (same.Logsource, same.Timestamp, same.Account, same.ClientIp, same.Operation, same.Result, same.Workload, same.KnownAppId, same.AppIdKnown),
+                (e.Logsource, e.Timestamp, e.Account, e.ClientIp, e.Operation, e.Result, e.Workload, e.KnownAppId, e.AppIdKnown));
+        }
+    }
+
+    [Fact]
     public void Events_before_since_are_read_but_not_evaluated()
     {
         var scanner = new AuditLogScanner(Compile(), new AuditLogScanOptions { Since = new DateTimeOffset(2024, 3, 1, 10, 20, 0, TimeSpan.Zero) });
