@@ -8,7 +8,7 @@ return args switch
     ["throughput", .. var rest] => ThroughputRun.Run(rest.Length > 0 ? int.Parse(rest[0], System.Globalization.CultureInfo.InvariantCulture) : 200_000),
     ["generate", var file, var records] => EndToEnd.Generate(file, long.Parse(records, System.Globalization.CultureInfo.InvariantCulture)),
     ["scan", var file, .. var rules] => EndToEnd.Scan(file, rules.FirstOrDefault()),
-    ["audit", var file, .. var rules] => FootholdsRun.Run(file, rules.FirstOrDefault()),
+    ["audit", var file, .. var rest] => FootholdsRun.Run(file, rest.FirstOrDefault(), rest.Skip(1).FirstOrDefault()),
     _ => RunBenchmarks(args),
 };
 

@@ -1,5 +1,7 @@
+using System.Net;
 using System.Numerics;
 using System.Runtime.InteropServices;
+using Rampart.Accounts.Events;
 
 namespace Rampart.Accounts.Footholds;
 
@@ -9,6 +11,11 @@ namespace Rampart.Accounts.Footholds;
 /// tallies of a random-address log held 250 bytes each as objects keyed by strings). At 128 bits two
 /// keys of one audit collide with a probability far below that of a disk error; a collision would merge
 /// two tallies, never lose one. Bounded by <see cref="FootholdAnalyzerOptions.MaxAccessKeys"/>.
+/// <para>
+/// The table holds numbers only (<see cref="AccessSlot"/>; texts in <see cref="TextIds"/>, addresses in
+/// <see cref="AddressIds"/>): with references in it, every collection traced and re-marked the whole
+/// table as it grew, a third of an audit's CPU over 1M records.
+/// </para>
 /// </summary>
 internal sealed class AccessTallies(int maxKeys)
 {
@@ -17,16 +24,43 @@ internal sealed class AccessTallies(int maxKeys)
     public const string BySession = "session";
     public const string ByToken = "token";
 
-    private readonly Dictionary<UInt128, AccessTally> _tallies = [];
+    /// <summary>What a tally counts, by <see cref="AccessSlot.Kind"/>.</summary>
+    public static readonly string[] Kinds = [ByIp, ByApp, BySession, ByToken];
+
+    private const int IpKind = 0;
+    private const int AppKind = 1;
+
+    private readonly Dictionary<UInt128, AccessSlot> _tallies = [];
+    private readonly TextIds _texts = new();
+    private readonly AddressIds _addresses = new();
 
     public int Count => _tallies.Count;
 
-    /// <summary>Counts a sighting of <paramref name="value"/>; <paramref name="text"/> is its string when the caller has one, else it is made from the span when kept.</summary>
-    /// <param name="account">The account in lower case, one instance per account.</param>
+    /// <summary>The number of an account (lower case), an operation, an app or a file.</summary>
+    public int TextId(string? text) => _texts.Id(text);
+
+    /// <summary>What a tally keeps of <paramref name="auditEvent"/>; <paramref name="operation"/>, <paramref name="actor"/> and <paramref name="app"/> are text numbers.</summary>
+    public static SightingIds Sighting(AuditEvent auditEvent, int operation, int actor, int clientIp, int app, int file) =>
+        new(auditEvent.Timestamp?.UtcTicks ?? AccessSighting.NoTime, operation, actor, clientIp, app, file, auditEvent.Origin.Line);
+
+    /// <summary>The number of a client address.</summary>
+    public int AddressId(IPAddress? address) => _addresses.Id(address);
+
+    /// <summary>Counts a sighting of an address (by its number).</summary>
+    public void AddAddress(int account, ulong seed, int address, in SightingIds sighting) => Add(account, seed, IpKind, address, null, sighting);
+
+    /// <summary>Counts a sighting of an app (the text number of its lower-case id).</summary>
+    public void AddApp(int account, ulong seed, int app, in SightingIds sighting) => Add(account, seed, AppKind, app, null, sighting);
+
+    /// <summary>Counts a sighting of a session or token id (<see cref="BySession"/> or <see cref="ByToken"/>); its text is kept from its second sighting.</summary>
+    public void AddId(int account, ulong seed, string by, string id, in SightingIds sighting) => Add(account, seed, Array.IndexOf(Kinds, by), -1, id, sighting);
+
+    /// <param name="account">The text number of the account in lower case.</param>
     /// <param name="seed">The account's seed (<see cref="Seed"/>).</param>
-    public void Add(string account, ulong seed, string by, ReadOnlySpan<char> value, string? text, in AccessSighting sighting)
+    /// <param name="number">The address or app's number; -1 for a session or token, then given as <paramref name="text"/>.</param>
+    private void Add(int account, ulong seed, int kind, int number, string? text, in SightingIds sighting)
     {
-        var key = Fingerprint(seed, by, value);
+        var key = number >= 0 ? Fingerprint(seed, kind, number) : Fingerprint(seed, kind, text!);
         if (_tallies.Count >= maxKeys && !_tallies.ContainsKey(key))
         {
             return;
@@ -36,28 +70,63 @@ internal sealed class AccessTallies(int maxKeys)
         if (!exists)
         {
             // A session or token seen once is not kept by its text (see AccessTally.Value).
-            var kept = by is BySession or ByToken ? null : text ?? value.ToString();
-            tally = new AccessTally(account, by, kept, sighting);
+            tally = new AccessSlot { Account = account, Kind = kind, Value = number, Count = 1, First = sighting, Last = sighting };
             return;
         }
 
         tally.Add(sighting);
-        tally.Value ??= text ?? value.ToString();
+        if (tally.Value < 0)
+        {
+            tally.Value = _texts.Id(text);
+        }
     }
 
-    public bool TryGet(string account, string by, string value, out AccessTally tally) =>
-        _tallies.TryGetValue(Fingerprint(Seed(account), by, value), out tally);
+    public bool TryGet(string account, string by, string value, out AccessTally tally)
+    {
+        var kind = Array.IndexOf(Kinds, by);
+        var number = kind switch
+        {
+            IpKind => _addresses.Find(value),
+            AppKind => _texts.Find(value),
+            _ => -2,
+        };
+        if (number != -1 && _tallies.TryGetValue(number >= 0 ? Fingerprint(Seed(account), kind, number) : Fingerprint(Seed(account), kind, value), out var slot))
+        {
+            tally = Read(slot);
+            return true;
+        }
 
-    public IEnumerable<AccessTally> All => _tallies.Values;
+        tally = default;
+        return false;
+    }
+
+    /// <summary>Every tally, in the order they were first counted.</summary>
+    public IEnumerable<AccessTally> All => _tallies.Values.Select(Read);
+
+    /// <summary>The tallies seen at two different times or more, the only ones that can span a reset.</summary>
+    public IEnumerable<AccessTally> Spanning => _tallies.Values.Where(s => s.First.Ticks < s.Last.Ticks).Select(Read);
+
+    private AccessTally Read(AccessSlot slot)
+    {
+        var value = slot.Kind == IpKind ? _addresses.Text(slot.Value) : _texts.Text(slot.Value);
+        return new AccessTally(_texts.Text(slot.Account)!, Kinds[slot.Kind], value, slot.Count, Read(slot.First), Read(slot.Last));
+    }
+
+    private AccessSighting Read(in SightingIds s) =>
+        new(s.Ticks, _texts.Text(s.Operation), _texts.Text(s.Actor), _addresses.Text(s.ClientIp), _texts.Text(s.App), _texts.Text(s.File)!, s.Line);
 
     /// <summary>An account's share of every fingerprint, from its lower-case form.</summary>
     public static ulong Seed(string account) => Mix(Hash(0x9E3779B97F4A7C15UL, account));
 
-    private static UInt128 Fingerprint(ulong seed, string by, ReadOnlySpan<char> value)
+    /// <summary>A number's fingerprint is that of its two halves as two chars: kinds keyed by number never meet those keyed by text.</summary>
+    private static UInt128 Fingerprint(ulong seed, int kind, int number) =>
+        Fingerprint(seed, kind, [(char)(number & 0xFFFF), (char)((uint)number >> 16)]);
+
+    private static UInt128 Fingerprint(ulong seed, int kind, ReadOnlySpan<char> value)
     {
-        var kind = (ulong)by.Length * 0xC2B2AE3D27D4EB4FUL ^ by[0];
-        var low = Mix(Hash(seed ^ kind, value));
-        var high = Mix(Hash(BitOperations.RotateLeft(seed, 31) + kind + 0x165667B19E3779F9UL, value) ^ low);
+        var mixed = (ulong)(kind + 1) * 0xC2B2AE3D27D4EB4FUL;
+        var low = Mix(Hash(seed ^ mixed, value));
+        var high = Mix(Hash(BitOperations.RotateLeft(seed, 31) + mixed + 0x165667B19E3779F9UL, value) ^ low);
         return new UInt128(high, low);
     }
 

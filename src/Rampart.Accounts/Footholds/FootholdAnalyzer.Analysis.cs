@@ -14,7 +14,7 @@ public sealed partial class FootholdAnalyzer
     {
         // Per account, so each report looks at its own tallies, not at every tally (a million in a big log);
         // and only those seen at two different times, the only ones that can span a reset.
-        _accessByAccount = _access.All.Where(t => t.First.Ticks < t.Last.Ticks).GroupBy(t => t.Account, StringComparer.OrdinalIgnoreCase)
+        _accessByAccount = _access.Spanning.GroupBy(t => t.Account, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.OrdinalIgnoreCase);
         var resolve = AccountResolver();
         var identities = new FootholdIdentities(resolve);

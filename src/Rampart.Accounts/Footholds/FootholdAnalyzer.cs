@@ -30,7 +30,10 @@ public sealed partial class FootholdAnalyzer
     private readonly AccessTallies _access;
     private Dictionary<string, AccessTally[]>? _accessByAccount;
     private readonly HashSet<string> _accounts = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, (string Lower, ulong Seed)> _lowerAccounts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (int Actor, int Lower, ulong Seed)> _lowerAccounts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (int Id, int Lower)> _appIds = new(StringComparer.Ordinal);
+    private string? _file;
+    private int _fileId;
     private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
     private const int MaxSharedTexts = 100_000;
 
@@ -112,14 +115,16 @@ public sealed partial class FootholdAnalyzer
 
         var time = auditEvent.Timestamp ?? DateTimeOffset.UnixEpoch;
         _found.Clear();
+        // The record's bytes, not Data: a document is made only for what the analysis keeps (a plain
+        // finding's repeats are counted, not kept), and only a correlation reads the record here.
         if (hits.BuiltIn.Length > 0)
         {
-            _builtIn.Complete(hits.BuiltIn, auditEvent.Data, time, _found);
+            _builtIn.Complete(hits.BuiltIn, auditEvent.Json, time, _found);
         }
 
         if (hits.Supplied.Length > 0)
         {
-            _supplied!.Complete(hits.Supplied, auditEvent.Data, time, _found);
+            _supplied!.Complete(hits.Supplied, auditEvent.Json, time, _found);
         }
 
         foreach (var match in _found)
@@ -175,7 +180,8 @@ public sealed partial class FootholdAnalyzer
 
     /// <summary>
     /// Successful records only: a failed sign-in from an intruder's address is targeting, not access.
-    /// Runs for every event, so the account's lower-case form and its fingerprint seed are looked up, not made, each time.
+    /// Runs for every event, so what it keeps is numbers (<see cref="AccessTallies"/>), and the account's
+    /// lower case, its seed and the app's lower case are looked up, not made, each time.
     /// </summary>
     private void Tally(AuditEvent auditEvent, AccessIds ids)
     {
@@ -187,32 +193,49 @@ public sealed partial class FootholdAnalyzer
         if (!_lowerAccounts.TryGetValue(account, out var known))
         {
             var lowered = account.ToLowerInvariant();
-            known = _lowerAccounts[account] = (lowered, AccessTallies.Seed(lowered));
+            known = _lowerAccounts[account] = (_access.TextId(account), _access.TextId(lowered), AccessTallies.Seed(lowered));
             if (account.Contains('@', StringComparison.Ordinal))
             {
                 _accounts.Add(account);
             }
         }
 
-        var (lower, seed) = known;
-        var app = Intern(EventFields.AppId(auditEvent));
-        var clientIp = auditEvent.ClientIp?.ToString();
-        var what = new SightingFields(Intern(auditEvent.Operation), Intern(account), clientIp, app);
-        if (clientIp is not null)
+        var (actor, lower, seed) = known;
+        if (!ReferenceEquals(auditEvent.Origin.File, _file))
         {
-            _access.Add(lower, seed, AccessTallies.ByIp, clientIp, clientIp, AccessSighting.Of(auditEvent, what));
+            _file = auditEvent.Origin.File;
+            _fileId = _access.TextId(_file);
         }
 
-        if (app is not null)
+        var app = -1;
+        var appLower = -1;
+        if (EventFields.AppId(auditEvent) is { } appId)
         {
-            _access.Add(lower, seed, AccessTallies.ByApp, Intern(app.ToLowerInvariant()), null, AccessSighting.Of(auditEvent, what));
+            if (!_appIds.TryGetValue(appId, out var appIds))
+            {
+                appIds = _appIds[appId] = (_access.TextId(appId), _access.TextId(appId.ToLowerInvariant()));
+            }
+
+            (app, appLower) = appIds;
+        }
+
+        var clientIp = _access.AddressId(auditEvent.ClientIp);
+        var sighting = AccessTallies.Sighting(auditEvent, _access.TextId(auditEvent.Operation), actor, clientIp, app, _fileId);
+        if (clientIp >= 0)
+        {
+            _access.AddAddress(lower, seed, clientIp, sighting);
+        }
+
+        if (appLower >= 0)
+        {
+            _access.AddApp(lower, seed, appLower, sighting);
         }
 
         foreach (var (by, id) in (ReadOnlySpan<(string, string?)>)[(AccessTallies.BySession, ids.Session), (AccessTallies.BySession, ids.EntraSession), (AccessTallies.ByToken, ids.Token)])
         {
             if (id is not null)
             {
-                _access.Add(lower, seed, by, id, id, AccessSighting.Of(auditEvent, what));
+                _access.AddId(lower, seed, by, id, sighting);
             }
         }
     }
