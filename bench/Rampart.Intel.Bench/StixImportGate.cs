@@ -9,6 +9,7 @@ using Rampart.Intel.Stix;
 using Rampart.Storage;
 using Rampart.Storage.Intel;
 using Rampart.Storage.Platform;
+using Rampart.Storage.Taxii;
 using Rampart.Testing;
 
 namespace Rampart.Intel.Bench;
@@ -55,7 +56,7 @@ internal static class StixImportGate
     /// <summary>A fresh store of the given provider: the bundle imported, then again. True when both gates pass.</summary>
     private static async Task<bool> MeasureAsync(string provider, StoreLocation location, string bundle)
     {
-        await using var services = new ServiceCollection().AddRampartStorage(location).AddIntelStorage().BuildServiceProvider();
+        await using var services = new ServiceCollection().AddRampartStorage(location).AddIntelStorage().AddTaxiiStorage().BuildServiceProvider();
         await services.GetRequiredService<IStoreMigrator>().MigrateAsync(CancellationToken.None);
         var importer = new StixImporter(services.GetRequiredService<IStixStore>(), services.GetRequiredService<IActorStore>());
         var revision = services.GetRequiredService<IStoreRevision>();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -13,8 +12,8 @@ namespace Rampart.Storage.Intel;
 /// <summary>
 /// Writes STIX objects inside one import's change transaction. Per chunk: one query for the versions
 /// already stored of the chunk's ids, so a version already there is counted unchanged without a write
-/// (re-import writes nothing and costs a read); then the new versions in bulk — SQLite: one prepared
-/// statement bound by position; PostgreSQL: binary COPY into a temporary table and one
+/// (re-import writes nothing and costs a read); then the new versions in bulk — SQLite: prepared
+/// inserts of 50 rows each bound by position; PostgreSQL: binary COPY into a temporary table and one
 /// <c>INSERT … SELECT … ON CONFLICT DO NOTHING</c>. An object's indicators are applied only when its
 /// version is the newest known; a revoked newest version revokes the indicators derived from the object.
 /// </summary>
@@ -22,10 +21,15 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
 {
     private const string Columns = "id, modified, type, revoked, tlp, name, external_id, relationship_type, source_ref, target_ref, source, json, imported_at, revision";
 
-    private const string SqliteInsert = $"""
-        INSERT INTO stix_objects ({Columns})
-        VALUES (@id, @modified, @type, @revoked, @tlp, @name, @external_id, @relationship_type, @source_ref, @target_ref, @source, @json, @now, @revision)
-        """;
+    /// <summary>
+    /// SQLite: rows per INSERT statement. A statement that may fire a trigger (TAXII's log on
+    /// <c>stix_objects</c>) opens a statement journal and copies each page it touches into it; one
+    /// statement per row paid that for every row.
+    /// </summary>
+    private const int SqliteRowsPerInsert = 50;
+
+    /// <summary>The per-row parameters of the SQLite insert: every column but source, imported_at and revision.</summary>
+    private const int SqliteRowColumns = 11;
 
     // The stage lives as long as the import's transaction; each chunk empties it first.
     private const string PostgresStage = "CREATE TEMPORARY TABLE stix_stage (LIKE stix_objects INCLUDING DEFAULTS) ON COMMIT DROP";
@@ -47,6 +51,7 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
     private readonly ChangeTransaction _change;
     private readonly string _source;
     private SqliteStatement? _sqliteInsert;
+    private SqliteStatement? _sqliteInsertMany;
     private SqliteIndicatorUpsert? _sqliteIndicators;
     private bool _staged;
 
@@ -127,38 +132,59 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
 
     private void InsertSqlite(List<(StixObjectVersion Item, string Version)> fresh)
     {
-        if (_sqliteInsert is null)
+        var rows = 0;
+        if (fresh.Count >= SqliteRowsPerInsert)
         {
-            _sqliteInsert = new SqliteStatement((SqliteConnection)_change.Connection, SqliteInsert);
-            _sqliteInsert.Bind(_sqliteInsert.Position("@source"), _source);
-            _sqliteInsert.Bind(_sqliteInsert.Position("@now"), _change.NowStore);
-            _sqliteInsert.Bind(_sqliteInsert.Position("@revision"), _change.Revision);
-        }
-
-        // Positions follow the VALUES list: @id is 1 … @target_ref is 10, @json 12.
-        var insert = _sqliteInsert;
-        Debug.Assert(insert.Position("@target_ref") == 10 && insert.Position("@json") == 12);
-        for (var i = 0; i < fresh.Count; i++)
-        {
-            if (i % 1024 == 0)
+            var many = _sqliteInsertMany ??= PrepareSqlite(SqliteRowsPerInsert);
+            for (; rows + SqliteRowsPerInsert <= fresh.Count; rows += SqliteRowsPerInsert)
             {
                 _change.CancellationToken.ThrowIfCancellationRequested();
-            }
+                for (var row = 0; row < SqliteRowsPerInsert; row++)
+                {
+                    BindSqlite(many, row * SqliteRowColumns, fresh[rows + row]);
+                }
 
-            var (item, version) = fresh[i];
-            insert.Bind(1, item.Id);
-            insert.Bind(2, version);
-            insert.Bind(3, item.Type);
-            insert.Bind(4, item.Revoked ? 1 : 0);
-            insert.Bind(5, item.Tlp?.ToWire());
-            insert.Bind(6, item.Name);
-            insert.Bind(7, item.ExternalId);
-            insert.Bind(8, item.RelationshipType);
-            insert.Bind(9, item.SourceRef);
-            insert.Bind(10, item.TargetRef);
-            insert.Bind(12, item.Json);
-            insert.Execute();
+                many.Execute();
+            }
         }
+
+        var one = _sqliteInsert ??= PrepareSqlite(1);
+        for (; rows < fresh.Count; rows++)
+        {
+            BindSqlite(one, 0, fresh[rows]);
+            one.Execute();
+        }
+    }
+
+    /// <summary>An insert of <paramref name="rows"/> rows: the columns of row r are ?(r*11+1) … ?(r*11+11); the import's source, time and revision are bound once.</summary>
+    private SqliteStatement PrepareSqlite(int rows)
+    {
+        var values = Enumerable.Range(0, rows).Select(row =>
+        {
+            var first = row * SqliteRowColumns;
+            return $"(?{first + 1}, ?{first + 2}, ?{first + 3}, ?{first + 4}, ?{first + 5}, ?{first + 6}, ?{first + 7}, ?{first + 8}, ?{first + 9}, ?{first + 10}, @source, ?{first + 11}, @now, @revision)";
+        });
+        var statement = new SqliteStatement((SqliteConnection)_change.Connection, $"INSERT INTO stix_objects ({Columns}) VALUES {string.Join(", ", values)}");
+        statement.Bind(statement.Position("@source"), _source);
+        statement.Bind(statement.Position("@now"), _change.NowStore);
+        statement.Bind(statement.Position("@revision"), _change.Revision);
+        return statement;
+    }
+
+    private static void BindSqlite(SqliteStatement insert, int offset, (StixObjectVersion Item, string Version) row)
+    {
+        var (item, version) = row;
+        insert.Bind(offset + 1, item.Id);
+        insert.Bind(offset + 2, version);
+        insert.Bind(offset + 3, item.Type);
+        insert.Bind(offset + 4, item.Revoked ? 1 : 0);
+        insert.Bind(offset + 5, item.Tlp?.ToWire());
+        insert.Bind(offset + 6, item.Name);
+        insert.Bind(offset + 7, item.ExternalId);
+        insert.Bind(offset + 8, item.RelationshipType);
+        insert.Bind(offset + 9, item.SourceRef);
+        insert.Bind(offset + 10, item.TargetRef);
+        insert.Bind(offset + 11, item.Json);
     }
 
     private async Task InsertPostgresAsync(List<(StixObjectVersion Item, string Version)> fresh, CancellationToken cancellationToken)
@@ -286,6 +312,7 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
     public void Dispose()
     {
         _sqliteInsert?.Dispose();
+        _sqliteInsertMany?.Dispose();
         _sqliteIndicators?.Dispose();
     }
 }
