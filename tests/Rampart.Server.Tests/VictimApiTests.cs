@@ -103,6 +103,33 @@ public sealed class VictimApiTests(ServerFixture server) : IClassFixture<ServerF
         Assert.Contains(lines, l => l.Contains(",\"'=HYPERLINK(\"\"http://x\"\")\",", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Readers_list_the_daily_counts_of_rolled_up_hits_with_the_same_filters_and_formula_safe_CSV()
+    {
+        var id = await CaseWithHitsAsync();
+        var retention = server.App.Services.GetRequiredService<ISinkholeRetentionStore>();
+        while (await retention.RollUpOldestDayAsync(DateTimeOffset.UtcNow.AddMinutes(5), _ => "Org", ChangeContext.System, Ct) is not null)
+        {
+        }
+
+        using var reader = server.Client(server.ReaderKey);
+
+        var rows = await reader.GetFromJsonAsync<JsonElement>($"/api/v1/sinkhole/hits/daily?case={id}&source=192.0.2.5", Ct);
+        var raw = await reader.GetFromJsonAsync<JsonElement>($"/api/v1/sinkhole/hits?case={id}", Ct);
+        var csv = await reader.GetAsync($"/api/v1/sinkhole/hits/daily?case={id}&format=csv", Ct);
+        var lines = (await csv.Content.ReadAsStringAsync(Ct)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var bad = await reader.GetAsync("/api/v1/sinkhole/hits/daily?until=later", Ct);
+
+        Assert.Equal(0, raw.GetArrayLength());
+        Assert.Equal(2, rows.GetArrayLength());
+        Assert.All(rows.EnumerateArray(), r => Assert.Equal(("192.0.2.5", 1L, "Org"), (r.GetProperty("source_ip").GetString(), r.GetProperty("hits").GetInt64(), r.GetProperty("organization").GetString())));
+        Assert.Equal(SinkholeHitCsv.DailyHeader, lines[0]);
+        Assert.Equal(5, lines.Length);
+        Assert.Contains(lines, l => l.Contains(",192.0.2.5,\"'=HYPERLINK(\"\"http://x\"\")\"," + id + ",Org,", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.StartsWith("until:", (await bad.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("limit=0")]
     [InlineData("limit=10001")]

@@ -98,6 +98,39 @@ public abstract class SinkholeRetentionStoreTests<TTarget> : StorageTest<TTarget
         Assert.Contains(audit, e => e.Action == "sinkhole.purge" && e.Target == "case-1" && e.Detail == "1 raw hits removed" && e.Who == "alice");
         Assert.Contains(audit, e => e.Action == "sinkhole.purge" && e.Detail == "0 raw hits and 1 daily rollup rows removed");
     }
+    [Fact]
+    public async Task Daily_rows_are_listed_by_case_name_source_and_time_like_raw_hits()
+    {
+        var store = await OpenAsync();
+        await store.Get<ISinkholeHitStore>().AddAsync(
+        [
+            Hit(1, Day1.AddHours(1)), Hit(2, Day1.AddHours(5)), Hit(3, Day1.AddHours(2), "198.51.100.1"),
+            Hit(4, Day1.AddDays(1).AddHours(3), name: "=cmd|' /C calc'!A0"), Hit(5, Day1.AddDays(1).AddHours(4), caseId: null),
+        ], Ct);
+        await RollUpAllAsync(store, Day1.AddDays(2));
+        var rollups = store.Get<ISinkholeRetentionStore>();
+
+        var all = await rollups.ListDailyAsync(new SinkholeHitQuery(), Ct);
+        var ofCase = await rollups.ListDailyAsync(new SinkholeHitQuery(CaseId: "case-1", SourceIp: "192.0.2.7"), Ct);
+        var byName = await rollups.ListDailyAsync(new SinkholeHitQuery(QueryName: "=cmd|' /C calc'!A0"), Ct);
+        var window = await rollups.ListDailyAsync(new SinkholeHitQuery(Since: Day1.AddHours(3), Until: Day1.AddDays(1).AddHours(3)), Ct);
+        var first = await rollups.ListDailyAsync(new SinkholeHitQuery(Limit: 1), Ct);
+
+        Assert.Equal(
+            [
+                new SinkholeDailyCount("case-1", Day1, "login.hanrnaii.net", "192.0.2.7", "Think Tank A", Day1.AddHours(1), Day1.AddHours(5), 2),
+                new SinkholeDailyCount("case-1", Day1, "login.hanrnaii.net", "198.51.100.1", null, Day1.AddHours(2), Day1.AddHours(2), 1),
+                new SinkholeDailyCount(null, Day1.AddDays(1), "login.hanrnaii.net", "192.0.2.7", "Think Tank A", Day1.AddDays(1).AddHours(4), Day1.AddDays(1).AddHours(4), 1),
+                new SinkholeDailyCount("case-1", Day1.AddDays(1), "=cmd|' /C calc'!A0", "192.0.2.7", "Think Tank A", Day1.AddDays(1).AddHours(3), Day1.AddDays(1).AddHours(3), 1),
+            ],
+            all);
+        Assert.Equal([Day1, Day1.AddDays(1)], ofCase.Select(r => r.Day));
+        Assert.Equal(1, Assert.Single(byName).Hits);
+        // A row is kept when any of its hits falls in [since, until): 01:00-05:00 overlaps 03:00; 02:00 is before it, and the
+        // next day's 03:00 and 04:00 are at or after until.
+        Assert.Equal([(Day1, "192.0.2.7")], window.Select(r => (r.Day, r.SourceIp)));
+        Assert.Equal(all[0], Assert.Single(first));
+    }
 }
 
 public sealed class SqliteSinkholeRetentionStoreTests : SinkholeRetentionStoreTests<SqliteTarget>;

@@ -39,4 +39,19 @@ public sealed class SinkholeRetentionTests
         Assert.Equal("case-1: 2 raw hits removed", purge.Stdout.Trim());
         Assert.Contains("case-2", Assert.Single(left.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
     }
+    [Fact]
+    public async Task Hits_daily_lists_the_rolled_up_counts_as_text_or_formula_safe_csv()
+    {
+        var data = await SinkholeStores.WithHitsAsync([Hit(1, Today.AddDays(-5).AddHours(1)), Hit(2, Today.AddDays(-5).AddHours(2)), Hit(3, Today.AddDays(-4), "=case"), Hit(4, Today.AddHours(-1))]);
+        await RampartCli.RunAsync(data, "sinkhole", "rollup", "--days", "2");
+
+        var text = await RampartCli.RunAsync(data, "sinkhole", "hits", "--daily", "--case", "case-1");
+        var csv = await RampartCli.RunAsync(data, "sinkhole", "hits", "--daily", "--csv", "--since", Today.AddDays(-4).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.True(text.ExitCode == 0, text.Stderr);
+        Assert.StartsWith($"{Today.AddDays(-5):yyyy-MM-dd}  192.0.2.7  case-1  login.evil.example  2 hits", Assert.Single(text.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+        Assert.Contains("1 daily rows", text.Stderr, StringComparison.Ordinal);
+        var lines = csv.Stdout.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["timestamp,src_ip,hostname,case_id,organization,first_seen,last_seen,count", $"{Today.AddDays(-4):yyyy-MM-dd},192.0.2.7,login.evil.example,'=case,,{Today.AddDays(-4):yyyy-MM-dd} 00:00:00.000,{Today.AddDays(-4):yyyy-MM-dd} 00:00:00.000,1"], lines);
+    }
 }

@@ -17,4 +17,11 @@ public interface ISinkholeRetentionStore
 
     /// <summary>Removes a case's raw hits (and with <paramref name="rollups"/> its daily rows), audited as <c>sinkhole.purge</c>; returns (hits, rows) removed.</summary>
     Task<(long Hits, long Rollups)> PurgeAsync(string caseId, bool rollups, ChangeContext context, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The daily rows by the same filters as raw hits: case, name, source, and a window that keeps a row
+    /// when any of its hits falls in it (its last hit at or after <see cref="SinkholeHitQuery.Since"/>,
+    /// its first before <see cref="SinkholeHitQuery.Until"/>). Oldest day first, at most the query's limit.
+    /// </summary>
+    Task<IReadOnlyList<SinkholeDailyCount>> ListDailyAsync(SinkholeHitQuery query, CancellationToken cancellationToken);
 }

@@ -16,15 +16,33 @@ public static class SinkholeHitCsv
         "http_method", "http_host", "http_url", "http_agent", "http_referer", "forwarded_by", "body_length", "body_sha256", "client_subnet", "hit_id",
     ];
 
+    /// <summary>Columns of the daily rollups (<see cref="DailyLine"/>): the day as <c>timestamp</c>, and the count and first/last seen as victim reports name them.</summary>
+    public static readonly string[] DailyColumns =
+    [
+        "timestamp", "src_ip", "hostname", "case_id", "organization", "first_seen", "last_seen", "count",
+    ];
+
     public static string Header => Csv.Line(Columns);
+
+    public static string DailyHeader => Csv.Line(DailyColumns);
 
     public static string Line(SinkholeHit hit)
     {
         ArgumentNullException.ThrowIfNull(hit);
         return Csv.ReportLine(
-            hit.Time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture), hit.Transport, hit.SourceIp,
+            Time(hit.Time), hit.Transport, hit.SourceIp,
             hit.SourcePort.ToString(CultureInfo.InvariantCulture), hit.QueryName, hit.QueryType == 0 ? null : hit.QueryType.ToString(CultureInfo.InvariantCulture),
             hit.Answer, hit.CaseId, hit.HttpMethod, hit.HttpHost, hit.Url, hit.UserAgent, hit.Referer, hit.ForwardedFor,
             hit.BodyLength?.ToString(CultureInfo.InvariantCulture), hit.BodySha256, hit.ClientSubnet, hit.HitId);
     }
+
+    public static string DailyLine(SinkholeDailyCount row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return Csv.ReportLine(
+            row.Day.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), row.SourceIp, row.QueryName, row.CaseId, row.Organization,
+            Time(row.FirstSeen), Time(row.LastSeen), row.Hits.ToString(CultureInfo.InvariantCulture));
+    }
+
+    private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture);
 }

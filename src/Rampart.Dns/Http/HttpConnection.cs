@@ -38,6 +38,13 @@ internal sealed class HttpConnection(Socket socket, int inputSize, byte[] source
 
     public IncrementalHash? BodyHash { get; set; }
 
+    /// <summary>A chunked body is arriving: <see cref="Decoder"/> holds where its framing stands; its hit is <see cref="PendingHit"/>.</summary>
+    public bool ChunkedBody { get; set; }
+
+#pragma warning disable SA1401, CA1051 // A mutable struct decoded in place: a property would hand out copies.
+    public ChunkedBodyDecoder Decoder;
+#pragma warning restore SA1401, CA1051
+
     public byte[]? PendingHit { get; set; }
 
     public int PendingHitLength { get; set; }

@@ -26,6 +26,7 @@ internal sealed class HttpEventLoop(HttpSinkholeServer server, int index)
     private readonly List<HttpConnection> _again = [];
     private readonly SpoolBatch _batch = new();
     private readonly HttpAnswers _answers = new(server.Options.Response);
+    private readonly ChunkedLimits _chunkLimits = ChunkedLimits.From(server.Options);
     private readonly byte[] _events = new byte[MaxEvents * Epoll.EventSize];
     private readonly int _epoll = Epoll.Create();
     private Thread? _thread;
@@ -181,12 +182,18 @@ internal sealed class HttpEventLoop(HttpSinkholeServer server, int index)
                 }
 
                 connection.BodyHash.GetHashAndReset(hash);
-                var pending = connection.PendingHit.AsSpan(0, connection.PendingHitLength);
-                var record = _batch.BeginRecord(pending.Length);
-                pending.CopyTo(record);
-                HttpHitCodec.SetBodyHash(record, hash);
-                _batch.EndRecord(pending.Length);
+                HttpHitCodec.SetBodyHash(CommitPending(connection), hash);
                 Respond(connection, connection.PendingAnswer, connection.PendingClose, connection.PendingHead);
+                continue;
+            }
+
+            if (connection.ChunkedBody)
+            {
+                if (!ContinueChunked(connection, input, ref consumed, hash))
+                {
+                    break;
+                }
+
                 continue;
             }
 
@@ -229,6 +236,14 @@ internal sealed class HttpEventLoop(HttpSinkholeServer server, int index)
 
             var isHead = head.Method.SequenceEqual("HEAD"u8);
             var caseId = zone is null ? default : zone.CaseIdUtf8.AsSpan();
+            if (head.Chunked)
+            {
+                // Decoded as it arrives (this pass or later ones); answered when its last chunk and trailers are in.
+                Pend(connection, micros, chosen, head, caseId, close, isHead);
+                connection.Decoder = default;
+                connection.ChunkedBody = true;
+                continue;
+            }
             if (head.ContentLength <= 0 || chosen == HttpAnswer.BodyTooLarge)
             {
                 Record(connection, micros, chosen, head, caseId);
@@ -249,18 +264,78 @@ internal sealed class HttpEventLoop(HttpSinkholeServer server, int index)
             }
 
             // The body is still arriving: keep the hit aside, hash as it comes, answer when it is whole.
-            connection.PendingHit ??= new byte[HttpHitCodec.MaxPayload];
-            connection.PendingHitLength = HttpHitCodec.Encode(connection.PendingHit, micros, connection.Source, connection.Port, _answers.Status(chosen), head, caseId);
-            connection.PendingAnswer = chosen;
-            connection.PendingClose = close;
-            connection.PendingHead = isHead;
-            connection.BodyHash ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            Pend(connection, micros, chosen, head, caseId, close, isHead);
             connection.BodyRemaining = head.ContentLength;
         }
 
         // Keep an incomplete head for the next read.
         input.AsSpan(consumed, connection.Filled - consumed).CopyTo(input);
         connection.Filled -= consumed;
+    }
+
+    /// <summary>Keeps a request's hit aside while its body arrives, hashed as it comes.</summary>
+    private void Pend(HttpConnection connection, long micros, HttpAnswer answer, in HttpRequestHead head, ReadOnlySpan<byte> caseId, bool close, bool isHead)
+    {
+        connection.PendingHit ??= new byte[HttpHitCodec.MaxPayload];
+        connection.PendingHitLength = HttpHitCodec.Encode(connection.PendingHit, micros, connection.Source, connection.Port, _answers.Status(answer), head, caseId);
+        connection.PendingAnswer = answer;
+        connection.PendingClose = close;
+        connection.PendingHead = isHead;
+        connection.BodyHash ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    }
+
+    /// <summary>
+    /// Decodes what has arrived of a chunked body, hashing its data. True when the body ended (answered, its
+    /// length and hash recorded) or was refused (answered 400 or 413 and closed, the bytes decoded so far
+    /// recorded without a hash); false when more must be read.
+    /// </summary>
+    private bool ContinueChunked(HttpConnection connection, byte[] input, ref int consumed, Span<byte> hash)
+    {
+        while (true)
+        {
+            var status = connection.Decoder.Decode(input.AsSpan(consumed, connection.Filled - consumed), _chunkLimits, out var used, out var data, out var error);
+            consumed += used;
+            switch (status)
+            {
+                case ChunkedStatus.Data:
+                    connection.BodyHash!.AppendData(data);
+                    continue;
+                case ChunkedStatus.NeedMore:
+                    return false;
+                case ChunkedStatus.Complete:
+                    connection.BodyHash!.GetHashAndReset(hash);
+                    HttpHitCodec.SetBody(CommitPending(connection), connection.Decoder.BodyLength, hash);
+                    connection.ChunkedBody = false;
+                    Respond(connection, connection.PendingAnswer, connection.PendingClose, connection.PendingHead);
+                    return true;
+                case ChunkedStatus.Invalid:
+                default:
+                    connection.BodyHash!.GetHashAndReset(hash); // discarded: the body was not read whole
+                    var answer = error switch
+                    {
+                        HttpParseError.BodyTooLarge => HttpAnswer.BodyTooLarge,
+                        HttpParseError.HeadTooLarge => HttpAnswer.HeadTooLarge,
+                        _ => HttpAnswer.BadRequest,
+                    };
+                    var record = CommitPending(connection);
+                    HttpHitCodec.SetStatus(record, _answers.Status(answer));
+                    HttpHitCodec.SetBody(record, connection.Decoder.BodyLength, default);
+                    connection.ChunkedBody = false;
+                    Respond(connection, answer, close: true, isHead: false);
+                    consumed = connection.Filled;
+                    return true;
+            }
+        }
+    }
+
+    /// <summary>Copies the pending hit into this pass's batch; the span is the record's payload, still patchable until the commit.</summary>
+    private Span<byte> CommitPending(HttpConnection connection)
+    {
+        var pending = connection.PendingHit.AsSpan(0, connection.PendingHitLength);
+        var record = _batch.BeginRecord(pending.Length);
+        pending.CopyTo(record);
+        _batch.EndRecord(pending.Length);
+        return record;
     }
 
     private void Record(HttpConnection connection, long micros, HttpAnswer answer, in HttpRequestHead head, ReadOnlySpan<byte> caseId)

@@ -67,6 +67,19 @@ public static class HttpHitCodec
         return position;
     }
 
+    /// <summary>Records a body read after its head in an encoded payload: its length and, when it was read whole, its SHA-256.</summary>
+    internal static void SetBody(Span<byte> payload, long length, ReadOnlySpan<byte> sha256)
+    {
+        BinaryPrimitives.WriteInt64LittleEndian(payload[BodyLengthOffset..], length);
+        if (!sha256.IsEmpty)
+        {
+            SetBodyHash(payload, sha256);
+        }
+    }
+
+    /// <summary>Changes the recorded status of an encoded payload (a body that turned out bad answers 400 or 413).</summary>
+    internal static void SetStatus(Span<byte> payload, int status) => BinaryPrimitives.WriteUInt16LittleEndian(payload[29..], (ushort)status);
+
     /// <summary>Records the body's SHA-256 in an encoded payload (its length was declared in the head).</summary>
     internal static void SetBodyHash(Span<byte> payload, ReadOnlySpan<byte> sha256)
     {

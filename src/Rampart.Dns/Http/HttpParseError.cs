@@ -22,4 +22,13 @@ public enum HttpParseError : byte
 
     /// <summary>Both Content-Length and Transfer-Encoding (request smuggling, RFC 9112 §6.3).</summary>
     LengthAndTransferEncoding,
+
+    /// <summary>Transfer-Encoding whose final coding is not chunked, or on HTTP/1.0 (RFC 9112 §6.1: the framing is faulty).</summary>
+    BadTransferEncoding,
+
+    /// <summary>Chunked framing broken: a chunk-size line not hex, over <see cref="HttpSinkholeOptions.MaxChunkLineBytes"/> or without CRLF; no CRLF after a chunk; a bare LF.</summary>
+    BadChunk,
+
+    /// <summary>A chunked body longer than <see cref="HttpSinkholeOptions.MaxRequestBodyBytes"/>.</summary>
+    BodyTooLarge,
 }

@@ -31,11 +31,14 @@ internal ref struct HttpRequestHead
     /// <summary>A Transfer-Encoding header was present: the body's end is not known without decoding it.</summary>
     public bool HasTransferEncoding;
 
+    /// <summary>The final transfer coding is chunked: the body is read with <see cref="ChunkedBodyDecoder"/>.</summary>
+    public bool Chunked;
+
     /// <summary>"Connection: close" was sent.</summary>
     public bool ConnectionClose;
 
     /// <summary>"Connection: keep-alive" was sent (matters for HTTP/1.0).</summary>
     public bool ConnectionKeepAlive;
 
-    public readonly bool KeepAlive => !HasTransferEncoding && !ConnectionClose && (Http11 || ConnectionKeepAlive);
+    public readonly bool KeepAlive => !ConnectionClose && (Http11 || ConnectionKeepAlive);
 }

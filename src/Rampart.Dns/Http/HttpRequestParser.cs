@@ -67,6 +67,12 @@ internal static class HttpRequestParser
             return HttpParseStatus.Invalid;
         }
 
+        if (head.HasTransferEncoding && (!head.Chunked || !head.Http11))
+        {
+            error = HttpParseError.BadTransferEncoding;
+            return HttpParseStatus.Invalid;
+        }
+
         return HttpParseStatus.Complete;
     }
 
@@ -153,7 +159,10 @@ internal static class HttpRequestParser
                 head.ForwardedFor = value;
                 break;
             case 17 when Ascii.EqualsIgnoreCase(name, "Transfer-Encoding"u8):
+                // A list of codings; the body's framing is known only when the last one (of the last header) is chunked.
                 head.HasTransferEncoding = true;
+                var last = value.LastIndexOf((byte)',');
+                head.Chunked = Ascii.EqualsIgnoreCase(value[(last + 1)..].Trim(" \t"u8), "chunked"u8);
                 break;
         }
 

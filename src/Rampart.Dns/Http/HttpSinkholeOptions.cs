@@ -23,8 +23,14 @@ public sealed record HttpSinkholeOptions
     /// <summary>Request line plus headers at most (Kestrel's default is 32 KiB; browsers send well under 8).</summary>
     public int MaxRequestHeadBytes { get; init; } = 16 * 1024;
 
-    /// <summary>A longer declared body is answered 413 and the connection closed; its length is recorded, no hash.</summary>
+    /// <summary>
+    /// A longer declared body is answered 413 and the connection closed; its length is recorded, no hash. A chunked
+    /// body is refused the same way at the chunk that would pass it (the bytes decoded so far are recorded).
+    /// </summary>
     public long MaxRequestBodyBytes { get; init; } = 1024 * 1024;
+
+    /// <summary>A chunk-size line with its extensions at most (Kestrel allows no extension data worth keeping; 4 KiB is generous).</summary>
+    public int MaxChunkLineBytes { get; init; } = 4096;
 
     /// <summary>Open connections at most; more are closed at once.</summary>
     public int MaxConnections { get; init; } = 10_000;

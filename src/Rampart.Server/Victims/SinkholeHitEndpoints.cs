@@ -9,7 +9,10 @@ using Rampart.Server.Platform.Auth;
 
 namespace Rampart.Server.Victims;
 
-/// <summary><c>/api/v1/sinkhole/hits</c>: stored sinkhole hits by case, name, source and time, oldest first, as JSON or CSV.</summary>
+/// <summary>
+/// <c>/api/v1/sinkhole/hits</c>: stored sinkhole hits by case, name, source and time, oldest first, as JSON or CSV;
+/// <c>/api/v1/sinkhole/hits/daily</c>: the daily counts that hits past retention were rolled up into, by the same filters.
+/// </summary>
 public static class SinkholeHitEndpoints
 {
     /// <summary>A page is capped so one request cannot ask the store for every hit of a busy sinkhole.</summary>
@@ -21,43 +24,71 @@ public static class SinkholeHitEndpoints
             .WithTags("sinkhole")
             .RequireAuthorization(RampartAuth.ReaderPolicy)
             .WithSummary("Stored sinkhole hits, oldest first: case, domain, source, since, until (ISO 8601), limit (1–10000, default 1000); format=csv for Shadowserver-style CSV");
+        app.MapGet("/api/v1/sinkhole/hits/daily", ListDailyAsync)
+            .WithTags("sinkhole")
+            .RequireAuthorization(RampartAuth.ReaderPolicy)
+            .WithSummary("Daily counts of hits past retention (per case, day, name, source, organization), oldest day first, by the same filters as /hits; a row is kept when any of its hits falls between since and until");
         return app;
     }
 
     private static async Task<IResult> ListAsync(
         string? @case, string? domain, string? source, string? since, string? until, int? limit, string? format, ISinkholeHitStore hits, CancellationToken ct)
     {
-        if (format is not (null or "json" or "csv"))
+        if (!TryQuery(@case, domain, source, since, until, limit, format, out var query, out var problem))
         {
-            return BadRequest("format: 'json' or 'csv'");
+            return problem!;
         }
 
-        if (limit is < 1 or > MaxLimit)
-        {
-            return BadRequest($"limit: from 1 to {MaxLimit}");
-        }
-
-        if (!TryTime(since, out var from))
-        {
-            return NotATime("since");
-        }
-
-        if (!TryTime(until, out var to))
-        {
-            return NotATime("until");
-        }
-
-        var query = new SinkholeHitQuery(@case, domain?.Trim().TrimEnd('.').ToLowerInvariant(), source, from, to, limit ?? 1000);
         var found = await hits.ListAsync(query, ct);
-        if (format != "csv")
+        return format == "csv" ? Csv(SinkholeHitCsv.Header, found.Select(SinkholeHitCsv.Line)) : TypedResults.Ok(found);
+    }
+
+    private static async Task<IResult> ListDailyAsync(
+        string? @case, string? domain, string? source, string? since, string? until, int? limit, string? format, ISinkholeRetentionStore rollups, CancellationToken ct)
+    {
+        if (!TryQuery(@case, domain, source, since, until, limit, format, out var query, out var problem))
         {
-            return TypedResults.Ok(found);
+            return problem!;
         }
 
-        var csv = new StringBuilder(SinkholeHitCsv.Header).Append("\r\n");
-        foreach (var hit in found)
+        var found = await rollups.ListDailyAsync(query, ct);
+        return format == "csv" ? Csv(SinkholeHitCsv.DailyHeader, found.Select(SinkholeHitCsv.DailyLine)) : TypedResults.Ok(found);
+    }
+
+    /// <summary>The query the parameters ask for, or the 400 that names the first malformed one (the same checks for both lists).</summary>
+    private static bool TryQuery(
+        string? caseId, string? domain, string? source, string? since, string? until, int? limit, string? format, out SinkholeHitQuery query, out ProblemHttpResult? problem)
+    {
+        query = new SinkholeHitQuery();
+        var error = format is not (null or "json" or "csv") ? "format: 'json' or 'csv'"
+            : limit is < 1 or > MaxLimit ? $"limit: from 1 to {MaxLimit}"
+            : null;
+        DateTimeOffset? from = null, to = null;
+        if (error is null && !TryTime(since, out from))
         {
-            csv.Append(SinkholeHitCsv.Line(hit)).Append("\r\n");
+            error = NotATime("since");
+        }
+
+        if (error is null && !TryTime(until, out to))
+        {
+            error = NotATime("until");
+        }
+
+        problem = error is null ? null : TypedResults.Problem(error, statusCode: StatusCodes.Status400BadRequest);
+        if (problem is null)
+        {
+            query = new SinkholeHitQuery(caseId, domain?.Trim().TrimEnd('.').ToLowerInvariant(), source, from, to, limit ?? 1000);
+        }
+
+        return problem is null;
+    }
+
+    private static ContentHttpResult Csv(string header, IEnumerable<string> lines)
+    {
+        var csv = new StringBuilder(header).Append("\r\n");
+        foreach (var line in lines)
+        {
+            csv.Append(line).Append("\r\n");
         }
 
         return TypedResults.Text(csv.ToString(), "text/csv; charset=utf-8");
@@ -76,7 +107,5 @@ public static class SinkholeHitEndpoints
         return parsed;
     }
 
-    private static ProblemHttpResult NotATime(string parameter) => BadRequest($"{parameter}: not a time (ISO 8601, e.g. 2026-11-29 or 2026-11-29T18:00Z)");
-
-    private static ProblemHttpResult BadRequest(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest);
+    private static string NotATime(string parameter) => $"{parameter}: not a time (ISO 8601, e.g. 2026-11-29 or 2026-11-29T18:00Z)";
 }

@@ -22,13 +22,18 @@ public static class SinkholeHitsVerb
         var until = new Option<string?>("--until") { Description = "Before this time" };
         var limit = new Option<int>("--limit") { Description = "At most this many hits, oldest first", DefaultValueFactory = _ => 1000 };
         var csv = new Option<bool>("--csv") { Description = "CSV with a header line (formula-safe for spreadsheets)" };
+        var daily = new Option<bool>("--daily")
+        {
+            Description = "The daily counts hits past retention were rolled up into (per case, day, name, source, organization), by the same filters",
+        };
         var command = new Command("hits", """
             List stored sinkhole hits, oldest first.
             Examples:
               rampart sinkhole hits --case case-1 --since 2026-11-01
               rampart sinkhole hits --case case-1 --csv > hits.csv
+              rampart sinkhole hits --case case-1 --daily --since 2026-01-01
             """)
-        { caseId, domain, source, since, until, limit, csv };
+        { caseId, domain, source, since, until, limit, csv, daily };
         command.SetAction(async (parse, ct) =>
         {
             var query = new SinkholeHitQuery(
@@ -39,25 +44,15 @@ public static class SinkholeHitsVerb
                 Time(parse.GetValue(until), "--until"),
                 Math.Max(1, parse.GetValue(limit)));
             await using var store = await LocalStore.OpenAsync(parse, ct);
+            if (parse.GetValue(daily))
+            {
+                var rows = await store.Get<ISinkholeRetentionStore>().ListDailyAsync(query, ct);
+                Print(rows, parse.GetValue(csv), SinkholeHitCsv.DailyHeader, SinkholeHitCsv.DailyLine, DailyTextLine, "daily rows");
+                return 0;
+            }
+
             var hits = await store.Get<ISinkholeHitStore>().ListAsync(query, ct);
-            if (parse.GetValue(csv))
-            {
-                Console.Out.Write(SinkholeHitCsv.Header + "\r\n");
-                foreach (var hit in hits)
-                {
-                    Console.Out.Write(SinkholeHitCsv.Line(hit) + "\r\n");
-                }
-            }
-            else
-            {
-                foreach (var hit in hits)
-                {
-                    Console.WriteLine(Printable(TextLine(hit)));
-                }
-
-                Console.Error.WriteLine($"{hits.Count} hits");
-            }
-
+            Print(hits, parse.GetValue(csv), SinkholeHitCsv.Header, SinkholeHitCsv.Line, TextLine, "hits");
             return 0;
         });
         return command;
@@ -80,6 +75,33 @@ public static class SinkholeHitsVerb
 
         return text.ToString();
     }
+
+    /// <summary>CSV through <see cref="SinkholeHitCsv"/>, or one escaped line per row and the count on stderr.</summary>
+    private static void Print<T>(IReadOnlyList<T> rows, bool csv, string header, Func<T, string> csvLine, Func<T, string> textLine, string noun)
+    {
+        if (csv)
+        {
+            Console.Out.Write(header + "\r\n");
+            foreach (var row in rows)
+            {
+                Console.Out.Write(csvLine(row) + "\r\n");
+            }
+
+            return;
+        }
+
+        foreach (var row in rows)
+        {
+            Console.WriteLine(Printable(textLine(row)));
+        }
+
+        Console.Error.WriteLine($"{rows.Count} {noun}");
+    }
+
+    private static string DailyTextLine(SinkholeDailyCount row) =>
+        $"{row.Day.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}  {row.SourceIp}  {row.CaseId ?? "-"}  {row.QueryName}  {row.Hits} hits"
+        + $" {row.FirstSeen.UtcDateTime.ToString("HH:mm:ss", CultureInfo.InvariantCulture)}-{row.LastSeen.UtcDateTime.ToString("HH:mm:ss", CultureInfo.InvariantCulture)}"
+        + (row.Organization is { } organization ? $"  {organization}" : "");
 
     private static string TextLine(SinkholeHit hit)
     {

@@ -10,7 +10,8 @@ public class HttpFuzzTests
     [
         Encoding.ASCII.GetBytes("GET /login?u=1 HTTP/1.1\r\nHost: www.evil.example\r\nUser-Agent: x\r\n\r\n"),
         Encoding.ASCII.GetBytes("POST /owa HTTP/1.1\r\nHost: evil.example:80\r\nContent-Length: 5\r\nConnection: close\r\n\r\nab=cd"),
-        Encoding.ASCII.GetBytes("HEAD / HTTP/1.0\r\nReferer: http://a/\r\nX-Forwarded-For: 1.2.3.4\r\nTransfer-Encoding: chunked\r\n\r\n"),
+        Encoding.ASCII.GetBytes("HEAD / HTTP/1.0\r\nReferer: http://a/\r\nX-Forwarded-For: 1.2.3.4\r\nConnection: keep-alive\r\n\r\n"),
+        Encoding.ASCII.GetBytes("POST /x HTTP/1.1\r\nHost: evil.example\r\nTransfer-Encoding: gzip, chunked\r\n\r\n4;a=b\r\nab=c\r\n0\r\nT: 1\r\n\r\n"),
     ];
 
     /// <summary>A seed request with a few bytes overwritten, inserted or cut.</summary>

@@ -48,7 +48,8 @@ public class HttpRequestParserTests
     [InlineData("GET / HTTP/1.1\r\nConnection: Upgrade, CLOSE\r\n\r\n", false)]
     [InlineData("GET / HTTP/1.0\r\n\r\n", false)]
     [InlineData("GET / HTTP/1.0\r\nConnection: Keep-Alive\r\n\r\n", true)]
-    [InlineData("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n", false)]
+    [InlineData("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n", true)]
+    [InlineData("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n", false)]
     public void Keep_alive_follows_the_version_and_the_connection_header(string text, bool keepAlive)
     {
         var parsed = Parse(text);
@@ -72,6 +73,8 @@ public class HttpRequestParserTests
     [InlineData("POST / HTTP/1.1\r\nContent-Length: -1\r\n\r\n", HttpParseError.BadContentLength)]
     [InlineData("POST / HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n", HttpParseError.BadContentLength)]
     [InlineData("POST / HTTP/1.1\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n", HttpParseError.LengthAndTransferEncoding)]
+    [InlineData("POST / HTTP/1.1\r\nTransfer-Encoding: chunked, gzip\r\n\r\n", HttpParseError.BadTransferEncoding)]
+    [InlineData("POST / HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n", HttpParseError.BadTransferEncoding)]
     public void A_malformed_or_smuggling_head_is_refused_with_its_reason(string text, HttpParseError expected)
     {
         var parsed = Parse(text);

@@ -98,11 +98,55 @@ public class HttpSinkholeServerTests
         Assert.Equal(("example.org", "404"), (hit.QueryName, hit.Answer));
     }
 
+    [Fact]
+    public async Task A_chunked_body_split_across_writes_is_recorded_by_length_and_hash_and_the_connection_stays_open()
+    {
+        await using var sinkhole = new RunningHttpSinkhole();
+        using var client = await sinkhole.ConnectAsync();
+        var buffer = new ResponseBuffer();
+        var body = "username=victim%40example.org&password=Sup3rSecretPassw0rd" + new string('x', 3000);
+        var chunked = $"10;note=1\r\n{body[..16]}\r\n{body.Length - 16:X}\r\n{body[16..]}\r\n0\r\nX-Trailer: Sup3rSecret\r\n\r\n";
+
+        await RunningHttpSinkhole.SendAsync(client, $"POST /owa/auth.owa HTTP/1.1\r\nHost: evil.example\r\nTransfer-Encoding: chunked\r\n\r\n{chunked[..30]}");
+        await Task.Delay(100, TestContext.Current.CancellationToken);
+        Assert.Empty(sinkhole.Hits());
+        await RunningHttpSinkhole.SendAsync(client, chunked[30..2000]);
+        await Task.Delay(50, TestContext.Current.CancellationToken);
+        await RunningHttpSinkhole.SendAsync(client, chunked[2000..] + "GET /after HTTP/1.1\r\nHost: evil.example\r\n\r\n");
+        var first = await RunningHttpSinkhole.ReadResponseAsync(client, buffer);
+        var second = await RunningHttpSinkhole.ReadResponseAsync(client, buffer);
+
+        Assert.Equal((200, 200), (first!.Status, second!.Status));
+        Assert.False(first.Headers.ContainsKey("Connection"));
+        var hits = sinkhole.Hits();
+        Assert.Equal(["/owa/auth.owa", "/after"], hits.Select(h => h.Url));
+        Assert.Equal(body.Length, hits[0].BodyLength);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(body))), hits[0].BodySha256);
+        Assert.Equal(-1, sinkhole.SpoolBytes().AsSpan().IndexOf("Sup3rSecret"u8));
+    }
+
+    [Fact]
+    public async Task A_chunked_body_past_the_limit_is_answered_413_with_the_bytes_decoded_so_far_recorded_and_no_hash()
+    {
+        await using var sinkhole = new RunningHttpSinkhole(new HttpSinkholeOptions { MaxRequestBodyBytes = 100 });
+        using var client = await sinkhole.ConnectAsync();
+
+        await RunningHttpSinkhole.SendAsync(client, $"POST / HTTP/1.1\r\nHost: evil.example\r\nTransfer-Encoding: chunked\r\n\r\n40\r\n{new string('a', 64)}\r\n40\r\n");
+        var response = await RunningHttpSinkhole.ReadResponseAsync(client, new ResponseBuffer());
+
+        Assert.Equal(413, response!.Status);
+        var hit = Assert.Single(sinkhole.Hits());
+        Assert.Equal(("413", 64L, (string?)null), (hit.Answer, hit.BodyLength, hit.BodySha256));
+    }
+
     [Theory]
     [InlineData("GARBAGE\r\n\r\n", 400)]
     [InlineData("GET / HTTP/2.0\r\nHost: evil.example\r\n\r\n", 505)]
     [InlineData("POST / HTTP/1.1\r\nHost: evil.example\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\nabc", 400)]
     [InlineData("POST / HTTP/1.1\r\nHost: evil.example\r\nContent-Length: 99999999\r\n\r\n", 413)]
+    [InlineData("POST / HTTP/1.1\r\nHost: evil.example\r\nTransfer-Encoding: gzip\r\n\r\nabc", 400)]
+    [InlineData("POST / HTTP/1.1\r\nHost: evil.example\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabcd\r\n0\r\n\r\n", 400)]
+    [InlineData("POST / HTTP/1.1\r\nHost: evil.example\r\nTransfer-Encoding: chunked\r\n\r\nFFFFFF\r\n", 413)]
     public async Task A_bad_request_is_answered_with_its_error_recorded_and_the_connection_closed(string request, int status)
     {
         await using var sinkhole = new RunningHttpSinkhole();

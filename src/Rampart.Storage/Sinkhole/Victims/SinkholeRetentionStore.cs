@@ -1,3 +1,4 @@
+using Dapper;
 using Microsoft.Data.Sqlite;
 using Rampart.Core.Auditing;
 using Rampart.Core.Sinkhole;
@@ -117,6 +118,50 @@ internal sealed class SinkholeRetentionStore(StoreChanges changes) : ISinkholeRe
             change.Audit("sinkhole.purge", caseId, rollups ? $"{hits} raw hits and {rows} daily rollup rows removed" : $"{hits} raw hits removed");
             return (hits, rows);
         }, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<SinkholeDailyCount>> ListDailyAsync(SinkholeHitQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var connection = await changes.Database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<DailyRow>(new CommandDefinition(
+            """
+            SELECT case_id AS CaseId, day AS Day, query_name AS QueryName, source_ip AS SourceIp, organization AS Organization,
+                   first_at AS FirstAt, last_at AS LastAt, hits AS Hits
+            FROM sinkhole_rollups
+            WHERE (@CaseId IS NULL OR case_id = @CaseId)
+              AND (@QueryName IS NULL OR query_name = @QueryName)
+              AND (@SourceIp IS NULL OR source_ip = @SourceIp)
+              AND (@Since IS NULL OR last_at >= @Since)
+              AND (@Until IS NULL OR first_at < @Until)
+            ORDER BY day, case_id, query_name, source_ip
+            LIMIT @Limit
+            """,
+            new { query.CaseId, query.QueryName, query.SourceIp, Since = StoreTime.ToStore(query.Since), Until = StoreTime.ToStore(query.Until), query.Limit },
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return [.. rows.Select(r => new SinkholeDailyCount(
+            r.CaseId.Length == 0 ? null : r.CaseId, StoreTime.FromStore(r.Day), r.QueryName, r.SourceIp, r.Organization,
+            StoreTime.FromStore(r.FirstAt), StoreTime.FromStore(r.LastAt), r.Hits))];
+    }
+
+    /// <summary>Settable properties: see <see cref="SinkholeHitRow"/> on Dapper and SQLite's column types.</summary>
+    private sealed class DailyRow
+    {
+        public string CaseId { get; set; } = "";
+
+        public long Day { get; set; }
+
+        public string QueryName { get; set; } = "";
+
+        public string SourceIp { get; set; } = "";
+
+        public string? Organization { get; set; }
+
+        public long FirstAt { get; set; }
+
+        public long LastAt { get; set; }
+
+        public long Hits { get; set; }
     }
 
     /// <summary>Settable properties: see <see cref="SinkholeHitRow"/> on Dapper and SQLite's column types.</summary>
