@@ -1,31 +1,44 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Text;
 using Rampart.Core.Names;
 
 namespace Rampart.Detection.Lookalikes;
 
 /// <summary>
-/// The lookalike prefilter's single pass over a name as written: it checks and lowers the name as
+/// The lookalike prefilter's single pass over a name as written: it checks the name as
 /// <see cref="DomainNames.TryToAscii(ReadOnlySpan{char}, Span{char}, out int, out DomainNameProblem)"/>
-/// does on its ASCII path, folds each label as <see cref="GlyphSkeleton.Fold(ReadOnlySpan{char}, Span{char}, Span{int})"/>
+/// does on its ASCII path (and lowers it as that does), folds each label as <see cref="GlyphSkeleton.Fold(ReadOnlySpan{char}, Span{char}, Span{int})"/>
 /// does into one skeleton without dots and hyphens, records each label's letter masks, and tests every
 /// three consecutive skeleton letters against a bitset — one table read per character, no branch a
-/// random name mispredicts but the dots. A random host spent most of its screening time in the
-/// separate passes this replaces (TryToAscii's five sweeps, a fold per label, a gram loop).
+/// random name mispredicts but the dots, few enough live values that the loop keeps them all in
+/// registers. A random host spent most of its screening time in the separate passes this replaces
+/// (TryToAscii's five sweeps, a fold per label, a gram loop).
 /// </summary>
 internal static class HostFolder
 {
     /// <summary>Labels a folded name may have; deeper names (rare) take the full check.</summary>
     public const int MaxLabels = 32;
 
-    /// <summary>Codes of three skeleton characters, <see cref="Gram"/>: 38³ = 54,872.</summary>
-    public const int GramCount = LetterMask.Size * LetterMask.Size * LetterMask.Size;
+    /// <summary>Codes of three skeleton characters, five bits each (<see cref="Gram"/>): a 4 KB bitset.</summary>
+    public const int GramCount = 1 << (3 * GramBits);
+
+    private const int GramBits = 5;
+    private const int GramMask = GramCount - 1;
+
+    /// <summary>The gram class no character has: a name's first two grams start with it, and no brand's does.</summary>
+    private const int NoClass = (1 << GramBits) - 1;
+
+    /// <summary>A pair class no first character has (<see cref="Entry.First"/> is 0 to 3).</summary>
+    private const byte NoPair = 4;
 
     private const byte Ordinary = 0;
     private const byte Dot = 1;
     private const byte Hyphen = 2;
     private const byte Invalid = 3;
 
-    /// <summary>The code of three skeleton characters given by their <see cref="LetterMask.IndexOf"/>.</summary>
-    public static int Gram(int a, int b, int c) => (((a * LetterMask.Size) + b) * LetterMask.Size) + c;
+    /// <summary>The code of three skeleton characters: letters have a class each, digits share five, the rest one.</summary>
+    public static int Gram(char a, char b, char c) => (GramClass(a) << (2 * GramBits)) | (GramClass(b) << GramBits) | GramClass(c);
 
     /// <summary>
     /// Lowers and folds <paramref name="input"/> into <paramref name="host"/> and <paramref name="joined"/>
@@ -44,56 +57,50 @@ internal static class HostFolder
             length--;
         }
 
-        if (length == 0 || length > DomainNames.MaxNameLength || length > host.Length || length > joined.Length)
+        if (length == 0 || length > DomainNames.MaxNameLength || length > host.Length || length > joined.Length || grams.Length < GramCount / 64)
         {
             return false;
         }
 
-        var table = Table;
-        var pairs = Pairs;
-        ulong mask = 0, maskBefore = 0, written = 0, hit = 0;
-        int n = 0, count = 0, start = 0, signs = 0, pending = 0;
-        // The last two skeleton characters (as one code, and the last alone), and both before the last
-        // character: a pair's second character replaces the first's fold. 'Other' starts no brand gram.
-        int pairCode = (LetterMask.Other * LetterMask.Size) + LetterMask.Other, last = LetterMask.Other;
-        int pairCodeBefore = pairCode, lastBefore = last;
+        // Bounds are checked above once: the loop reads and writes through refs.
+        ref var source = ref MemoryMarshal.GetReference(input);
+        ref var skeleton = ref MemoryMarshal.GetReference(joined);
+        ref var table = ref MemoryMarshal.GetArrayDataReference(Table);
+        ref var bits = ref MemoryMarshal.GetArrayDataReference(grams);
+        ulong mask = 0, maskBefore = 0, written = 0, allWritten = 0, hit = 0;
+        int n = 0, count = 0, start = 0, signs = 0, pending = 0, gram = GramMask;
         for (var i = 0; i < length; i++)
         {
-            var c = input[i];
+            var c = (uint)Unsafe.Add(ref source, i);
             if (c >= 128)
             {
                 return false;
             }
 
-            var e = table[c];
-            var pair = pairs[(pending << 2) | e.Second];
-            pending = e.First;
-            if (pair != 0)
+            var e = Unsafe.Add(ref table, c);
+            if (e.Second == pending)
             {
-                // rn → m, vv → w, cl → d: the first character's fold gives way to the pair's.
-                host[i] = e.Lower;
-                var index = LetterMask.IndexOf(pair);
-                joined[n - 1] = pair;
-                mask = maskBefore | (1UL << index);
+                // rn → m, vv → w, cl → d: the pair's letter replaces the first character's fold.
+                var pair = PairLetters[pending];
+                Unsafe.Add(ref skeleton, n - 1) = pair;
+                mask = maskBefore | LetterMask.Bit(pair);
                 written |= 1UL << e.WrittenIndex;
                 signs |= (int)FoldSigns.StrongFold;
-                var pairGram = (pairCodeBefore * LetterMask.Size) + index;
-                hit |= grams[pairGram >> 6] >> pairGram;
-                pairCode = (lastBefore * LetterMask.Size) + index;
-                last = index;
+                gram = (gram & ~NoClass) | GramClass(pair);
+                hit |= Unsafe.Add(ref bits, gram >> 6) >> gram;
                 pending = 0;
                 continue;
             }
 
+            pending = e.First;
             if (e.Kind != Ordinary)
             {
                 if (e.Kind == Hyphen)
                 {
-                    host[i] = '-';
                     written |= 1UL << e.WrittenIndex;
                     signs |= (int)FoldSigns.Hyphen;
                     // TryToAscii leaves a name holding "xn--" anywhere to its label walk.
-                    if (i >= 3 && host[i - 1] == '-' && host[i - 2] == 'n' && host[i - 3] == 'x')
+                    if (i >= 3 && input[i - 1] == '-' && (input[i - 2] | 0x20) == 'n' && (input[i - 3] | 0x20) == 'x')
                     {
                         return false;
                     }
@@ -106,12 +113,12 @@ internal static class HostFolder
                     return false;
                 }
 
-                host[i] = '.';
                 labels[count++] = new FoldedLabel(start, i, n, mask, written);
+                allWritten |= written;
                 mask = 0;
                 written = 0;
                 // The dot-split check folds two labels joined, so a pair across this dot (hotr.nail) needs it.
-                if (i + 1 < length && input[i + 1] < 128 && pairs[(table[input[i - 1]].First << 2) | table[input[i + 1]].Second] != 0)
+                if (i + 1 < length && input[i + 1] < 128 && Table[input[i - 1]].First is var first and not 0 && Table[input[i + 1]].Second == first)
                 {
                     signs |= (int)FoldSigns.FoldAcrossDot;
                 }
@@ -120,18 +127,12 @@ internal static class HostFolder
                 continue;
             }
 
-            host[i] = e.Lower;
-            joined[n++] = e.Fold;
+            Unsafe.Add(ref skeleton, n++) = e.Fold;
             maskBefore = mask;
             mask |= 1UL << e.FoldIndex;
             written |= 1UL << e.WrittenIndex;
-            signs |= e.Signs;
-            var gram = (pairCode * LetterMask.Size) + e.FoldIndex;
-            hit |= grams[gram >> 6] >> gram;
-            pairCodeBefore = pairCode;
-            lastBefore = last;
-            pairCode = (last * LetterMask.Size) + e.FoldIndex;
-            last = e.FoldIndex;
+            gram = ((gram << GramBits) | e.GramClass) & GramMask;
+            hit |= Unsafe.Add(ref bits, gram >> 6) >> gram;
         }
 
         if (length - start is 0 or > DomainNames.MaxLabelLength || count == labels.Length)
@@ -140,55 +141,61 @@ internal static class HostFolder
         }
 
         labels[count++] = new FoldedLabel(start, length, n, mask, written);
+        allWritten |= written;
+        // 0 and 1 are glyph tricks alone (0 → o, 1 → l).
+        if ((allWritten & (LetterMask.Bit('0') | LetterMask.Bit('1'))) != 0)
+        {
+            signs |= (int)FoldSigns.StrongFold;
+        }
+
+        // Lower case last, in one vectorized sweep (the input holds only ASCII host characters now).
+        if (Unsafe.AreSame(ref source, ref MemoryMarshal.GetReference(host)))
+        {
+            Ascii.ToLowerInPlace(host[..length], out _);
+        }
+        else
+        {
+            Ascii.ToLower(input[..length], host, out _);
+        }
+
         folded = new FoldedHost(length, n, count, (FoldSigns)signs, (hit & 1) != 0);
         return true;
     }
 
-    /// <summary>Per ASCII character: its pair class as the first and as the second character of a pair (0: none).</summary>
-    private static readonly (byte[] First, byte[] Second) PairClasses = BuildPairClasses();
+    private static int GramClass(char c) => c switch
+    {
+        >= 'a' and <= 'z' => c - 'a',
+        >= '0' and <= '9' => 26 + ((c - '0') % 5),
+        _ => 30,
+    };
 
-    /// <summary>By (first character's pair class, second's): the pair's letter, or <c>'\0'</c>. Built from <see cref="GlyphSkeleton.Pair"/>.</summary>
-    private static readonly char[] Pairs = BuildPairs();
+    /// <summary>Per pair class (<see cref="Entry.First"/>), the letter the pair folds into. Built from <see cref="GlyphSkeleton.Pair"/>.</summary>
+    private static readonly char[] PairLetters = new char[NoPair];
 
-    /// <summary>Per ASCII character: its lower case, its single fold, their mask bits, its pair classes, its kind.</summary>
+    /// <summary>Per ASCII character: its fold and the fold's gram class, the mask bits of both, its pair classes, its kind.</summary>
     private static readonly Entry[] Table = BuildTable();
-
-    private static (char A, char B)[] AllPairs() =>
-        Enumerable.Range(0, 128).SelectMany(a => Enumerable.Range(0, 128).Select(b => (A: (char)a, B: (char)b)))
-            .Where(p => GlyphSkeleton.Pair(p.A, p.B) != '\0').ToArray();
-
-    private static (byte[] First, byte[] Second) BuildPairClasses()
-    {
-        var pairs = AllPairs();
-        byte[] Classes(IEnumerable<char> letters)
-        {
-            var classes = new byte[128];
-            var next = 1;
-            foreach (var c in letters.Distinct())
-            {
-                classes[c] = (byte)next++;
-            }
-
-            // Two bits per class: three pair letters of each kind fit.
-            return next <= 4 ? classes : throw new InvalidOperationException("GlyphSkeleton.Pair has more pair letters than HostFolder's table holds.");
-        }
-
-        return (Classes(pairs.Select(p => p.A)), Classes(pairs.Select(p => p.B)));
-    }
-
-    private static char[] BuildPairs()
-    {
-        var table = new char[16];
-        foreach (var (a, b) in AllPairs())
-        {
-            table[(PairClasses.First[a] << 2) | PairClasses.Second[b]] = GlyphSkeleton.Pair(a, b);
-        }
-
-        return table;
-    }
 
     private static Entry[] BuildTable()
     {
+        // A pair class per pair (rn, vv, cl): its first letter starts only it, its second ends only it,
+        // so "the previous character's class equals this one's second class" is the whole test.
+        var pairs = Enumerable.Range(0, 128).SelectMany(a => Enumerable.Range(0, 128).Select(b => (A: (char)a, B: (char)b)))
+            .Where(p => GlyphSkeleton.Pair(p.A, p.B) != '\0').ToArray();
+        if (pairs.Length >= NoPair || pairs.DistinctBy(p => p.A).Count() != pairs.Length || pairs.DistinctBy(p => p.B).Count() != pairs.Length)
+        {
+            throw new InvalidOperationException("HostFolder holds up to three pairs, each first and second letter in one pair only.");
+        }
+
+        var first = new byte[128];
+        var second = new byte[128];
+        Array.Fill(second, NoPair);
+        for (var k = 0; k < pairs.Length; k++)
+        {
+            first[pairs[k].A] = (byte)(k + 1);
+            second[pairs[k].B] = (byte)(k + 1);
+            PairLetters[k + 1] = GlyphSkeleton.Pair(pairs[k].A, pairs[k].B);
+        }
+
         var entries = new Entry[128];
         for (var c = (char)0; c < 128; c++)
         {
@@ -201,13 +208,12 @@ internal static class HostFolder
                 _ => Invalid,
             };
             var fold = GlyphSkeleton.Single(lower);
-            entries[c] = new Entry(lower, fold, (byte)LetterMask.IndexOf(fold), (byte)LetterMask.IndexOf(lower),
-                PairClasses.First[lower], PairClasses.Second[lower], kind,
-                (byte)(lower is '0' or '1' ? FoldSigns.StrongFold : FoldSigns.None));
+            entries[c] = new Entry(fold, (byte)LetterMask.IndexOf(fold), (byte)LetterMask.IndexOf(lower), first[lower], second[lower], kind, (byte)GramClass(fold));
         }
 
         return entries;
     }
 
-    private readonly record struct Entry(char Lower, char Fold, byte FoldIndex, byte WrittenIndex, byte First, byte Second, byte Kind, byte Signs);
+    /// <summary>Eight bytes per character.</summary>
+    private readonly record struct Entry(char Fold, byte FoldIndex, byte WrittenIndex, byte First, byte Second, byte Kind, byte GramClass);
 }

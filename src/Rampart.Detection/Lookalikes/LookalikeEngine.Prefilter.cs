@@ -358,7 +358,7 @@ public sealed partial class LookalikeEngine
             Grams = new ulong[(HostFolder.GramCount + 63) / 64];
             foreach (var word in distinctiveWords.Concat(GenericList).Concat(disguised).Where(w => w.Length >= 3))
             {
-                var code = HostFolder.Gram(LetterMask.IndexOf(word[0]), LetterMask.IndexOf(word[1]), LetterMask.IndexOf(word[2]));
+                var code = HostFolder.Gram(word[0], word[1], word[2]);
                 Grams[code >> 6] |= 1UL << code;
             }
 

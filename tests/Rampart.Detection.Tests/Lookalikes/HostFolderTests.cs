@@ -100,7 +100,7 @@ public sealed class HostFolderTests
         var grams = new ulong[(HostFolder.GramCount + 63) / 64];
         foreach (var word in words)
         {
-            var code = HostFolder.Gram(LetterMask.IndexOf(word[0]), LetterMask.IndexOf(word[1]), LetterMask.IndexOf(word[2]));
+            var code = HostFolder.Gram(word[0], word[1], word[2]);
             grams[code >> 6] |= 1UL << code;
         }
 
