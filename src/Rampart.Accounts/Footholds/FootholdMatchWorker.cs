@@ -17,12 +17,17 @@ internal sealed class FootholdMatchWorker(SigmaRuleSet builtIn, SigmaRuleSet? su
     private static readonly byte[] UniqueTokenId = Encoding.UTF8.GetBytes("UniqueTokenId");
 
     private readonly SigmaEvaluator _builtIn = builtIn.CreateEvaluator();
+    private readonly OperationRuleIndex _builtInByOperation = new(builtIn);
     private readonly SigmaEvaluator? _supplied = supplied?.CreateEvaluator();
     private readonly List<CompiledRule> _hits = [];
 
     public long RulesTested => _builtIn.RulesTested + (_supplied?.RulesTested ?? 0);
 
-    /// <summary>The built-in and the supplied rules <paramref name="auditEvent"/> matches (none allocated when none match), and its session and token ids.</summary>
+    /// <summary>
+    /// The built-in and the supplied rules <paramref name="auditEvent"/> matches (none allocated when none
+    /// match), and its session and token ids. The built-ins are tested only when the record's operation is
+    /// one they select (<see cref="OperationRuleIndex"/>); the supplied rules, which need not select one, all.
+    /// </summary>
     public FootholdMatches Match(AuditEvent auditEvent, EventRecord record)
     {
         if (since is { } from && auditEvent.Timestamp is { } at && at < from)
@@ -31,7 +36,9 @@ internal sealed class FootholdMatchWorker(SigmaRuleSet builtIn, SigmaRuleSet? su
         }
 
         var source = new SigmaLogSource(auditEvent.Logsource.Product, auditEvent.Logsource.Service, auditEvent.Logsource.Category);
-        var builtInHits = Match(_builtIn, source, record);
+        _hits.Clear();
+        _builtIn.MatchRules(_builtInByOperation.RulesFor(source, record), record, _hits);
+        CompiledRule[] builtInHits = _hits.Count == 0 ? [] : [.. _hits];
         var suppliedHits = _supplied is null ? [] : Match(_supplied, source, record);
         if (builtInHits.Length > 0 || suppliedHits.Length > 0)
         {

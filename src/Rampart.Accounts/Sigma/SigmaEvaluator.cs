@@ -60,6 +60,24 @@ public sealed class SigmaEvaluator
         MatchRules(source, hits);
     }
 
+    /// <summary>
+    /// <see cref="MatchRules(SigmaLogSource, EventRecord, List{CompiledRule})"/> over some of the rules the set
+    /// selects for the event's log source, in the set's order: for a caller that indexes them further
+    /// (the built-in foothold rules, by operation) and passes only those that can match.
+    /// </summary>
+    internal void MatchRules(ReadOnlySpan<CompiledRule> rules, EventRecord record, List<CompiledRule> hits)
+    {
+        _context.Reset(record);
+        RulesTested += rules.Length;
+        foreach (var rule in rules)
+        {
+            if (rule.Root.Evaluate(_context))
+            {
+                hits.Add(rule);
+            }
+        }
+    }
+
     private void MatchRules(SigmaLogSource source, List<CompiledRule> hits)
     {
         var rules = _set.RulesFor(source);
