@@ -66,8 +66,14 @@ internal sealed class PrivatePostgres : IAsyncDisposable
     public Task StartAgainAsync(CancellationToken cancellationToken) =>
         AsPostgresAsync(["pg_ctl", "start", "-D", DataDirectory, "-l", Path.Combine(_folder, "server.log"), "-w", "-t", "120"], cancellationToken);
 
+    /// <summary>Stops the server and removes its folder; a second call does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (!Directory.Exists(_folder))
+        {
+            return;
+        }
+
         try
         {
             await StopImmediatelyAsync(CancellationToken.None);
