@@ -38,11 +38,12 @@ public abstract class SinkholeHitStoreTests<TTarget> : StorageTest<TTarget>
             "node-a:20", "node-a", 20, T0, "http", "198.51.100.8", 51000, "case-1", "login.hanrnaii.net", 0, "200", null,
             "POST", "Login.Hanrnaii.net:80", "/owa/auth.owa?x=1", "=HYPERLINK(\"x\")", "https://mail.example/", "10.0.0.1", 27, new string('a', 64));
         var withoutBody = http with { HitId = "node-a:21", Sequence = 21, HttpMethod = "GET", BodyLength = null, BodySha256 = null, UserAgent = null };
+        var overTls = http with { HitId = "node-a:22", Sequence = 22, Transport = "https", TlsSni = "login.hanrnaii.net" };
 
-        await hits.AddAsync([Hit(1), http, withoutBody], Ct);
+        await hits.AddAsync([Hit(1), http, withoutBody, overTls], Ct);
 
         var listed = await hits.ListAsync(new SinkholeHitQuery(CaseId: "case-1"), Ct);
-        Assert.Equal([Hit(1), http, withoutBody], listed.OrderBy(h => h.Sequence));
+        Assert.Equal([Hit(1), http, withoutBody, overTls], listed.OrderBy(h => h.Sequence));
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Rampart.Dns.Http;
 using Rampart.Dns.Sinkhole;
 using Rampart.Dns.Spool;
@@ -26,6 +28,18 @@ public sealed class SinkholeSettings
 
     /// <summary>HTTP sinkhole port; 0 picks a free one.</summary>
     public int HttpPort { get; set; } = HttpSinkholeOptions.DefaultPort;
+
+    /// <summary>TLS ports of the HTTP sinkhole, each answered like <see cref="HttpPort"/> and recording the client's server name (SNI); 0 picks a free one.</summary>
+    public IList<int> HttpsPorts { get; } = [];
+
+    /// <summary>The certificate the TLS ports present: a PEM file (with <see cref="TlsKey"/>, or the key in the same file) or a PKCS#12 file (.pfx, .p12).</summary>
+    public string? TlsCertificate { get; set; }
+
+    /// <summary>The PEM private key of <see cref="TlsCertificate"/>, when it is a separate file.</summary>
+    public string? TlsKey { get; set; }
+
+    /// <summary>The password of a PKCS#12 file or an encrypted PEM key. Never logged; prefer the environment (<c>Sinkhole__TlsPassword</c>).</summary>
+    public string? TlsPassword { get; set; }
 
     /// <summary>200 (the page), 204, 404 or 410.</summary>
     public int HttpStatus { get; set; } = 200;
@@ -67,7 +81,7 @@ public sealed class SinkholeSettings
             errors.Add($"Address: '{Address}' is not an IP address");
         }
 
-        foreach (var (name, port) in new[] { (nameof(DnsPort), DnsPort), (nameof(HttpPort), HttpPort) })
+        foreach (var (name, port) in new[] { (nameof(DnsPort), DnsPort), (nameof(HttpPort), HttpPort) }.Concat(HttpsPorts.Select(p => (nameof(HttpsPorts), p))))
         {
             if (port is < 0 or > 65535)
             {
@@ -93,6 +107,7 @@ public sealed class SinkholeSettings
             }
         }
 
+        var certificate = HttpsPorts.Count == 0 ? null : LoadCertificate(errors);
         if (FsyncMilliseconds < 0)
         {
             errors.Add("FsyncMilliseconds: 0 or more");
@@ -109,7 +124,7 @@ public sealed class SinkholeSettings
         return new SinkholeNodeOptions
         {
             Dns = new SinkholeServerOptions { Address = address, Port = DnsPort, UdpLoops = loops },
-            Http = Http ? new HttpSinkholeOptions { Address = address, Port = HttpPort, Loops = loops, Response = response } : null,
+            Http = Http ? new HttpSinkholeOptions { Address = address, Port = HttpPort, Loops = loops, Response = response, TlsPorts = [.. HttpsPorts], Certificate = certificate } : null,
             Spool = new SpoolOptions
             {
                 Directory = Path.Combine(dataFolder, "sinkhole", "spool"),
@@ -118,6 +133,47 @@ public sealed class SinkholeSettings
                 MaxPendingBytes = MaxPendingBytes,
             },
         };
+    }
+
+    /// <summary>The TLS certificate with its private key; null (and the reason in <paramref name="errors"/>) when it cannot be read.</summary>
+    private X509Certificate2? LoadCertificate(List<string> errors)
+    {
+        if (string.IsNullOrWhiteSpace(TlsCertificate))
+        {
+            errors.Add("TlsCertificate: HttpsPorts need a certificate (PEM with TlsKey, or a .pfx/.p12 file)");
+            return null;
+        }
+
+        foreach (var (name, path) in new[] { (nameof(TlsCertificate), TlsCertificate), (nameof(TlsKey), TlsKey) })
+        {
+            if (path is { Length: > 0 } && !File.Exists(path))
+            {
+                errors.Add($"{name}: {path}: no such file");
+                return null;
+            }
+        }
+
+        try
+        {
+            var pkcs12 = TlsCertificate.EndsWith(".pfx", StringComparison.OrdinalIgnoreCase) || TlsCertificate.EndsWith(".p12", StringComparison.OrdinalIgnoreCase);
+            var certificate = pkcs12 ? X509CertificateLoader.LoadPkcs12FromFile(TlsCertificate, TlsPassword)
+                : string.IsNullOrEmpty(TlsPassword) ? X509Certificate2.CreateFromPemFile(TlsCertificate, string.IsNullOrEmpty(TlsKey) ? null : TlsKey)
+                : X509Certificate2.CreateFromEncryptedPemFile(TlsCertificate, TlsPassword, string.IsNullOrEmpty(TlsKey) ? null : TlsKey);
+            if (!certificate.HasPrivateKey)
+            {
+                errors.Add($"TlsCertificate: {TlsCertificate}: no private key (give TlsKey)");
+                certificate.Dispose();
+                return null;
+            }
+
+            return certificate;
+        }
+        catch (Exception ex) when (ex is CryptographicException or ArgumentException or IOException or UnauthorizedAccessException)
+        {
+            // The message names what is wrong with the file, never the password.
+            errors.Add($"TlsCertificate: {TlsCertificate}: {ex.Message}");
+            return null;
+        }
     }
 
     /// <summary>What the zones of sinkholed cases share: the answered addresses, NS, SOA mailbox and TTL.</summary>

@@ -9,7 +9,9 @@ namespace Rampart.Core.Sinkhole;
 /// <remarks>
 /// DNS hits fill the query fields; HTTP hits ("http" transport) put the requested host, lower case
 /// and without the port, in <see cref="QueryName"/>, the status code in <see cref="Answer"/>, and fill
-/// the HTTP fields. Request bodies (phished credentials) are never kept: only their length and SHA-256.
+/// the HTTP fields; hits on a TLS port ("https") add the server name the client sent (<see cref="TlsSni"/>), and
+/// a handshake that failed after the client named a server is a hit with answer "tls-failed" and no request.
+/// Request bodies (phished credentials) are never kept: only their length and SHA-256.
 /// </remarks>
 public sealed record SinkholeHit(
     string HitId,
@@ -31,4 +33,5 @@ public sealed record SinkholeHit(
     string? Referer = null,
     string? ForwardedFor = null,
     long? BodyLength = null,
-    string? BodySha256 = null);
+    string? BodySha256 = null,
+    string? TlsSni = null);

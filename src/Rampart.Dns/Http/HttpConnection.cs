@@ -25,6 +25,15 @@ internal sealed class HttpConnection(Socket socket, int inputSize, byte[] source
 
     public ushort Port => port;
 
+    /// <summary>A connection to a TLS port: its hits are "https".</summary>
+    public bool Tls { get; init; }
+
+    /// <summary>The server name the client sent in its TLS ClientHello (SNI), as sent; null when none.</summary>
+    public byte[]? Sni { get; set; }
+
+    /// <summary>Hits of this connection written to the spool so far.</summary>
+    public long Recorded { get; set; }
+
     public long LastActive { get; set; }
 
     /// <summary>Answer what is queued, then close: the client asked for it, or its request was bad.</summary>

@@ -14,9 +14,6 @@ namespace Rampart.Dns.Http;
 /// </summary>
 internal sealed class HttpEventLoop(HttpSinkholeServer server, int index)
 {
-    /// <summary>Unsent output past which a connection's further pipelined requests wait.</summary>
-    private const int OutputHighWater = 64 * 1024;
-
     private const int MaxEvents = 256;
     private const int WaitMilliseconds = 200;
 
@@ -24,9 +21,7 @@ internal sealed class HttpEventLoop(HttpSinkholeServer server, int index)
     private readonly Dictionary<int, HttpConnection> _connections = [];
     private readonly List<HttpConnection> _touched = [];
     private readonly List<HttpConnection> _again = [];
-    private readonly SpoolBatch _batch = new();
-    private readonly HttpAnswers _answers = new(server.Options.Response);
-    private readonly ChunkedLimits _chunkLimits = ChunkedLimits.From(server.Options);
+    private readonly HttpRequestProcessor _processor = new(server.Options);
     private readonly byte[] _events = new byte[MaxEvents * Epoll.EventSize];
     private readonly int _epoll = Epoll.Create();
     private Thread? _thread;
@@ -88,17 +83,16 @@ internal sealed class HttpEventLoop(HttpSinkholeServer server, int index)
             }
 
             var now = server.Time.GetUtcNow();
-            _answers.Refresh(now);
+            _processor.Answers.Refresh(now);
             var micros = (now.UtcTicks - DateTime.UnixEpoch.Ticks) / 10;
             var zones = server.Zones.Current;
-            _batch.Clear();
+            _processor.Batch.Clear();
             _touched.Clear();
             foreach (var connection in _again)
             {
                 if (_connections.TryGetValue(connection.Fd, out var current) && current == connection)
                 {
                     Process(connection, zones, micros);
-                    _touched.Add(connection);
                 }
             }
 
@@ -128,7 +122,6 @@ internal sealed class HttpEventLoop(HttpSinkholeServer server, int index)
                 }
 
                 Process(connection, zones, micros);
-                _touched.Add(connection);
             }
 
             Answer();
@@ -161,203 +154,25 @@ internal sealed class HttpEventLoop(HttpSinkholeServer server, int index)
         return true;
     }
 
-    /// <summary>Answers every complete request buffered on the connection, its hits into this pass's batch.</summary>
+    /// <summary>Answers what the connection has buffered into this pass; pipelined requests past the output's high water wait for the next pass.</summary>
     private void Process(HttpConnection connection, SinkholeZoneSet zones, long micros)
     {
-        var options = server.Options;
-        var consumed = 0;
-        var input = connection.Input;
-        Span<byte> hash = stackalloc byte[32];
-        while (!connection.CloseAfterFlush)
+        if (_processor.Process(connection, zones, micros))
         {
-            if (connection.BodyRemaining > 0)
-            {
-                var take = (int)Math.Min(connection.BodyRemaining, connection.Filled - consumed);
-                connection.BodyHash!.AppendData(input, consumed, take);
-                consumed += take;
-                connection.BodyRemaining -= take;
-                if (connection.BodyRemaining > 0)
-                {
-                    break;
-                }
-
-                connection.BodyHash.GetHashAndReset(hash);
-                HttpHitCodec.SetBodyHash(CommitPending(connection), hash);
-                Respond(connection, connection.PendingAnswer, connection.PendingClose, connection.PendingHead);
-                continue;
-            }
-
-            if (connection.ChunkedBody)
-            {
-                if (!ContinueChunked(connection, input, ref consumed, hash))
-                {
-                    break;
-                }
-
-                continue;
-            }
-
-            if (connection.PendingOutput > OutputHighWater)
-            {
-                // Pipelined faster than it reads: the rest waits until the output drains.
-                _again.Add(connection);
-                break;
-            }
-
-            var status = HttpRequestParser.TryParse(input.AsSpan(consumed, connection.Filled - consumed), options.MaxRequestHeadBytes, out var head, out var error);
-            if (status == HttpParseStatus.Incomplete)
-            {
-                break;
-            }
-
-            if (status == HttpParseStatus.Invalid)
-            {
-                var answer = error switch
-                {
-                    HttpParseError.HeadTooLarge => HttpAnswer.HeadTooLarge,
-                    HttpParseError.UnsupportedVersion => HttpAnswer.VersionNotSupported,
-                    _ => HttpAnswer.BadRequest,
-                };
-                Record(connection, micros, answer, head, default);
-                Respond(connection, answer, close: true, isHead: false);
-                consumed = connection.Filled;
-                break;
-            }
-
-            consumed += head.Length;
-            var zone = zones.FindHost(HttpHost.NamePart(head.Host));
-            var chosen = zone is null ? HttpAnswer.NotSinkholed : HttpAnswer.Sinkholed;
-            var close = !head.KeepAlive;
-            if (head.ContentLength > options.MaxRequestBodyBytes)
-            {
-                chosen = HttpAnswer.BodyTooLarge;
-                close = true;
-            }
-
-            var isHead = head.Method.SequenceEqual("HEAD"u8);
-            var caseId = zone is null ? default : zone.CaseIdUtf8.AsSpan();
-            if (head.Chunked)
-            {
-                // Decoded as it arrives (this pass or later ones); answered when its last chunk and trailers are in.
-                Pend(connection, micros, chosen, head, caseId, close, isHead);
-                connection.Decoder = default;
-                connection.ChunkedBody = true;
-                continue;
-            }
-            if (head.ContentLength <= 0 || chosen == HttpAnswer.BodyTooLarge)
-            {
-                Record(connection, micros, chosen, head, caseId);
-                Respond(connection, chosen, close, isHead);
-                continue;
-            }
-
-            var available = (int)Math.Min(head.ContentLength, connection.Filled - consumed);
-            if (available == head.ContentLength)
-            {
-                var record = _batch.BeginRecord(HttpHitCodec.MaxPayload);
-                var length = HttpHitCodec.Encode(record, micros, connection.Source, connection.Port, _answers.Status(chosen), head, caseId);
-                HttpHitCodec.SetBodyHash(record, SHA256.HashData(input.AsSpan(consumed, available)));
-                _batch.EndRecord(length);
-                consumed += available;
-                Respond(connection, chosen, close, isHead);
-                continue;
-            }
-
-            // The body is still arriving: keep the hit aside, hash as it comes, answer when it is whole.
-            Pend(connection, micros, chosen, head, caseId, close, isHead);
-            connection.BodyRemaining = head.ContentLength;
+            _again.Add(connection);
         }
 
-        // Keep an incomplete head for the next read.
-        input.AsSpan(consumed, connection.Filled - consumed).CopyTo(input);
-        connection.Filled -= consumed;
-    }
-
-    /// <summary>Keeps a request's hit aside while its body arrives, hashed as it comes.</summary>
-    private void Pend(HttpConnection connection, long micros, HttpAnswer answer, in HttpRequestHead head, ReadOnlySpan<byte> caseId, bool close, bool isHead)
-    {
-        connection.PendingHit ??= new byte[HttpHitCodec.MaxPayload];
-        connection.PendingHitLength = HttpHitCodec.Encode(connection.PendingHit, micros, connection.Source, connection.Port, _answers.Status(answer), head, caseId);
-        connection.PendingAnswer = answer;
-        connection.PendingClose = close;
-        connection.PendingHead = isHead;
-        connection.BodyHash ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-    }
-
-    /// <summary>
-    /// Decodes what has arrived of a chunked body, hashing its data. True when the body ended (answered, its
-    /// length and hash recorded) or was refused (answered 400 or 413 and closed, the bytes decoded so far
-    /// recorded without a hash); false when more must be read.
-    /// </summary>
-    private bool ContinueChunked(HttpConnection connection, byte[] input, ref int consumed, Span<byte> hash)
-    {
-        while (true)
-        {
-            var status = connection.Decoder.Decode(input.AsSpan(consumed, connection.Filled - consumed), _chunkLimits, out var used, out var data, out var error);
-            consumed += used;
-            switch (status)
-            {
-                case ChunkedStatus.Data:
-                    connection.BodyHash!.AppendData(data);
-                    continue;
-                case ChunkedStatus.NeedMore:
-                    return false;
-                case ChunkedStatus.Complete:
-                    connection.BodyHash!.GetHashAndReset(hash);
-                    HttpHitCodec.SetBody(CommitPending(connection), connection.Decoder.BodyLength, hash);
-                    connection.ChunkedBody = false;
-                    Respond(connection, connection.PendingAnswer, connection.PendingClose, connection.PendingHead);
-                    return true;
-                case ChunkedStatus.Invalid:
-                default:
-                    connection.BodyHash!.GetHashAndReset(hash); // discarded: the body was not read whole
-                    var answer = error switch
-                    {
-                        HttpParseError.BodyTooLarge => HttpAnswer.BodyTooLarge,
-                        HttpParseError.HeadTooLarge => HttpAnswer.HeadTooLarge,
-                        _ => HttpAnswer.BadRequest,
-                    };
-                    var record = CommitPending(connection);
-                    HttpHitCodec.SetStatus(record, _answers.Status(answer));
-                    HttpHitCodec.SetBody(record, connection.Decoder.BodyLength, default);
-                    connection.ChunkedBody = false;
-                    Respond(connection, answer, close: true, isHead: false);
-                    consumed = connection.Filled;
-                    return true;
-            }
-        }
-    }
-
-    /// <summary>Copies the pending hit into this pass's batch; the span is the record's payload, still patchable until the commit.</summary>
-    private Span<byte> CommitPending(HttpConnection connection)
-    {
-        var pending = connection.PendingHit.AsSpan(0, connection.PendingHitLength);
-        var record = _batch.BeginRecord(pending.Length);
-        pending.CopyTo(record);
-        _batch.EndRecord(pending.Length);
-        return record;
-    }
-
-    private void Record(HttpConnection connection, long micros, HttpAnswer answer, in HttpRequestHead head, ReadOnlySpan<byte> caseId)
-    {
-        var record = _batch.BeginRecord(HttpHitCodec.MaxPayload);
-        _batch.EndRecord(HttpHitCodec.Encode(record, micros, connection.Source, connection.Port, _answers.Status(answer), head, caseId));
-    }
-
-    private void Respond(HttpConnection connection, HttpAnswer answer, bool close, bool isHead)
-    {
-        connection.Append(_answers.Get(answer, close, isHead));
-        connection.CloseAfterFlush |= close;
+        _touched.Add(connection);
     }
 
     /// <summary>Commits the pass's hits, then sends what they answer. A spool that refuses the write answers nothing.</summary>
     private void Answer()
     {
-        if (_batch.Count > 0)
+        if (_processor.Batch.Count > 0)
         {
             try
             {
-                server.Spool.Commit(_batch);
+                server.Spool.Commit(_processor.Batch);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ObjectDisposedException)
             {
@@ -372,7 +187,7 @@ internal sealed class HttpEventLoop(HttpSinkholeServer server, int index)
                 return;
             }
 
-            Interlocked.Add(ref _answered, _batch.Count);
+            Interlocked.Add(ref _answered, _processor.Batch.Count);
         }
 
         foreach (var connection in _touched)

@@ -7,17 +7,32 @@ using Rampart.Core.Sinkhole;
 namespace Rampart.Dns.Http;
 
 /// <summary>
-/// An HTTP hit as a spool payload, little-endian: kind (2), time (Unix µs), transport, source address
+/// An HTTP hit as a spool payload, little-endian: kind, time (Unix µs), transport, source address
 /// (length, 16 bytes) and port, status, flags, body length (-1: none), body SHA-256 (32 bytes), then
-/// method, Host, target, User-Agent, Referer, X-Forwarded-For and case id, each length-prefixed and
-/// cut at its limit below so a record stays under the spool's 4 KiB. The body itself is never written.
+/// method, Host, target, User-Agent, Referer, X-Forwarded-For, case id and TLS server name, each
+/// length-prefixed and cut at its limit below so a record stays under the spool's 4 KiB. The body
+/// itself is never written.
 /// </summary>
+/// <remarks>
+/// The kind is the format's version. Kind 2 (before TLS) ends after the case id; kind 3 adds the server
+/// name. Both decode, so spool files written before an upgrade still ingest; only kind 3 is written.
+/// </remarks>
 public static class HttpHitCodec
 {
-    public const byte Kind = 2;
+    /// <summary>The kind written: an HTTP hit with its TLS server name.</summary>
+    public const byte Kind = 3;
+
+    /// <summary>An HTTP hit as written before TLS listeners existed: no server name.</summary>
+    public const byte KindBeforeSni = 2;
 
     /// <summary>Transport byte of a plain HTTP hit (DNS uses 1 and 2).</summary>
     public const byte TransportHttp = 3;
+
+    /// <summary>Transport byte of a hit on a TLS port.</summary>
+    public const byte TransportHttps = 4;
+
+    /// <summary>The recorded answer of a TLS connection that named a server but made no request (its handshake failed, or the client closed).</summary>
+    public const string NoRequest = "tls-no-request";
 
     public const int MaxMethod = 16;
     public const int MaxHost = 255;
@@ -26,26 +41,28 @@ public static class HttpHitCodec
     public const int MaxReferer = 768;
     public const int MaxForwardedFor = 255;
     public const int MaxCaseId = 255;
+    public const int MaxSni = 255;
 
     /// <summary>Offsets of the body fields, patched in when a body arrives after its head.</summary>
     internal const int BodyLengthOffset = 32;
     internal const int BodyHashOffset = 40;
     internal const int FixedSize = 72;
 
-    public const int MaxPayload = FixedSize + 1 + MaxMethod + 1 + MaxHost + 2 + MaxTarget + 2 + MaxUserAgent + 2 + MaxReferer + 1 + MaxForwardedFor + 1 + MaxCaseId;
+    public const int MaxPayload = FixedSize + 1 + MaxMethod + 1 + MaxHost + 2 + MaxTarget + 2 + MaxUserAgent + 2 + MaxReferer + 1 + MaxForwardedFor + 1 + MaxCaseId + 1 + MaxSni;
 
     private const byte FlagBodyHash = 1;
     private const byte FlagCut = 2;
 
-    internal static int Encode(Span<byte> payload, long unixMicroseconds, ReadOnlySpan<byte> sourceAddress, ushort sourcePort, int status, in HttpRequestHead head, ReadOnlySpan<byte> caseId)
+    internal static int Encode(Span<byte> payload, long unixMicroseconds, HttpConnection connection, int status, in HttpRequestHead head, ReadOnlySpan<byte> caseId)
     {
+        var sourceAddress = connection.Source;
         payload[0] = Kind;
         BinaryPrimitives.WriteInt64LittleEndian(payload[1..], unixMicroseconds);
-        payload[9] = TransportHttp;
+        payload[9] = connection.Tls ? TransportHttps : TransportHttp;
         payload[10] = (byte)sourceAddress.Length;
         payload.Slice(11, 16).Clear();
         sourceAddress.CopyTo(payload[11..]);
-        BinaryPrimitives.WriteUInt16LittleEndian(payload[27..], sourcePort);
+        BinaryPrimitives.WriteUInt16LittleEndian(payload[27..], connection.Port);
         BinaryPrimitives.WriteUInt16LittleEndian(payload[29..], (ushort)status);
         payload[31] = 0;
         BinaryPrimitives.WriteInt64LittleEndian(payload[BodyLengthOffset..], head.ContentLength);
@@ -59,6 +76,7 @@ public static class HttpHitCodec
         Write16(payload, ref position, head.Referer, MaxReferer, ref cut);
         Write8(payload, ref position, head.ForwardedFor, MaxForwardedFor, ref cut);
         Write8(payload, ref position, caseId, MaxCaseId, ref cut);
+        Write8(payload, ref position, connection.Sni, MaxSni, ref cut);
         if (cut)
         {
             payload[31] |= FlagCut;
@@ -91,7 +109,7 @@ public static class HttpHitCodec
     public static bool TryDecode(string nodeId, long sequence, ReadOnlySpan<byte> payload, out SinkholeHit? hit)
     {
         hit = null;
-        if (payload.Length < FixedSize + 10 || payload[0] != Kind || payload[10] is not (4 or 16))
+        if (payload.Length < FixedSize + 10 || payload[0] is not (Kind or KindBeforeSni) || payload[10] is not (4 or 16))
         {
             return false;
         }
@@ -115,10 +133,16 @@ public static class HttpHitCodec
             return false;
         }
 
+        string? sni = null;
+        if (payload[0] == Kind && !Read8(payload, ref position, out sni))
+        {
+            return false;
+        }
+
         hit = new SinkholeHit(
-            $"{nodeId}:{sequence}", nodeId, sequence, time, "http", address.ToString(), port, caseId, HttpHost.Name(host ?? ""), 0,
-            status.ToString(CultureInfo.InvariantCulture), null,
-            method ?? "", host, target ?? "", userAgent, referer, forwardedFor, bodyLength >= 0 ? bodyLength : null, hash);
+            $"{nodeId}:{sequence}", nodeId, sequence, time, payload[9] == TransportHttps ? "https" : "http", address.ToString(), port, caseId,
+            HttpHost.Name(host ?? sni ?? ""), 0, status == 0 ? NoRequest : status.ToString(CultureInfo.InvariantCulture), null,
+            method ?? "", host, target ?? "", userAgent, referer, forwardedFor, bodyLength >= 0 ? bodyLength : null, hash, sni);
         return true;
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 
 namespace Rampart.Dns.Http;
 
@@ -13,6 +14,18 @@ public sealed record HttpSinkholeOptions
 
     /// <summary>0 picks a free port.</summary>
     public int Port { get; init; } = DefaultPort;
+
+    /// <summary>
+    /// TLS ports (on <see cref="Address"/>), each answered and recorded like <see cref="Port"/> with the client's TLS server
+    /// name added; 0 picks a free one. Empty: no TLS. Needs <see cref="Certificate"/>.
+    /// </summary>
+    public IReadOnlyList<int> TlsPorts { get; init; } = [];
+
+    /// <summary>The certificate (with its private key) every TLS port presents, whatever name the client asks for.</summary>
+    public X509Certificate2? Certificate { get; init; }
+
+    /// <summary>A TLS handshake not finished in this long is dropped (a client that connects and sends nothing).</summary>
+    public TimeSpan HandshakeTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Event loops (threads), each with its own epoll set, connections and spool batch.</summary>
     public int Loops { get; init; } = Math.Clamp(Environment.ProcessorCount / 2, 1, 4);

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -21,6 +22,7 @@ public sealed class HttpSinkholeServer : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly List<HttpEventLoop> _loops = [];
+    private readonly List<HttpsListener> _tls = [];
     private Socket? _listener;
     private Thread? _accepting;
     private volatile bool _stopping;
@@ -37,12 +39,20 @@ public sealed class HttpSinkholeServer : IAsyncDisposable
         {
             throw new ArgumentException($"The HTTP sinkhole answers 200, 204, 404 or 410, not {options.Response.Status}.", nameof(options));
         }
+
+        if (options.TlsPorts.Count > 0 && options.Certificate is not { HasPrivateKey: true })
+        {
+            throw new ArgumentException("TLS ports need a certificate with its private key.", nameof(options));
+        }
     }
 
     public IPEndPoint EndPoint => (IPEndPoint)(_listener ?? throw new InvalidOperationException("Not started.")).LocalEndPoint!;
 
-    /// <summary>Requests answered since start (every one of them in the spool first).</summary>
-    public long Answered => _loops.Sum(l => l.Answered);
+    /// <summary>Where each TLS port listens, in the order configured.</summary>
+    public IReadOnlyList<IPEndPoint> TlsEndPoints => [.. _tls.Select(t => t.EndPoint)];
+
+    /// <summary>Requests answered since start, plain and TLS (every one of them in the spool first).</summary>
+    public long Answered => _loops.Sum(l => l.Answered) + _tls.Sum(t => t.Answered);
 
     internal bool Stopping => _stopping;
 
@@ -87,22 +97,50 @@ public sealed class HttpSinkholeServer : IAsyncDisposable
         _accepting = new Thread(AcceptLoop) { IsBackground = true, Name = "http-accept" };
         _accepting.Start();
         Log.Listening(_logger, EndPoint, _loops.Count);
+        if (_options.TlsPorts.Count > 0)
+        {
+            // One certificate context for every port and handshake: the chain is built once, offline.
+            var context = SslStreamCertificateContext.Create(_options.Certificate!, additionalCertificates: null, offline: true);
+            foreach (var port in _options.TlsPorts)
+            {
+                var tls = new HttpsListener(this, port, context);
+                _tls.Add(tls);
+                tls.Start();
+                Log.ListeningTls(_logger, tls.EndPoint);
+            }
+        }
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         _stopping = true;
+        foreach (var tls in _tls)
+        {
+            await tls.DisposeAsync().ConfigureAwait(false);
+        }
+
         _listener?.Dispose();
         _accepting?.Join(TimeSpan.FromSeconds(5));
         foreach (var loop in _loops)
         {
             loop.Stop();
         }
-
-        return ValueTask.CompletedTask;
     }
 
     internal void Closed() => Interlocked.Decrement(ref _connections);
+
+    /// <summary>Counts a new connection, plain or TLS; false (close it) past <see cref="HttpSinkholeOptions.MaxConnections"/>.</summary>
+    internal bool TryOpenConnection()
+    {
+        if (Interlocked.Increment(ref _connections) <= _options.MaxConnections)
+        {
+            return true;
+        }
+
+        Interlocked.Decrement(ref _connections);
+        Log.TooManyConnections(_logger, _options.MaxConnections);
+        return false;
+    }
 
     private void AcceptLoop()
     {
@@ -127,10 +165,8 @@ public sealed class HttpSinkholeServer : IAsyncDisposable
                 continue;
             }
 
-            if (Interlocked.Increment(ref _connections) > _options.MaxConnections)
+            if (!TryOpenConnection())
             {
-                Interlocked.Decrement(ref _connections);
-                Log.TooManyConnections(_logger, _options.MaxConnections);
                 client.Dispose();
                 continue;
             }

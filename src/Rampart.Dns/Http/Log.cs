@@ -20,4 +20,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4054, Level = LogLevel.Critical, Message = "HTTP sinkhole event loop stopped")]
     public static partial void LoopFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 4055, Level = LogLevel.Information, Message = "HTTP sinkhole listening for TLS on {EndPoint}")]
+    public static partial void ListeningTls(ILogger logger, IPEndPoint endPoint);
 }

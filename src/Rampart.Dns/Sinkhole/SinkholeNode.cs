@@ -68,7 +68,7 @@ public sealed class SinkholeNode : IAsyncDisposable
 
     /// <summary>
     /// Tells scripts and other processes where the node listens and whether it is ready
-    /// (<c>{"dns": "127.0.0.1:5300", "http": …, "pid": …, "node": …, "ready": true}</c>), written atomically.
+    /// (<c>{"dns": "127.0.0.1:5300", "http": …, "https": […], "pid": …, "node": …, "ready": true}</c>), written atomically.
     /// </summary>
     public void WriteAddressFile(string path, bool ready)
     {
@@ -77,6 +77,7 @@ public sealed class SinkholeNode : IAsyncDisposable
         {
             dns = _dns.UdpEndPoint.ToString(),
             http = _http?.EndPoint.ToString(),
+            https = _http?.TlsEndPoints.Select(e => e.ToString()).ToArray() ?? [],
             pid = Environment.ProcessId,
             node = _spool.NodeId,
             ready,

@@ -18,7 +18,7 @@ public static class HitPayload
         return !payload.IsEmpty && payload[0] switch
         {
             DnsHitCodec.Kind => DnsHitCodec.TryDecode(nodeId, sequence, payload, out hit),
-            HttpHitCodec.Kind => HttpHitCodec.TryDecode(nodeId, sequence, payload, out hit),
+            HttpHitCodec.Kind or HttpHitCodec.KindBeforeSni => HttpHitCodec.TryDecode(nodeId, sequence, payload, out hit),
             _ => false,
         };
     }

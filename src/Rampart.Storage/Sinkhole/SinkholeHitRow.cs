@@ -9,7 +9,7 @@ namespace Rampart.Storage.Sinkhole;
 /// </summary>
 internal sealed class SinkholeHitRow
 {
-    public const string Columns = "hit_id AS HitId, node_id AS NodeId, sequence AS Sequence, at AS At, transport AS Transport, source_ip AS SourceIp, source_port AS SourcePort, case_id AS CaseId, query_name AS QueryName, query_type AS QueryType, answer AS Answer, client_subnet AS ClientSubnet, http_method AS HttpMethod, http_host AS HttpHost, url AS Url, user_agent AS UserAgent, referer AS Referer, forwarded_for AS ForwardedFor, body_length AS BodyLength, body_sha256 AS BodySha256";
+    public const string Columns = "hit_id AS HitId, node_id AS NodeId, sequence AS Sequence, at AS At, transport AS Transport, source_ip AS SourceIp, source_port AS SourcePort, case_id AS CaseId, query_name AS QueryName, query_type AS QueryType, answer AS Answer, client_subnet AS ClientSubnet, http_method AS HttpMethod, http_host AS HttpHost, url AS Url, user_agent AS UserAgent, referer AS Referer, forwarded_for AS ForwardedFor, body_length AS BodyLength, body_sha256 AS BodySha256, tls_sni AS TlsSni";
 
     public string HitId { get; set; } = "";
 
@@ -51,5 +51,7 @@ internal sealed class SinkholeHitRow
 
     public string? BodySha256 { get; set; }
 
-    public SinkholeHit ToHit() => new(HitId, NodeId, Sequence, StoreTime.FromStore(At), Transport, SourceIp, (int)SourcePort, CaseId, QueryName, (int)QueryType, Answer, ClientSubnet, HttpMethod, HttpHost, Url, UserAgent, Referer, ForwardedFor, BodyLength, BodySha256);
+    public string? TlsSni { get; set; }
+
+    public SinkholeHit ToHit() => new(HitId, NodeId, Sequence, StoreTime.FromStore(At), Transport, SourceIp, (int)SourcePort, CaseId, QueryName, (int)QueryType, Answer, ClientSubnet, HttpMethod, HttpHost, Url, UserAgent, Referer, ForwardedFor, BodyLength, BodySha256, TlsSni);
 }

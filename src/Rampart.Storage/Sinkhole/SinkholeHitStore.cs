@@ -11,12 +11,12 @@ namespace Rampart.Storage.Sinkhole;
 /// </summary>
 internal sealed class SinkholeHitStore(StoreDatabase database) : ISinkholeHitStore
 {
-    private const string Columns = "hit_id, node_id, sequence, at, transport, source_ip, source_port, case_id, query_name, query_type, answer, client_subnet, http_method, http_host, url, user_agent, referer, forwarded_for, body_length, body_sha256";
+    private const string Columns = "hit_id, node_id, sequence, at, transport, source_ip, source_port, case_id, query_name, query_type, answer, client_subnet, http_method, http_host, url, user_agent, referer, forwarded_for, body_length, body_sha256, tls_sni";
 
-    // Bound by position (SqliteStatement): ?1 … ?20 follow Columns.
+    // Bound by position (SqliteStatement): ?1 … ?21 follow Columns.
     private const string InsertSqlite = $"""
         INSERT INTO sinkhole_hits ({Columns})
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)
         ON CONFLICT (hit_id) DO NOTHING
         """;
 
@@ -24,7 +24,7 @@ internal sealed class SinkholeHitStore(StoreDatabase database) : ISinkholeHitSto
     private const string InsertPostgres = $"""
         INSERT INTO sinkhole_hits ({Columns})
         SELECT * FROM unnest(@HitId::text[], @NodeId::text[], @Sequence::bigint[], @At::bigint[], @Transport::text[], @SourceIp::text[], @SourcePort::integer[], @CaseId::text[], @QueryName::text[], @QueryType::integer[], @Answer::text[], @ClientSubnet::text[],
-                             @HttpMethod::text[], @HttpHost::text[], @Url::text[], @UserAgent::text[], @Referer::text[], @ForwardedFor::text[], @BodyLength::bigint[], @BodySha256::text[])
+                             @HttpMethod::text[], @HttpHost::text[], @Url::text[], @UserAgent::text[], @Referer::text[], @ForwardedFor::text[], @BodyLength::bigint[], @BodySha256::text[], @TlsSni::text[])
         ON CONFLICT (hit_id) DO NOTHING
         """;
 
@@ -63,6 +63,7 @@ internal sealed class SinkholeHitStore(StoreDatabase database) : ISinkholeHitSto
                 ForwardedFor = hits.Select(h => h.ForwardedFor).ToArray(),
                 BodyLength = hits.Select(h => h.BodyLength).ToArray(),
                 BodySha256 = hits.Select(h => h.BodySha256).ToArray(),
+                TlsSni = hits.Select(h => h.TlsSni).ToArray(),
             }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false),
         };
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -128,6 +129,7 @@ internal sealed class SinkholeHitStore(StoreDatabase database) : ISinkholeHitSto
             insert.Bind(18, hit.ForwardedFor);
             insert.Bind(19, hit.BodyLength);
             insert.Bind(20, hit.BodySha256);
+            insert.Bind(21, hit.TlsSni);
             added += insert.Execute();
         }
 

@@ -87,6 +87,15 @@ public static class SinkholeVerb
                 result.AddError("--http-status: 200, 204, 404 or 410");
             }
         });
+        var httpsPort = new Option<int[]>("--https-port")
+        {
+            Description = "Also answer HTTPS on this port of the --http address (repeatable; 0 picks a free one), recording each client's TLS server name",
+        };
+        var tlsCert = new Option<string?>("--tls-cert")
+        {
+            Description = "Certificate for --https-port: a PEM file (key in it or in --tls-key) or a .pfx/.p12 file; its password, if any, in RAMPART_TLS_PASSWORD",
+        };
+        var tlsKey = new Option<string?>("--tls-key") { Description = "PEM private key of --tls-cert, when it is a separate file" };
         var httpPage = new Option<string?>("--http-page")
         {
             Description = "HTML file answered with 200 (default: a short notice that the domain was taken down)",
@@ -101,7 +110,7 @@ public static class SinkholeVerb
             slowing answers. Past --max-pending-bytes not yet stored the node reports itself not ready.
             Example: rampart sinkhole --answer 192.0.2.53 --port 5300 --http 127.0.0.1:8081
             """)
-        { zones, answer, address, port, udpLoops, fsync, nodeId, noIngest, maxPending, exitWhenNotReady, http, httpStatus, httpPage };
+        { zones, answer, address, port, udpLoops, fsync, nodeId, noIngest, maxPending, exitWhenNotReady, http, httpStatus, httpPage, httpsPort, tlsCert, tlsKey };
         command.Subcommands.Add(SinkholeHitsVerb.Create());
         command.Subcommands.Add(SinkholeRetentionVerbs.Rollup());
         command.Subcommands.Add(SinkholeRetentionVerbs.Purge());
@@ -127,7 +136,20 @@ public static class SinkholeVerb
                 NodeId = parse.GetValue(nodeId),
                 MaxPendingBytes = parse.GetValue(maxPending),
                 Ingest = !parse.GetValue(noIngest),
+                TlsCertificate = parse.GetValue(tlsCert),
+                TlsKey = parse.GetValue(tlsKey),
+                TlsPassword = Environment.GetEnvironmentVariable("RAMPART_TLS_PASSWORD"),
             };
+            foreach (var tlsPort in parse.GetValue(httpsPort) ?? [])
+            {
+                if (httpEndPoint is null)
+                {
+                    throw new CliException("--https-port: needs --http ADDRESS:PORT (the TLS ports listen on its address)");
+                }
+
+                settings.HttpsPorts.Add(tlsPort);
+            }
+
             foreach (var text in parse.GetValue(answer) ?? [])
             {
                 settings.Addresses.Add(text);
@@ -156,7 +178,10 @@ public static class SinkholeVerb
             {
                 throw new CliException(string.Join("\n", problems.Select(p => p
                     .Replace("Address:", "--address:", StringComparison.Ordinal)
-                    .Replace("Addresses:", "--answer:", StringComparison.Ordinal))));
+                    .Replace("Addresses:", "--answer:", StringComparison.Ordinal)
+                    .Replace("HttpsPorts:", "--https-port:", StringComparison.Ordinal)
+                    .Replace("TlsCertificate:", "--tls-cert:", StringComparison.Ordinal)
+                    .Replace("TlsKey:", "--tls-key:", StringComparison.Ordinal))));
             }
 
             using var logging = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information));
@@ -183,7 +208,7 @@ public static class SinkholeVerb
             await using var node = SinkholeNode.Start(options, source, logging);
             var addressFile = Path.Combine(data, AddressFileName);
             node.WriteAddressFile(addressFile, node.Readiness.Check().Ready);
-            Console.WriteLine($"Rampart sinkhole DNS listening on {node.Dns.UdpEndPoint} (UDP and TCP){(node.Http is null ? "" : $", HTTP on {node.Http.EndPoint}")}, node {node.Spool.NodeId}, {source.Current.Count} zones{(caseSource is { FromCache: true } ? " (from the cache: the store is unreachable)" : "")}");
+            Console.WriteLine($"Rampart sinkhole DNS listening on {node.Dns.UdpEndPoint} (UDP and TCP){(node.Http is null ? "" : $", HTTP on {node.Http.EndPoint}")}{(node.Http is { TlsEndPoints.Count: > 0 } tls ? $", HTTPS on {string.Join(", ", tls.TlsEndPoints)}" : "")}, node {node.Spool.NodeId}, {source.Current.Count} zones{(caseSource is { FromCache: true } ? " (from the cache: the store is unreachable)" : "")}");
 
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
             var exit = parse.GetValue(exitWhenNotReady);

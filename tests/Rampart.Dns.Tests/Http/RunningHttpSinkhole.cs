@@ -22,6 +22,9 @@ internal sealed class RunningHttpSinkhole : IAsyncDisposable
 
     public HttpSinkholeServer Server { get; }
 
+    /// <summary>The first TLS port (when the options asked for one).</summary>
+    public int TlsPort => Server.TlsEndPoints[0].Port;
+
     public HitSpool Spool { get; }
 
     public async Task<Socket> ConnectAsync()
@@ -51,6 +54,25 @@ internal sealed class RunningHttpSinkhole : IAsyncDisposable
         await Server.DisposeAsync();
         Spool.Dispose();
         _folder.Dispose();
+    }
+
+    /// <summary>Runs a client tool (curl, openssl) with <paramref name="input"/> on its standard input; what it printed and its exit code.</summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(string tool, string input, params string[] arguments)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(tool) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start) ?? throw new InvalidOperationException($"{tool} did not start");
+        await process.StandardInput.WriteAsync(input);
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output + await error);
     }
 
     public static Task SendAsync(Socket socket, string text) => socket.SendAsync(Encoding.UTF8.GetBytes(text));
