@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Rampart.Detection.Indicators;
 using Rampart.Detection.Verdicts;
 using Rampart.Server.Cases;
+using Rampart.Server.Intel;
 using Rampart.Storage;
 using Rampart.Storage.Accounts;
 using Rampart.Storage.Accounts.Footholds;
@@ -33,6 +34,7 @@ public static class RampartComposition
         services.AddCasesEngine();
         services.AddTaxiiStorage();
         services.AddSingleton<StoreInitializer>();
+        services.AddIndicatorLifecycle();
         services.AddSingleton<IndicatorIndexLoader>();
         services.AddSingleton<IIndicatorRecords, StoreIndicatorRecords>();
         services.AddSingleton<Rampart.Detection.Lookalikes.LookalikeVerdictContributor>();

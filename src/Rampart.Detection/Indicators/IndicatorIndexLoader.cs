@@ -1,16 +1,20 @@
 using Rampart.Core.Actors;
 using Rampart.Core.Indicators;
 using Rampart.Core.Storage;
+using Rampart.Intel.Lifecycle;
 
 namespace Rampart.Detection.Indicators;
 
 /// <summary>
 /// Builds the verdict engine's <see cref="IndicatorView"/> from the store: a full
 /// <see cref="IndicatorIndex"/> (streamed; seconds per million indicators), or, on top of one, the
-/// small delta of what changed since it was built (one indexed query; milliseconds).
+/// small delta of what changed since it was built (one indexed query; milliseconds). Decayed
+/// indicators (<see cref="IndicatorLifecycle"/>) stay in the store but not in the index.
 /// </summary>
-public sealed class IndicatorIndexLoader(IIndicatorStore indicators, IActorStore actors, IStoreRevision revision, TimeProvider time)
+public sealed class IndicatorIndexLoader(IIndicatorStore indicators, IActorStore actors, IStoreRevision revision, TimeProvider time, IndicatorLifecycle? lifecycle = null)
 {
+    private readonly IndicatorLifecycle _lifecycle = lifecycle ?? IndicatorLifecycle.Default;
+
     /// <summary>A delta larger than this is not applied: the caller rebuilds instead.</summary>
     public const int MaxDeltaSize = 20_000;
 
@@ -22,8 +26,14 @@ public sealed class IndicatorIndexLoader(IIndicatorStore indicators, IActorStore
         var capacity = (int)Math.Min(await indicators.CountAsync(liveOnly: true, cancellationToken), Array.MaxLength / 2);
         var builder = new IndicatorIndexBuilder(capacity);
         var names = new Dictionary<string, string?>(StringComparer.Ordinal);
-        await foreach (var indicator in indicators.StreamLiveAsync(time.GetUtcNow(), cancellationToken))
+        var now = time.GetUtcNow();
+        await foreach (var indicator in indicators.StreamLiveAsync(now, cancellationToken))
         {
+            if (!_lifecycle.IsLive(indicator, now))
+            {
+                continue;
+            }
+
             builder.Add(indicator, await ActorNameAsync(indicator.ActorId, names, cancellationToken));
         }
 
@@ -49,7 +59,7 @@ public sealed class IndicatorIndexLoader(IIndicatorStore indicators, IActorStore
         var now = time.GetUtcNow();
         var builder = new IndicatorIndexBuilder(changed.Count, holdRecords: true);
         var names = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var indicator in changed.Where(i => i.IsLive(now)))
+        foreach (var indicator in changed.Where(i => _lifecycle.IsLive(i, now)))
         {
             builder.Add(indicator, await ActorNameAsync(indicator.ActorId, names, cancellationToken));
         }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using Rampart.Core.Indicators;
 using Rampart.Core.Markings;
 
 namespace Rampart.Intel.Exports;
@@ -22,6 +24,19 @@ public sealed class MarkingGate(Tlp maximum)
 
         _refused[(int)marking!.Value]++;
         return false;
+    }
+
+    /// <summary>The indicators that may leave, in order; the rest are counted as they go by.</summary>
+    public async IAsyncEnumerable<Indicator> PassAsync(IAsyncEnumerable<Indicator> indicators, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(indicators);
+        await foreach (var indicator in indicators.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            if (Allows(indicator.Tlp))
+            {
+                yield return indicator;
+            }
+        }
     }
 
     public int RefusedTotal => _refused.Sum();

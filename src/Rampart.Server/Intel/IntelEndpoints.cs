@@ -2,11 +2,13 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Rampart.Core.Actors;
 using Rampart.Core.Indicators;
 using Rampart.Core.Markings;
 using Rampart.Intel.Exports;
 using Rampart.Intel.Import;
+using Rampart.Intel.Lifecycle;
 using Rampart.Intel.Lists;
 using Rampart.Server.Platform.Auth;
 
@@ -25,8 +27,9 @@ public static class IntelEndpoints
 
         var indicators = app.MapGroup("/api/v1/indicators").WithTags("indicators").RequireAuthorization(RampartAuth.ReaderPolicy);
         indicators.MapGet("/", ListAsync).WithSummary("Indicators in id order; pass `next` back as `after` for the next page");
-        indicators.MapGet("/{id}", async Task<IResult> (string id, IIndicatorStore store, CancellationToken ct) =>
-            await store.GetAsync(id, ct) is { } indicator && indicator.Tlp != Tlp.Red ? TypedResults.Ok(indicator) : NotFound($"no indicator with id '{id}' may leave"));
+        indicators.MapGet("/{id}", ShowAsync).WithSummary("One indicator with its lifecycle (status, decay score, why); 404 when it is above the caller's TLP ceiling");
+        indicators.MapPost("/{id}/sightings", SightingAsync).RequireAuthorization(RampartAuth.AnalystPolicy)
+            .WithSummary("Records a sighting: its decay starts over; with false_positive its confidence drops instead");
         indicators.MapPost("/", CreateAsync).RequireAuthorization(RampartAuth.AnalystPolicy);
         indicators.MapPost("/batch", BatchAsync).RequireAuthorization(RampartAuth.AnalystPolicy)
             .WithSummary("Imports many indicators as one transaction: all or none, unless skip_invalid");
@@ -34,12 +37,13 @@ public static class IntelEndpoints
             await store.RevokeAsync(id, context.ChangeContext(), ct) ? TypedResults.NoContent() : NotFound($"no indicator with id '{id}'"))
             .RequireAuthorization(RampartAuth.AnalystPolicy);
         app.MapMisp();
+        app.MapIntelExports();
         return app;
     }
 
     private static async Task<IResult> ListAsync(
         string? type, string? actor, string? source, string? after, int? limit, bool? includeRevoked,
-        IIndicatorStore store, IActorStore actors, CancellationToken ct)
+        HttpContext context, IIndicatorStore store, IActorStore actors, IndicatorLifecycle lifecycle, TimeProvider time, CancellationToken ct)
     {
         IndicatorType? parsedType = null;
         if (type is not null)
@@ -65,11 +69,52 @@ public static class IntelEndpoints
         var query = new IndicatorQuery(Math.Clamp(limit ?? IndicatorQuery.DefaultLimit, 1, IndicatorQuery.MaxLimit), after, parsedType, actorId, source, includeRevoked ?? false);
         var page = await store.ListAsync(query, ct);
 
-        // The API is a way out like any export: TLP:RED never leaves, and the response says how many were held back.
-        var gate = new MarkingGate(Tlp.AmberStrict);
-        var items = page.Items.Where(i => gate.Allows(i.Tlp)).ToList();
+        // The API is a way out like any export: nothing above the caller's ceiling, never TLP:RED, and
+        // the response says how many were held back. Decayed and expired ones are listed, with why.
+        var gate = context.Gate();
+        var now = time.GetUtcNow();
+        var options = JsonOptions(context);
+        var items = page.Items.Where(i => gate.Allows(i.Tlp)).Select(i => IndicatorStandingJson.Of(i, lifecycle.Assess(i, now), options)).ToList();
+        context.ReportWithheld(gate, "indicators.list");
         return TypedResults.Ok(new { items, next = page.Next, withheld = gate.RefusedTotal });
     }
+
+    private static async Task<IResult> ShowAsync(string id, HttpContext context, IIndicatorStore store, IndicatorLifecycle lifecycle, TimeProvider time, CancellationToken ct)
+    {
+        var gate = context.Gate();
+        var indicator = await store.GetAsync(id, ct);
+        if (indicator is null || !gate.Allows(indicator.Tlp))
+        {
+            // Above the ceiling looks exactly like absent, apart from the count: the caller learns nothing else.
+            context.ReportWithheld(gate, "indicators.show");
+            return NotFound($"no indicator with id '{id}' may leave");
+        }
+
+        context.ReportWithheld(gate, "indicators.show");
+        return TypedResults.Ok(IndicatorStandingJson.Of(indicator, lifecycle.Assess(indicator, time.GetUtcNow()), JsonOptions(context)));
+    }
+
+    private static async Task<IResult> SightingAsync(string id, SightingRequest? request, HttpContext context, IIndicatorSightings sightings, IndicatorLifecycle lifecycle, TimeProvider time, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var seenAt = request?.SeenAt ?? now;
+        if (seenAt > now.AddMinutes(5))
+        {
+            return BadRequest($"seen_at: {seenAt:O} is in the future");
+        }
+
+        var gate = context.Gate();
+        var indicator = await sightings.RecordAsync(id, seenAt, request?.FalsePositive ?? false, request?.Source ?? "api", context.ChangeContext(), ct);
+        if (indicator is null || !gate.Allows(indicator.Tlp))
+        {
+            return indicator is null ? NotFound($"no indicator with id '{id}'") : TypedResults.NoContent();
+        }
+
+        return TypedResults.Ok(IndicatorStandingJson.Of(indicator, lifecycle.Assess(indicator, now), JsonOptions(context)));
+    }
+
+    private static System.Text.Json.JsonSerializerOptions JsonOptions(HttpContext context) =>
+        context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
 
     private static async Task<IResult> CreateAsync(IndicatorInput input, HttpContext context, IndicatorImporter importer, CancellationToken ct)
     {

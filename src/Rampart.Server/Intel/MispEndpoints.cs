@@ -57,7 +57,7 @@ public static class MispEndpoints
         return TypedResults.Ok(report.Summary(null));
     }
 
-    private static async Task<IResult> FeedFileAsync(string file, string? tlp_max, MispFeedCache feeds, CancellationToken ct)
+    private static async Task<IResult> FeedFileAsync(string file, string? tlp_max, HttpContext context, MispFeedCache feeds, CancellationToken ct)
     {
         var maximum = TlpLevels.DefaultExportMaximum;
         if (tlp_max is not null)
@@ -70,6 +70,13 @@ public static class MispEndpoints
             maximum = asked.Value;
         }
 
+        // Never above the caller's own ceiling: a GREEN key asking for amber gets the green feed.
+        var ceiling = context.TlpCeiling();
+        if (maximum > ceiling)
+        {
+            maximum = ceiling;
+        }
+
         // Only the feed's own names: the manifest, the hashes, or an event uuid. Nothing else reaches the disk.
         var isEvent = file.EndsWith(".json", StringComparison.Ordinal) && file.Length == 41 && Guid.TryParseExact(file.AsSpan(0, 36), "D", out _);
         if (file != MispFeed.ManifestFile && file != MispFeed.HashesFile && !isEvent)
@@ -77,8 +84,9 @@ public static class MispEndpoints
             return NotFound($"a MISP feed has manifest.json, hashes.csv and <uuid>.json; not '{file}'");
         }
 
-        var folder = await feeds.FolderAsync(maximum, ct);
-        var path = Path.Combine(folder, file);
+        var feed = await feeds.FolderAsync(maximum, ct);
+        context.ReportWithheld(maximum, feed.Withheld, feed.WithheldByLevel, "misp.feed");
+        var path = Path.Combine(feed.Folder, file);
         if (!File.Exists(path))
         {
             return NotFound($"no event {file} in the feed");

@@ -15,17 +15,17 @@ namespace Rampart.Server.Intel;
 /// </summary>
 public sealed class MispFeedCache(IIndicatorStore indicators, IActorStore actors, IStoreRevision revision, TimeProvider time) : IDisposable
 {
-    private readonly ConcurrentDictionary<Tlp, (long Revision, string Folder)> _feeds = new();
+    private readonly ConcurrentDictionary<Tlp, MispFeedFolder> _feeds = new();
     private readonly SemaphoreSlim _writing = new(1, 1);
     private readonly string _root = Path.Combine(Path.GetTempPath(), "rampart-misp-feed-" + Guid.NewGuid().ToString("N"));
 
-    /// <summary>The folder holding the current feed for <paramref name="maximum"/> (written now when the store changed since).</summary>
-    public async Task<string> FolderAsync(Tlp maximum, CancellationToken cancellationToken)
+    /// <summary>The folder holding the current feed for <paramref name="maximum"/> (written now when the store changed since), and what its gate held back.</summary>
+    public async Task<MispFeedFolder> FolderAsync(Tlp maximum, CancellationToken cancellationToken)
     {
         var current = await revision.CurrentAsync(cancellationToken).ConfigureAwait(false);
         if (_feeds.TryGetValue(maximum, out var feed) && feed.Revision == current)
         {
-            return feed.Folder;
+            return feed;
         }
 
         await _writing.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -33,7 +33,7 @@ public sealed class MispFeedCache(IIndicatorStore indicators, IActorStore actors
         {
             if (_feeds.TryGetValue(maximum, out feed) && feed.Revision == current)
             {
-                return feed.Folder;
+                return feed;
             }
 
             var folder = Path.Combine(_root, $"{maximum.ToWire()}-{current}");
@@ -43,15 +43,17 @@ public sealed class MispFeedCache(IIndicatorStore indicators, IActorStore actors
             }
 
             var names = (await actors.ListAsync(null, cancellationToken).ConfigureAwait(false)).ToDictionary(a => a.Id, a => a.Name, StringComparer.Ordinal);
-            await MispFeedWriter.WriteAsync(folder, AllAsync(cancellationToken), new MarkingGate(maximum), id => names.GetValueOrDefault(id), time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-            _feeds[maximum] = (current, folder);
-            if (feed.Folder is not null && Directory.Exists(feed.Folder))
+            var gate = new MarkingGate(maximum);
+            await MispFeedWriter.WriteAsync(folder, AllAsync(cancellationToken), gate, id => names.GetValueOrDefault(id), time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            var written = new MispFeedFolder(current, folder, gate.RefusedTotal, gate.Refused);
+            _feeds[maximum] = written;
+            if (feed?.Folder is not null && Directory.Exists(feed.Folder))
             {
                 // A request may still be reading the previous feed's file: it has the file open, and Linux keeps it readable.
                 Directory.Delete(feed.Folder, recursive: true);
             }
 
-            return folder;
+            return written;
         }
         finally
         {

@@ -8,6 +8,7 @@ using Rampart.Core.Actors;
 using Rampart.Core.Auditing;
 using Rampart.Core.Identity;
 using Rampart.Core.Indicators;
+using Rampart.Core.Markings;
 using Rampart.Core.Storage;
 using Rampart.Server.Platform.Auth;
 
@@ -17,9 +18,9 @@ public static class PlatformEndpoints
 {
     public sealed record LoginRequest(string? UserName, string? Password);
 
-    public sealed record NewUserRequest(string? Name, Role? Role, string? Password);
+    public sealed record NewUserRequest(string? Name, Role? Role, string? Password, string? TlpMax = null);
 
-    public sealed record NewApiKeyRequest(string? Name, string? User);
+    public sealed record NewApiKeyRequest(string? Name, string? User, string? TlpMax = null);
 
     /// <summary>The tag of the health checks <c>/health/ready</c> runs; each capability adds its own.</summary>
     public const string ReadyTag = "ready";
@@ -57,6 +58,7 @@ public static class PlatformEndpoints
             name = context.User.Identity?.Name,
             role = context.User.FindFirst(System.Security.Claims.ClaimTypes.Role)?.Value,
             via = context.User.Identity?.AuthenticationType,
+            tlp_max = context.TlpCeiling().ToWire(),
         }));
 
         var api = app.MapGroup("/api/v1").WithTags("platform");
@@ -111,9 +113,15 @@ public static class PlatformEndpoints
             return TypedResults.Problem("name, role and password are required", statusCode: StatusCodes.Status400BadRequest);
         }
 
+        Tlp? tlpMax = null;
+        if (request.TlpMax is not null && !TlpCeilings.TryParse(request.TlpMax, out tlpMax, out var error))
+        {
+            return TypedResults.Problem($"tlp_max: {error}", statusCode: StatusCodes.Status400BadRequest);
+        }
+
         try
         {
-            var user = await users.CreateAsync(request.Name.Trim(), request.Role.Value, PasswordHasher.Hash(request.Password), context.ChangeContext(), ct);
+            var user = await users.CreateAsync(request.Name.Trim(), request.Role.Value, PasswordHasher.Hash(request.Password), tlpMax, context.ChangeContext(), ct);
             return TypedResults.Created($"/api/v1/users/{user.Id}", user);
         }
         catch (InvalidOperationException ex)
@@ -130,8 +138,14 @@ public static class PlatformEndpoints
             return TypedResults.Problem($"no user named '{owner}'", statusCode: StatusCodes.Status400BadRequest);
         }
 
+        Tlp? tlpMax = null;
+        if (request.TlpMax is not null && !TlpCeilings.TryParse(request.TlpMax, out tlpMax, out var error))
+        {
+            return TypedResults.Problem($"tlp_max: {error}", statusCode: StatusCodes.Status400BadRequest);
+        }
+
         var (token, keyId, hash) = ApiKeyToken.Generate();
-        var key = await keys.CreateAsync(found.User.Id, request.Name ?? "api", keyId, hash, context.ChangeContext(), ct);
-        return TypedResults.Ok(new { key.Id, key.KeyId, key.Name, user = found.User.Name, token });
+        var key = await keys.CreateAsync(found.User.Id, request.Name ?? "api", keyId, hash, tlpMax, context.ChangeContext(), ct);
+        return TypedResults.Ok(new { key.Id, key.KeyId, key.Name, user = found.User.Name, tlp_max = TlpCeilings.Of(found.User, key).ToWire(), token });
     }
 }

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Rampart.Core.Identity;
+using Rampart.Core.Markings;
 using Rampart.Server.Platform.Auth;
 
 namespace Rampart.Server.Taxii;
@@ -91,7 +92,7 @@ public sealed class TaxiiAuthenticator(IUserStore users, IApiKeyStore keys, Logi
         }
 
         throttle.RecordSuccess(name);
-        return new TaxiiUser(match.User.Name, match.User.Role == Role.Admin);
+        return new TaxiiUser(match.User.Name, match.User.Role == Role.Admin, TlpCeilings.Of(match.User));
     }
 
     private async Task<TaxiiUser?> ApiKeyAsync(string token, CancellationToken ct)
@@ -104,7 +105,7 @@ public sealed class TaxiiAuthenticator(IUserStore users, IApiKeyStore keys, Logi
         var found = await keys.FindActiveAsync(keyId, ct);
         return found is not { } match || match.Owner.Disabled || !ApiKeyToken.Verify(secret, match.SecretHash)
             ? null
-            : new TaxiiUser(match.Owner.Name, match.Owner.Role == Role.Admin);
+            : new TaxiiUser(match.Owner.Name, match.Owner.Role == Role.Admin, TlpCeilings.Of(match.Owner, match.Key));
     }
 
     /// <summary>A hash, so the cache never holds a password.</summary>

@@ -163,6 +163,13 @@ public static partial class TaxiiEndpoints
         if (collection is not null)
         {
             var access = TaxiiAccess.For(collection, user.Name, user.IsAdmin, await store.GrantsForAsync(user.Name, context.RequestAborted));
+
+            // No grant clears a caller past their own (or their API key's) TLP ceiling.
+            if (access.Clearance > user.Ceiling)
+            {
+                access = access with { Clearance = user.Ceiling };
+            }
+
             if (access.Any)
             {
                 return (collection, access, null);

@@ -9,7 +9,8 @@ internal sealed class IndicatorRow
     public const string Columns = """
         id AS Id, type AS Type, value AS Value, normalized_value AS NormalizedValue, valid_from AS ValidFrom,
         valid_until AS ValidUntil, confidence AS Confidence, source AS Source, actor_id AS ActorId, revoked AS Revoked,
-        created_at AS CreatedAt, modified_at AS ModifiedAt, revision AS Revision, tlp AS Tlp, stix_ref AS StixRef
+        created_at AS CreatedAt, modified_at AS ModifiedAt, revision AS Revision, tlp AS Tlp, stix_ref AS StixRef,
+        last_seen AS LastSeen, false_positives AS FalsePositives
         """;
 
     public string Id { get; set; } = "";
@@ -42,6 +43,10 @@ internal sealed class IndicatorRow
 
     public string? StixRef { get; set; }
 
+    public long? LastSeen { get; set; }
+
+    public int FalsePositives { get; set; }
+
     public Indicator ToIndicator() => new(
         Id,
         IndicatorTypes.TryParse(Type, out var type) ? type.Value : throw new InvalidOperationException($"The store holds an unknown indicator type '{Type}'."),
@@ -57,5 +62,7 @@ internal sealed class IndicatorRow
         StoreTime.FromStore(ModifiedAt),
         Revision,
         TlpLevels.TryParse(Tlp, out var tlp) ? tlp : null,
-        StixRef);
+        StixRef,
+        StoreTime.FromStore(LastSeen),
+        FalsePositives);
 }

@@ -25,6 +25,7 @@ public static class IntelStorageServiceCollectionExtensions
         services.AddSingleton(Module);
         services.AddSingleton<IIndicatorStore>(sp => new IndicatorStore(sp.GetRequiredService<StoreChanges>()));
         services.AddSingleton<IActorStore>(sp => new ActorStore(sp.GetRequiredService<StoreChanges>()));
+        services.AddSingleton<IIndicatorSightings>(sp => new IndicatorSightingStore(sp.GetRequiredService<StoreChanges>()));
         services.AddSingleton<IRelationshipStore>(sp => new RelationshipStore(sp.GetRequiredService<StoreChanges>()));
         services.AddSingleton<IStixStore>(sp => new StixStore(sp.GetRequiredService<StoreChanges>()));
         return services;

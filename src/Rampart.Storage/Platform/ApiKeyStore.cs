@@ -2,20 +2,26 @@ using Dapper;
 using Rampart.Core;
 using Rampart.Core.Auditing;
 using Rampart.Core.Identity;
+using Rampart.Core.Markings;
 
 namespace Rampart.Storage.Platform;
 
 internal sealed class ApiKeyStore(StoreChanges changes) : IApiKeyStore
 {
     private const string Insert = """
-        INSERT INTO api_keys (id, key_id, user_id, name, secret_hash, created_at, last_used_at, revoked)
-        VALUES (@Id, @KeyId, @UserId, @Name, @SecretHash, @CreatedAt, NULL, @Revoked)
+        INSERT INTO api_keys (id, key_id, user_id, name, secret_hash, created_at, last_used_at, revoked, tlp_max)
+        VALUES (@Id, @KeyId, @UserId, @Name, @SecretHash, @CreatedAt, NULL, @Revoked, @TlpMax)
         """;
 
-    public Task<ApiKey> CreateAsync(string userId, string name, string keyId, string secretHash, ChangeContext context, CancellationToken cancellationToken) =>
+    public Task<ApiKey> CreateAsync(string userId, string name, string keyId, string secretHash, Tlp? tlpMax, ChangeContext context, CancellationToken cancellationToken) =>
         changes.RunAsync(context, async change =>
         {
-            var key = new ApiKey(RampartId.New("api-key"), keyId, userId, name, StoreTime.FromStore(change.NowStore), LastUsedAt: null, Revoked: false);
+            if (tlpMax == Tlp.Red)
+            {
+                throw new InvalidOperationException("TLP:RED never leaves, so it cannot be a ceiling.");
+            }
+
+            var key = new ApiKey(RampartId.New("api-key"), keyId, userId, name, StoreTime.FromStore(change.NowStore), LastUsedAt: null, Revoked: false, tlpMax);
             try
             {
                 await change.ExecuteAsync(Insert, new
@@ -27,6 +33,7 @@ internal sealed class ApiKeyStore(StoreChanges changes) : IApiKeyStore
                     SecretHash = secretHash,
                     CreatedAt = change.NowStore,
                     Revoked = false,
+                    TlpMax = tlpMax?.ToWire(),
                 }).ConfigureAwait(false);
             }
             catch (Exception e) when (StoreErrors.IsUniqueViolation(e))
@@ -34,7 +41,7 @@ internal sealed class ApiKeyStore(StoreChanges changes) : IApiKeyStore
                 throw new InvalidOperationException($"An API key with id '{keyId}' already exists.", e);
             }
 
-            change.Audit("api-key.create", key.Id, $"key={keyId} user={userId} name={name}");
+            change.Audit("api-key.create", key.Id, $"key={keyId} user={userId} name={name} tlp_max={(tlpMax ?? TlpCeilings.DefaultApiKey).ToWire()}");
             return key;
         }, cancellationToken);
 

@@ -1,11 +1,12 @@
 using Rampart.Core.Identity;
+using Rampart.Core.Markings;
 
 namespace Rampart.Storage.Platform;
 
 /// <summary>A <c>users</c> row as Dapper reads it.</summary>
 internal sealed class UserRow
 {
-    public const string Columns = "u.id AS Id, u.name AS Name, u.role AS Role, u.password_hash AS PasswordHash, u.created_at AS CreatedAt, u.disabled AS Disabled";
+    public const string Columns = "u.id AS Id, u.name AS Name, u.role AS Role, u.password_hash AS PasswordHash, u.created_at AS CreatedAt, u.disabled AS Disabled, u.tlp_max AS TlpMax";
 
     public string Id { get; set; } = "";
 
@@ -19,5 +20,7 @@ internal sealed class UserRow
 
     public bool Disabled { get; set; }
 
-    public User ToUser() => new(Id, Name, StoreNames.ToRole(Role), StoreTime.FromStore(CreatedAt), Disabled);
+    public string? TlpMax { get; set; }
+
+    public User ToUser() => new(Id, Name, StoreNames.ToRole(Role), StoreTime.FromStore(CreatedAt), Disabled, TlpLevels.TryParse(TlpMax, out var tlp) ? tlp : null);
 }

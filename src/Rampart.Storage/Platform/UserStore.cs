@@ -2,14 +2,15 @@ using Dapper;
 using Rampart.Core;
 using Rampart.Core.Auditing;
 using Rampart.Core.Identity;
+using Rampart.Core.Markings;
 
 namespace Rampart.Storage.Platform;
 
 internal sealed class UserStore(StoreChanges changes) : IUserStore
 {
     private const string Insert = """
-        INSERT INTO users (id, name, role, password_hash, created_at, disabled)
-        VALUES (@Id, @Name, @Role, @PasswordHash, @CreatedAt, @Disabled)
+        INSERT INTO users (id, name, role, password_hash, created_at, disabled, tlp_max)
+        VALUES (@Id, @Name, @Role, @PasswordHash, @CreatedAt, @Disabled, @TlpMax)
         """;
 
     public Task<bool> TryCreateFirstAdminAsync(string name, string passwordHash, CancellationToken cancellationToken) =>
@@ -21,12 +22,12 @@ internal sealed class UserStore(StoreChanges changes) : IUserStore
                 return false;
             }
 
-            var user = await InsertAsync(change, name, Role.Admin, passwordHash).ConfigureAwait(false);
+            var user = await InsertAsync(change, name, Role.Admin, passwordHash, tlpMax: null).ConfigureAwait(false);
             change.Audit("user.create-first-admin", user.Id, $"name={name}");
             return true;
         }, cancellationToken);
 
-    public Task<User> CreateAsync(string name, Role role, string passwordHash, ChangeContext context, CancellationToken cancellationToken) =>
+    public Task<User> CreateAsync(string name, Role role, string passwordHash, Tlp? tlpMax, ChangeContext context, CancellationToken cancellationToken) =>
         changes.RunAsync(context, async change =>
         {
             if (await change.ScalarAsync<long>("SELECT COUNT(*) FROM users WHERE name = @Name", new { Name = name }).ConfigureAwait(false) > 0)
@@ -37,14 +38,14 @@ internal sealed class UserStore(StoreChanges changes) : IUserStore
             User user;
             try
             {
-                user = await InsertAsync(change, name, role, passwordHash).ConfigureAwait(false);
+                user = await InsertAsync(change, name, role, passwordHash, tlpMax).ConfigureAwait(false);
             }
             catch (Exception e) when (StoreErrors.IsUniqueViolation(e))
             {
                 throw new InvalidOperationException($"A user named '{name}' already exists.", e);
             }
 
-            change.Audit("user.create", user.Id, $"name={name} role={StoreNames.ToStore(role)}");
+            change.Audit("user.create", user.Id, $"name={name} role={StoreNames.ToStore(role)} tlp_max={(tlpMax ?? TlpCeilings.DefaultUser).ToWire()}");
             return user;
         }, cancellationToken);
 
@@ -80,9 +81,29 @@ internal sealed class UserStore(StoreChanges changes) : IUserStore
             return true;
         }, cancellationToken);
 
-    private static async Task<User> InsertAsync(ChangeTransaction change, string name, Role role, string passwordHash)
+    public Task<bool> SetTlpMaxAsync(string name, Tlp? tlpMax, ChangeContext context, CancellationToken cancellationToken) =>
+        changes.RunAsync(context, async change =>
+        {
+            var id = await change.QuerySingleOrDefaultAsync<string>(
+                "UPDATE users SET tlp_max = @TlpMax WHERE name = @Name RETURNING id",
+                new { Name = name, TlpMax = tlpMax?.ToWire() }).ConfigureAwait(false);
+            if (id is null)
+            {
+                return false;
+            }
+
+            change.Audit("user.set-tlp-max", id, $"name={name} tlp_max={(tlpMax ?? TlpCeilings.DefaultUser).ToWire()}");
+            return true;
+        }, cancellationToken);
+
+    private static async Task<User> InsertAsync(ChangeTransaction change, string name, Role role, string passwordHash, Tlp? tlpMax)
     {
-        var user = new User(RampartId.New("user"), name, role, StoreTime.FromStore(change.NowStore), Disabled: false);
+        if (tlpMax == Tlp.Red)
+        {
+            throw new InvalidOperationException("TLP:RED never leaves, so it cannot be a ceiling.");
+        }
+
+        var user = new User(RampartId.New("user"), name, role, StoreTime.FromStore(change.NowStore), Disabled: false, tlpMax);
         await change.ExecuteAsync(Insert, new
         {
             user.Id,
@@ -91,6 +112,7 @@ internal sealed class UserStore(StoreChanges changes) : IUserStore
             PasswordHash = passwordHash,
             CreatedAt = change.NowStore,
             Disabled = false,
+            TlpMax = tlpMax?.ToWire(),
         }).ConfigureAwait(false);
         return user;
     }

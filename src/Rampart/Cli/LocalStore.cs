@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Rampart.Server;
@@ -50,6 +51,12 @@ public sealed class LocalStore : IAsyncDisposable
     {
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        // The same configuration serve reads (appsettings.json in the working folder, then environment
+        // variables), so a verb applies the same settings, e.g. Intel:Decay, as the server.
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
+            .AddEnvironmentVariables()
+            .Build());
         services.AddRampartEngines(location);
         services.AddIntel();
         return services.BuildServiceProvider();

@@ -25,6 +25,9 @@ public static partial class IntelVerbs
         var command = new Command("intel", "Indicators and intel in and out");
         command.Subcommands.Add(Import());
         command.Subcommands.Add(Export());
+        command.Subcommands.Add(List());
+        command.Subcommands.Add(Show());
+        command.Subcommands.Add(Sighting());
         command.Subcommands.Add(Misp());
         command.Subcommands.Add(Taxii.TaxiiVerbs.Pull());
         command.Subcommands.Add(Taxii.TaxiiVerbs.Push());

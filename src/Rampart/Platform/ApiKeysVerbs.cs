@@ -2,6 +2,7 @@ using System.CommandLine;
 using Rampart.Cli;
 using Rampart.Core.Auditing;
 using Rampart.Core.Identity;
+using Rampart.Core.Markings;
 using Spectre.Console;
 
 namespace Rampart.Platform;
@@ -22,19 +23,22 @@ public static class ApiKeysVerbs
     {
         var user = new Option<string>("--user") { Description = "The user the key acts as (its role applies)", DefaultValueFactory = _ => "admin" };
         var name = new Option<string>("--name") { Description = "A label to recognize the key by", DefaultValueFactory = _ => "cli" };
+        var tlpMax = UsersVerbs.TlpMaxOption($"default {TlpCeilings.DefaultApiKey.ToWire()}, never above the user's");
         var command = new Command("create", """
-            Create an API key. The key is printed once; only its hash is stored.
-            Example: export RAMPART_API_KEY=$(rampart apikeys create --user alice --name siem)
+            Create an API key. The key is printed once; only its hash is stored. --tlp-max is the most
+            restricted TLP level the key receives (default green; never more than its user's ceiling).
+            Example: export RAMPART_API_KEY=$(rampart apikeys create --user alice --name siem --tlp-max green)
             """)
-        { user, name };
+        { user, name, tlpMax };
         command.SetAction(async (parse, ct) =>
         {
+            var ceiling = UsersVerbs.ParseTlpMax(parse.GetValue(tlpMax));
             await using var store = await LocalStore.OpenAsync(parse, ct);
             var owner = await store.Get<IUserStore>().FindWithHashAsync(parse.GetValue(user)!, ct)
                 ?? throw new CliException($"no user named '{parse.GetValue(user)}' (add one with `rampart users add`)");
             var (token, keyId, hash) = ApiKeyToken.Generate();
-            await store.Get<IApiKeyStore>().CreateAsync(owner.User.Id, parse.GetValue(name)!, keyId, hash, ChangeContext.ForCli(), ct);
-            Console.Error.WriteLine($"Created key {keyId} for '{owner.User.Name}' ({owner.User.Role.ToString().ToLowerInvariant()}); it is shown only this once:");
+            var key = await store.Get<IApiKeyStore>().CreateAsync(owner.User.Id, parse.GetValue(name)!, keyId, hash, ceiling, ChangeContext.ForCli(), ct);
+            Console.Error.WriteLine($"Created key {keyId} for '{owner.User.Name}' ({owner.User.Role.ToString().ToLowerInvariant()}, TLP ceiling {TlpCeilings.Of(owner.User, key).ToWire()}); it is shown only this once:");
             Console.WriteLine(token);
             return 0;
         });
@@ -55,10 +59,10 @@ public static class ApiKeysVerbs
                 return 0;
             }
 
-            var table = new Table().AddColumns("Key id", "Name", "User id", "Created", "Revoked");
+            var table = new Table().AddColumns("Key id", "Name", "User id", "TLP max", "Created", "Revoked");
             foreach (var k in keys)
             {
-                table.AddRow(k.KeyId, Markup.Escape(k.Name), Markup.Escape(k.UserId), k.CreatedAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture), k.Revoked ? "yes" : "");
+                table.AddRow(k.KeyId, Markup.Escape(k.Name), Markup.Escape(k.UserId), (k.TlpMax ?? TlpCeilings.DefaultApiKey).ToWire(), k.CreatedAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture), k.Revoked ? "yes" : "");
             }
 
             AnsiConsole.Write(table);

@@ -28,6 +28,8 @@ internal sealed class IntelStore : IAsyncDisposable
 
     public IIndicatorStore Indicators => _services.GetRequiredService<IIndicatorStore>();
 
+    public IIndicatorSightings Sightings => _services.GetRequiredService<IIndicatorSightings>();
+
     public IStixStore Stix => _services.GetRequiredService<IStixStore>();
 
     public IActorStore Actors => _services.GetRequiredService<IActorStore>();

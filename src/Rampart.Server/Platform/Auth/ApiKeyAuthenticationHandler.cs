@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Rampart.Core.Identity;
+using Rampart.Core.Markings;
 
 namespace Rampart.Server.Platform.Auth;
 
@@ -37,7 +38,7 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.Fail("unknown or revoked API key");
         }
 
-        var principal = RampartPrincipal.Create(match.Owner, Scheme.Name);
+        var principal = RampartPrincipal.Create(match.Owner, Scheme.Name, TlpCeilings.Of(match.Owner, match.Key));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
     }
 }

@@ -12,6 +12,9 @@ public static class RampartAuth
     public const string AnalystPolicy = "analyst";
     public const string AdminPolicy = "admin";
 
+    /// <summary>The claim holding the caller's TLP ceiling (<c>TlpCeilings</c>), as a TLP wire name.</summary>
+    public const string TlpCeilingClaim = "rampart:tlp_max";
+
     public const string SessionCookieName = "rampart.session";
     public const string AntiforgeryCookieName = "rampart.csrf";
     public const string AntiforgeryHeaderName = "X-CSRF-TOKEN";
