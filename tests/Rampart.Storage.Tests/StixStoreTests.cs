@@ -34,6 +34,21 @@ public abstract class StixStoreTests<TTarget> : StorageTest<TTarget>
     }
 
     [Fact]
+    public async Task A_chunk_longer_than_one_insert_statement_stores_every_field_of_every_version()
+    {
+        var store = await OpenAsync();
+        var objects = Enumerable.Range(0, 123).Select(i => Indicator($"indicator--{i:D3}", January.AddMinutes(i), $"d{i}.example", tlp: Tlp.Green)).ToArray();
+
+        await WriteAsync(store, objects);
+
+        var stored = await store.Get<IStixStore>().StreamAsync(new StixSelection(), Ct).ToListAsync(Ct);
+        Assert.Equal(
+            objects.Select(o => (o.Id, o.Type, o.Modified, o.Tlp, o.Json)),
+            stored.Select(o => (o.Id, o.Type, o.Modified, o.Tlp, o.Json)));
+        Assert.All(stored, o => Assert.Equal(stored[0].Revision, o.Revision));
+    }
+
+    [Fact]
     public async Task An_older_version_arriving_later_does_not_undo_the_newer_one()
     {
         var store = await OpenAsync();

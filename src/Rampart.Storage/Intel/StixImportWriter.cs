@@ -156,18 +156,23 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
         }
     }
 
-    /// <summary>An insert of <paramref name="rows"/> rows: the columns of row r are ?(r*11+1) … ?(r*11+11); the import's source, time and revision are bound once.</summary>
+    /// <summary>
+    /// An insert of <paramref name="rows"/> rows: the columns of row r are ?(r*11+1) … ?(r*11+11), and the
+    /// import's source, time and revision, bound once, come after all rows. Every parameter is numbered:
+    /// a named one would take the next free number where it first appears and collide with the numbered ones.
+    /// </summary>
     private SqliteStatement PrepareSqlite(int rows)
     {
+        var shared = rows * SqliteRowColumns;
         var values = Enumerable.Range(0, rows).Select(row =>
         {
             var first = row * SqliteRowColumns;
-            return $"(?{first + 1}, ?{first + 2}, ?{first + 3}, ?{first + 4}, ?{first + 5}, ?{first + 6}, ?{first + 7}, ?{first + 8}, ?{first + 9}, ?{first + 10}, @source, ?{first + 11}, @now, @revision)";
+            return $"(?{first + 1}, ?{first + 2}, ?{first + 3}, ?{first + 4}, ?{first + 5}, ?{first + 6}, ?{first + 7}, ?{first + 8}, ?{first + 9}, ?{first + 10}, ?{shared + 1}, ?{first + 11}, ?{shared + 2}, ?{shared + 3})";
         });
         var statement = new SqliteStatement((SqliteConnection)_change.Connection, $"INSERT INTO stix_objects ({Columns}) VALUES {string.Join(", ", values)}");
-        statement.Bind(statement.Position("@source"), _source);
-        statement.Bind(statement.Position("@now"), _change.NowStore);
-        statement.Bind(statement.Position("@revision"), _change.Revision);
+        statement.Bind(shared + 1, _source);
+        statement.Bind(shared + 2, _change.NowStore);
+        statement.Bind(shared + 3, _change.Revision);
         return statement;
     }
 
