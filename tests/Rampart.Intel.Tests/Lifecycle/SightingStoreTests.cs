@@ -38,9 +38,10 @@ public sealed class SightingStoreTests
     public async Task A_false_positive_sighting_is_counted_and_lowers_confidence_not_the_stored_one()
     {
         await using var store = await IntelStore.CreateAsync();
-        var now = DateTimeOffset.UtcNow;
         await store.Indicators.ImportAsync([new NewIndicator(IndicatorValueParser.Parse("cdn-edge.example"), "feed", 60)], IntelStore.Analyst, Ct);
         var stored = (await store.Indicators.ListAsync(new IndicatorQuery(Source: "feed"), Ct)).Items.Single();
+        // After the import: the indicator is valid from its import time, and assessed before it, it is not yet valid.
+        var now = DateTimeOffset.UtcNow;
 
         var afterOne = await store.Sightings.RecordAsync(stored.Id, now, falsePositive: true, "soc", IntelStore.Analyst, Ct);
         var afterTwo = await store.Sightings.RecordAsync(stored.Id, now, falsePositive: true, "soc", IntelStore.Analyst, Ct);
