@@ -59,27 +59,12 @@ public static class SinkholeHitEndpoints
     private static bool TryQuery(
         string? caseId, string? domain, string? source, string? since, string? until, int? limit, string? format, out SinkholeHitQuery query, out ProblemHttpResult? problem)
     {
-        query = new SinkholeHitQuery();
         var error = format is not (null or "json" or "csv") ? "format: 'json' or 'csv'"
             : limit is < 1 or > MaxLimit ? $"limit: from 1 to {MaxLimit}"
             : null;
-        DateTimeOffset? from = null, to = null;
-        if (error is null && !TryTime(since, out from))
-        {
-            error = NotATime("since");
-        }
-
-        if (error is null && !TryTime(until, out to))
-        {
-            error = NotATime("until");
-        }
-
-        problem = error is null ? null : TypedResults.Problem(error, statusCode: StatusCodes.Status400BadRequest);
-        if (problem is null)
-        {
-            query = new SinkholeHitQuery(caseId, domain?.Trim().TrimEnd('.').ToLowerInvariant(), source, from, to, limit ?? 1000);
-        }
-
+        var parsed = error is null ? SinkholeHitQuery.FromText(caseId, domain, source, since, until, limit ?? 1000, out error) : null;
+        query = parsed ?? new SinkholeHitQuery();
+        problem = parsed is null ? TypedResults.Problem(error, statusCode: StatusCodes.Status400BadRequest) : null;
         return problem is null;
     }
 
@@ -94,18 +79,4 @@ public static class SinkholeHitEndpoints
         return TypedResults.Text(csv.ToString(), "text/csv; charset=utf-8");
     }
 
-    private static bool TryTime(string? text, out DateTimeOffset? time)
-    {
-        time = null;
-        if (text is null)
-        {
-            return true;
-        }
-
-        var parsed = DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value);
-        time = parsed ? value : null;
-        return parsed;
-    }
-
-    private static string NotATime(string parameter) => $"{parameter}: not a time (ISO 8601, e.g. 2026-11-29 or 2026-11-29T18:00Z)";
 }

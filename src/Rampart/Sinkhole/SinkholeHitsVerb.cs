@@ -36,13 +36,9 @@ public static class SinkholeHitsVerb
         { caseId, domain, source, since, until, limit, csv, daily };
         command.SetAction(async (parse, ct) =>
         {
-            var query = new SinkholeHitQuery(
-                parse.GetValue(caseId),
-                parse.GetValue(domain)?.Trim().TrimEnd('.').ToLowerInvariant(),
-                parse.GetValue(source),
-                Time(parse.GetValue(since), "--since"),
-                Time(parse.GetValue(until), "--until"),
-                Math.Max(1, parse.GetValue(limit)));
+            var query = SinkholeHitQuery.FromText(
+                parse.GetValue(caseId), parse.GetValue(domain), parse.GetValue(source), parse.GetValue(since), parse.GetValue(until), Math.Max(1, parse.GetValue(limit)), out var error)
+                ?? throw new CliException("--" + error);
             await using var store = await LocalStore.OpenAsync(parse, ct);
             if (parse.GetValue(daily))
             {
@@ -111,9 +107,4 @@ public static class SinkholeHitsVerb
             : $"{hit.QueryName} type {hit.QueryType} -> {hit.Answer}{(hit.ClientSubnet is { } subnet ? $" ecs={subnet}" : "")}";
         return $"{when}  {hit.Transport,-7} {hit.SourceIp}:{hit.SourcePort}  {hit.CaseId ?? "-"}  {what}";
     }
-
-    private static DateTimeOffset? Time(string? text, string option) =>
-        text is null ? null
-        : DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time
-        : throw new CliException($"{option}: '{text}' is not a time (ISO 8601, e.g. 2026-11-29 or 2026-11-29T18:00Z)");
 }
