@@ -25,7 +25,8 @@ public abstract class MigrationTests<TTarget> : StorageTest<TTarget>
 
         var applied = await store.Migrator.MigrateAsync(Ct);
 
-        Assert.Equal(15, applied);
+        var shipped = Shipped(store, Target.Provider);
+        Assert.Equal(shipped.Count, applied);
         await using var connection = await store.OpenAsync();
         foreach (var table in Tables)
         {
@@ -35,7 +36,7 @@ public abstract class MigrationTests<TTarget> : StorageTest<TTarget>
 
         var history = (await connection.QueryAsync<(string Module, int Version, string Name)>(
             "SELECT module, version, name FROM schema_migrations ORDER BY module, version")).ToList();
-        Assert.Equal([("accounts", 1, "initial"), ("cases", 1, "initial"), ("intel", 1, "initial"), ("intel", 2, "stix"), ("intel", 3, "url_canonical_form"), ("intel", 4, "lifecycle"), ("platform", 1, "initial"), ("platform", 2, "tlp_ceilings"), ("sinkhole", 1, "initial"), ("sinkhole", 2, "http_hits"), ("sinkhole", 3, "tls_sni"), ("taxii", 1, "initial"), ("taxii", 2, "log_per_statement"), ("victims", 1, "networks"), ("victims", 2, "rollups")], history);
+        Assert.Equal(shipped, history);
         Assert.Equal(0, await store.Revision.CurrentAsync(Ct));
     }
 
@@ -52,7 +53,19 @@ public abstract class MigrationTests<TTarget> : StorageTest<TTarget>
         Assert.Equal(0, fromAnotherProcess);
         Assert.Equal(1, await store.Indicators.CountAsync(liveOnly: false, Ct));
         await using var connection = await store.OpenAsync();
-        Assert.Equal(15, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_migrations"));
+        Assert.Equal(Shipped(store, Target.Provider).Count, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_migrations"));
+    }
+
+    [Fact]
+    public async Task Every_module_ships_the_same_migrations_for_SQLite_and_PostgreSQL()
+    {
+        var store = await OpenAsync(migrate: false);
+
+        var sqlite = Shipped(store, StoreProvider.Sqlite);
+
+        Assert.Equal(sqlite, Shipped(store, StoreProvider.Postgres));
+        Assert.Contains(("platform", 1, "initial"), sqlite);
+        Assert.Equal(["accounts", "cases", "intel", "platform", "sinkhole", "taxii", "victims"], sqlite.Select(m => m.Module).Distinct());
     }
 
     [Fact]
@@ -115,13 +128,22 @@ public abstract class MigrationTests<TTarget> : StorageTest<TTarget>
             return (applied, created);
         }, Ct)));
 
-        Assert.Equal(15, results.Sum(r => r.applied));
+        var shipped = Shipped(stores[0], Target.Provider).Count;
+        Assert.Equal(shipped, results.Sum(r => r.applied));
         Assert.Single(results, r => r.created);
         var users = await stores[0].Users.ListAsync(Ct);
         Assert.Equal(Core.Identity.Role.Admin, Assert.Single(users).Role);
         await using var connection = await stores[0].OpenAsync();
-        Assert.Equal(15, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_migrations"));
+        Assert.Equal(shipped, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_migrations"));
     }
+
+    /// <summary>The migrations the composed modules embed for the provider, in the order the history table sorts them.</summary>
+    private protected static List<(string Module, int Version, string Name)> Shipped(TestStore store, StoreProvider provider) =>
+        [.. store.Get<IEnumerable<StorageModule>>()
+            .DistinctBy(m => m.Name, StringComparer.Ordinal)
+            .SelectMany(m => Migration.Load(m, provider))
+            .Select(m => (m.Module, m.Version, m.Name))
+            .OrderBy(m => m.Module, StringComparer.Ordinal).ThenBy(m => m.Version)];
 }
 
 public sealed class SqliteMigrationTests : MigrationTests<SqliteTarget>
@@ -148,7 +170,7 @@ public sealed class PostgresMigrationTests : MigrationTests<PostgresTarget>
         await using var scratch = new ScratchPostgresDatabase(admin, "rampart_test_created");
         await using (var store = new TestStore(scratch.Location))
         {
-            Assert.Equal(15, await store.Migrator.MigrateAsync(Ct));
+            Assert.Equal(Shipped(store, StoreProvider.Postgres).Count, await store.Migrator.MigrateAsync(Ct));
             Assert.Equal(0, await store.Revision.CurrentAsync(Ct));
         }
     }
