@@ -24,7 +24,7 @@ public sealed class ServeProcess : IAsyncDisposable
             : RampartCli.StartInfo(dataFolder, "--database", database, "serve", "--urls", "http://127.0.0.1:0");
         info.Environment["RAMPART_ADMIN_PASSWORD"] = adminPassword;
         var process = Process.Start(info)!;
-        _ = process.StandardError.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var seen = new System.Text.StringBuilder();
         try
@@ -44,7 +44,8 @@ public sealed class ServeProcess : IAsyncDisposable
         }
 
         process.Kill(entireProcessTree: true);
-        throw new InvalidOperationException($"serve did not start: {seen}");
+        await process.WaitForExitAsync();
+        throw new InvalidOperationException($"serve did not start (exit code {process.ExitCode}): {seen}{await stderr}");
     }
 
     public HttpClient Client(string? apiKey = null)
