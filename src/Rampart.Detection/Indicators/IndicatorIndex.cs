@@ -64,27 +64,18 @@ public sealed class IndicatorIndex
     /// <summary>
     /// Domain indicators equal to <paramref name="domain"/> (normalized: lowercase ASCII, no trailing
     /// dot) or to any parent with at least two labels: <c>a.b.evil.com</c> meets <c>b.evil.com</c>
-    /// and <c>evil.com</c>, never <c>notevil.com</c>. Fingerprints of all suffixes come from one
-    /// right-to-left pass; their slots are prefetched together so the memory reads overlap.
+    /// and <c>evil.com</c>, never <c>notevil.com</c>. The name's parent key (its last two labels,
+    /// taken in one vector pass) is checked in the <see cref="ParentFilter"/> first; only names it
+    /// lets through (about 4 in 100 on the benchmark mix) are hashed suffix by suffix and probed.
     /// </summary>
-    [SkipLocalsInit]
+    /// <remarks>
+    /// The check is kept this small on purpose: a lookup is bound by the filter word's memory read,
+    /// and the fewer instructions it takes, the more lookups a core keeps in flight while they wait.
+    /// </remarks>
     public int MatchDomain(ReadOnlySpan<char> domain, Span<IndexHit> hits)
     {
-        Span<ulong> keys = stackalloc ulong[MaxSuffixes];
-        Span<int> starts = stackalloc int[MaxSuffixes];
-        var n = Suffixes(domain, keys, starts);
-        if (n < 0)
-        {
-            return MatchLongDomain(domain, hits);
-        }
-
-        var found = 0;
-        for (var p = 0; p < n; p++)
-        {
-            found = _table.Find(keys[p], starts[p] == 0 ? MatchHow.Exact : MatchHow.ParentDomain, starts[p], hits, found);
-        }
-
-        return found;
+        var key = IndicatorKeys.ParentKey(domain);
+        return key == 0 || !_filter.MayContain(key) ? 0 : MatchSuffixes(domain, hits);
     }
 
     /// <summary>
@@ -104,7 +95,7 @@ public sealed class IndicatorIndex
             var width = Math.Min(BatchWidth, domains.Length - first);
             for (var d = 0; d < width; d++)
             {
-                parents[d] = LastTwoLabels(domains[first + d]);
+                parents[d] = IndicatorKeys.ParentKey(domains[first + d]);
                 _filter.Prefetch(parents[d]);
             }
 
@@ -113,7 +104,7 @@ public sealed class IndicatorIndex
                 var before = found;
                 if (parents[d] != 0 && _filter.MayContain(parents[d]))
                 {
-                    found += MatchDomain(domains[first + d], hits[found..]);
+                    found += MatchSuffixes(domains[first + d], hits[found..]);
                 }
 
                 counts[first + d] = found - before;
@@ -123,42 +114,35 @@ public sealed class IndicatorIndex
         return found;
     }
 
-    /// <summary>The fingerprint of the last two labels, or 0 for a single label.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong LastTwoLabels(ReadOnlySpan<char> domain)
+    /// <summary>
+    /// The full probe of a name the filter let through: the fingerprint of every suffix with two
+    /// or more labels comes from one right-to-left pass, and their slots are prefetched together so
+    /// the table reads overlap.
+    /// </summary>
+    [SkipLocalsInit]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int MatchSuffixes(ReadOnlySpan<char> domain, Span<IndexHit> hits)
     {
-        ref var first = ref MemoryMarshal.GetReference(domain);
-        var state = IndicatorKeys.Seed(KeyKind.Domain);
-        var end = domain.Length;
-        for (var labels = 1; labels <= 2; labels++)
+        Span<ulong> keys = stackalloc ulong[MaxSuffixes];
+        Span<int> starts = stackalloc int[MaxSuffixes];
+        var n = Suffixes(domain, keys, starts);
+        if (n < 0)
         {
-            var dot = end - 1;
-            while (dot >= 0 && Unsafe.Add(ref first, dot) != '.')
-            {
-                dot--;
-            }
-
-            state = IndicatorKeys.Extend(state, IndicatorKeys.Label(ref Unsafe.Add(ref first, dot + 1), end - dot - 1));
-            if (labels == 2)
-            {
-                return IndicatorKeys.Finish(state);
-            }
-
-            if (dot < 0)
-            {
-                return 0;
-            }
-
-            end = dot;
+            return MatchLongDomain(domain, hits);
         }
 
-        return 0;
+        var found = 0;
+        for (var p = 0; p < n; p++)
+        {
+            found = _table.Find(keys[p], starts[p] == 0 ? MatchHow.Exact : MatchHow.ParentDomain, starts[p], hits, found);
+        }
+
+        return found;
     }
 
     /// <summary>
     /// Writes the fingerprint and start of every suffix with two or more labels, shortest first, and
     /// prefetches its slot; returns how many, or -1 when there are more than <paramref name="keys"/> holds.
-    /// Returns 0 after two labels when the <see cref="ParentFilter"/> says no indicator ends in them.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Suffixes(ReadOnlySpan<char> domain, Span<ulong> keys, Span<int> starts)
@@ -185,11 +169,6 @@ public sealed class IndicatorIndex
                 }
 
                 var key = IndicatorKeys.Finish(state);
-                if (labels == 2 && !_filter.MayContain(key))
-                {
-                    return 0;
-                }
-
                 _table.Prefetch(key);
                 keys[n] = key;
                 starts[n++] = dot + 1;
@@ -208,12 +187,6 @@ public sealed class IndicatorIndex
     private int MatchLongDomain(ReadOnlySpan<char> domain, Span<IndexHit> hits)
     {
         var found = 0;
-        IndicatorKeys.Domain(domain, out var lastTwoLabels);
-        if (!_filter.MayContain(lastTwoLabels))
-        {
-            return 0;
-        }
-
         for (var start = domain.Length - 1; start >= 0; start--)
         {
             if (start == 0 || domain[start - 1] == '.')

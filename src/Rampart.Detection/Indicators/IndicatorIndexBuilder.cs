@@ -119,9 +119,13 @@ public sealed class IndicatorIndexBuilder(int capacity = 0, bool holdRecords = f
 
     private void AppendDomain(ReadOnlySpan<char> normalized, int row)
     {
-        var key = IndicatorKeys.Domain(normalized, out var lastTwoLabels);
-        _filter.Add(lastTwoLabels);
-        Append(key, row);
+        // A name without a dot can never match (lookups probe suffixes of two labels or more).
+        if (normalized.Contains('.'))
+        {
+            _filter.Add(IndicatorKeys.ParentKey(normalized));
+        }
+
+        Append(IndicatorKeys.Domain(normalized), row);
     }
 
     private void Append(ulong key, int row)
