@@ -22,7 +22,7 @@ public sealed class ParentKeyPropertyTests
     public void The_vector_key_equals_the_scalar_reference_on_any_text()
     {
         // Many samples: each length from 0 to 20 takes its own path through the loads.
-        Gen.OneOf(Name, Anything).Sample(name => IndicatorKeys.ParentKey(name) == Reference(name), iter: 20_000);
+        Gen.OneOf(Name, Anything).Sample(name => (IndicatorKeys.ParentKey(name, out var twoLabels), twoLabels) == Reference(name), iter: 20_000);
     }
 
     [Fact]
@@ -30,11 +30,11 @@ public sealed class ParentKeyPropertyTests
     {
         Gen.Select(Name, Gen.Bool).Sample((name, upper) =>
         {
-            var key = IndicatorKeys.ParentKey(upper ? name.ToUpperInvariant() : name);
+            var key = IndicatorKeys.ParentKey(upper ? name.ToUpperInvariant() : name, out _);
             for (var start = 0; start < name.Length; start++)
             {
                 var suffix = name[start..];
-                if ((start == 0 || name[start - 1] == '.') && suffix.Contains('.') && IndicatorKeys.ParentKey(suffix) != key)
+                if ((start == 0 || name[start - 1] == '.') && suffix.Contains('.') && IndicatorKeys.ParentKey(suffix, out _) != key)
                 {
                     return false;
                 }
@@ -77,9 +77,10 @@ public sealed class ParentKeyPropertyTests
     /// <summary>
     /// The key as its definition says, one character at a time: the name folded (| 0x20) and cut to
     /// bytes, its last 16 bytes right-aligned in a zeroed window, everything up to the second-to-last
-    /// dot of the window cleared; 0 for a name of 16 characters or fewer without a dot.
+    /// dot of the window cleared; 0 for a name of 16 characters or fewer without a dot. With it,
+    /// where the kept text starts in the name (-1 when it does not start inside the window).
     /// </summary>
-    private static ulong Reference(string name)
+    private static (ulong Key, int TwoLabels) Reference(string name)
     {
         var window = new byte[16];
         for (var i = Math.Max(0, name.Length - 16); i < name.Length; i++)
@@ -90,14 +91,15 @@ public sealed class ParentKeyPropertyTests
         var dots = Enumerable.Range(0, 16).Where(i => window[i] == '.').ToArray();
         if (dots.Length == 0 && name.Length <= 16)
         {
-            return 0;
+            return (0, 0);
         }
 
         var start = dots.Length >= 2 ? dots[^2] + 1 : 0;
         Array.Clear(window, 0, start);
         var low = BitConverter.ToUInt64(window, 0);
         var high = BitConverter.ToUInt64(window, 8);
-        return IndicatorKeys.Finish(((low ^ 0x27D4EB2F165667C5UL) * 0xC2B2AE3D27D4EB4FUL) ^ high);
+        var twoLabels = start > 0 ? name.Length - 16 + start : name.Length <= 16 ? 0 : -1;
+        return (IndicatorKeys.Finish(((low ^ 0x27D4EB2F165667C5UL) * 0xC2B2AE3D27D4EB4FUL) ^ high), twoLabels);
     }
 
     private static IEnumerable<string> Suffixes(string name)

@@ -22,21 +22,26 @@ public sealed class IndicatorIndex
     /// <summary>A 253-character name has at most 127 labels, so 126 suffixes of two or more; longer input takes a slow path.</summary>
     private const int MaxSuffixes = 128;
 
+    /// <summary>A filter key that every built filter holds (<see cref="IndicatorIndexBuilder.Build"/> adds it): the name must be probed.</summary>
+    internal const ulong MustProbe = 1;
+
     /// <summary>Names per pipelined group in <see cref="MatchDomains"/>: 16 filter reads in flight, about what a core's fill buffers take.</summary>
     public const int BatchWidth = 16;
 
     private readonly FingerprintTable _table;
     private readonly ParentFilter _filter;
+    private readonly SharedSuffixes _shared;
     private readonly Attribution[] _attributions;
     private readonly Indicator[] _records;
     private readonly Attribution[] _recordAttributions;
     private readonly int[] _v4Prefixes;
     private readonly int[] _v6Prefixes;
 
-    internal IndicatorIndex(FingerprintTable table, ParentFilter filter, Attribution[] attributions, Indicator[] records, Attribution[] recordAttributions, int[] v4Prefixes, int[] v6Prefixes, long revision)
+    internal IndicatorIndex(FingerprintTable table, ParentFilter filter, SharedSuffixes shared, Attribution[] attributions, Indicator[] records, Attribution[] recordAttributions, int[] v4Prefixes, int[] v6Prefixes, long revision)
     {
         _table = table;
         _filter = filter;
+        _shared = shared;
         _attributions = attributions;
         _records = records;
         _recordAttributions = recordAttributions;
@@ -65,8 +70,9 @@ public sealed class IndicatorIndex
     /// Domain indicators equal to <paramref name="domain"/> (normalized: lowercase ASCII, no trailing
     /// dot) or to any parent with at least two labels: <c>a.b.evil.com</c> meets <c>b.evil.com</c>
     /// and <c>evil.com</c>, never <c>notevil.com</c>. The name's parent key (its last two labels,
-    /// taken in one vector pass) is checked in the <see cref="ParentFilter"/> first; only names it
-    /// lets through (about 4 in 100 on the benchmark mix) are hashed suffix by suffix and probed.
+    /// taken in one vector pass; its last three under a shared suffix such as <c>co.uk</c>) is checked
+    /// in the <see cref="ParentFilter"/> first; only names it lets through (about 3 in 100 on the
+    /// benchmark mix) are hashed suffix by suffix and probed.
     /// </summary>
     /// <remarks>
     /// The check is kept this small on purpose: a lookup is bound by the filter word's memory read,
@@ -74,9 +80,30 @@ public sealed class IndicatorIndex
     /// </remarks>
     public int MatchDomain(ReadOnlySpan<char> domain, Span<IndexHit> hits)
     {
-        var key = IndicatorKeys.ParentKey(domain);
+        var key = FilterKey(domain);
         return key == 0 || !_filter.MayContain(key) ? 0 : MatchSuffixes(domain, hits);
     }
+
+    /// <summary>The key to check in the filter for <paramref name="domain"/>; 0 when nothing can match.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ulong FilterKey(ReadOnlySpan<char> domain)
+    {
+        var key = IndicatorKeys.ParentKey(domain, out var twoLabels);
+        return key != 0 && _shared.MayHold(key) ? SharedKey(domain, key, twoLabels) : key;
+    }
+
+    /// <summary>The filter key of a name whose parent key may be a <see cref="SharedSuffixes"/> one.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private ulong SharedKey(ReadOnlySpan<char> domain, ulong key, int twoLabels) => _shared.Find(key) switch
+    {
+        SharedSuffix.No => key,
+        SharedSuffix.Listed => MustProbe,
+        // Exactly the shared suffix's two labels: only the suffix itself could match, and it would be Listed.
+        _ when twoLabels == 0 => 0,
+        // Cut to 16 characters: not a shared suffix's text, only a colliding key; probe to be sure.
+        _ when twoLabels < 0 => MustProbe,
+        _ => IndicatorKeys.ThreeLabelKey(domain, key, twoLabels),
+    };
 
     /// <summary>
     /// <see cref="MatchDomain"/> for many names, pipelined: the <see cref="ParentFilter"/> words of
@@ -95,7 +122,7 @@ public sealed class IndicatorIndex
             var width = Math.Min(BatchWidth, domains.Length - first);
             for (var d = 0; d < width; d++)
             {
-                parents[d] = IndicatorKeys.ParentKey(domains[first + d]);
+                parents[d] = FilterKey(domains[first + d]);
                 _filter.Prefetch(parents[d]);
             }
 

@@ -92,6 +92,10 @@ internal static class IndicatorKeys
     /// and cut to its low byte; 0 when the name has no dot. Every suffix of two or more labels has
     /// the name's own key, so one key answers for all the parents a lookup would probe.
     /// </summary>
+    /// <param name="twoLabels">
+    /// Where the keyed text starts in <paramref name="name"/>: after the second-to-last dot, 0 when
+    /// the name has one dot, -1 when the last two labels are cut to 16 characters (or are exactly 16).
+    /// </param>
     /// <remarks>
     /// One pass without a loop: the name's last 16 characters (or its first and last 8, overlapping,
     /// when shorter) are folded, narrowed to bytes and searched for dots in one vector each; bytes
@@ -101,7 +105,7 @@ internal static class IndicatorKeys
     /// A folded byte is never 0, so the zeros in front of a short name cannot be confused with text.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong ParentKey(ReadOnlySpan<char> name)
+    public static ulong ParentKey(ReadOnlySpan<char> name, out int twoLabels)
     {
         ref var first = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(name));
         var length = name.Length;
@@ -138,16 +142,35 @@ internal static class IndicatorKeys
 
         if (dots == 0 && length <= 16)
         {
+            twoLabels = 0;
             return 0;
         }
 
         // The last two labels start after the second-highest dot (at 0 when there is none).
         var rest = dots & ~(0x8000_0000u >> BitOperations.LeadingZeroCount(dots));
         var start = 32 - BitOperations.LeadingZeroCount(rest);
+        twoLabels = start > 0 ? length - 16 + start : length <= 16 ? 0 : -1;
         ref var keep = ref MemoryMarshal.GetReference(KeepFrom);
         low &= Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref keep, 16 - start));
         high &= Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref keep, 24 - start));
         return Finish(((low ^ ParentSeed) * WordFactor) ^ high);
+    }
+
+    /// <summary>
+    /// The key of a name's last three labels: its third label from the right hashed onto its
+    /// <see cref="ParentKey"/>, given where that key's text starts (<paramref name="twoLabels"/>,
+    /// just after a dot). Dots are found as <see cref="ParentKey"/> finds them, on folded bytes.
+    /// </summary>
+    public static ulong ThreeLabelKey(ReadOnlySpan<char> name, ulong parentKey, int twoLabels)
+    {
+        var dot = twoLabels - 1;
+        var start = dot;
+        while (start > 0 && (byte)(name[start - 1] | 0x20) != '.')
+        {
+            start--;
+        }
+
+        return Finish(Extend(parentKey, Label(ref Unsafe.Add(ref MemoryMarshal.GetReference(name), start), dot - start)));
     }
 
     /// <summary>16 zero bytes then 16 ones: 16 bytes read from <c>16 - start</c> keep the window's bytes from <c>start</c> on.</summary>
