@@ -22,7 +22,7 @@ public sealed class ParentKeyPropertyTests
     public void The_vector_key_equals_the_scalar_reference_on_any_text()
     {
         // Many samples: each length from 0 to 20 takes its own path through the loads.
-        Gen.OneOf(Name, Anything).Sample(name => (IndicatorKeys.ParentKey(name, out var twoLabels), twoLabels) == Reference(name), iter: 20_000);
+        Gen.OneOf(Name, Anything).Sample(name => (IndicatorKeys.ParentKey(name, out var windowStart), IndicatorKeys.TwoLabels(name.Length, windowStart)) == Reference(name), iter: 20_000);
     }
 
     [Fact]

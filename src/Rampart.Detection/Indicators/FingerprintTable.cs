@@ -47,7 +47,7 @@ internal sealed unsafe class FingerprintTable
     public long Bytes => (long)(_keyBytes + _rowBytes);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ulong Slot(ulong key) => Math.BigMul(key, _capacity, out _);
+    private ulong Slot(ulong key) => Bmi2.X64.IsSupported ? Bmi2.X64.MultiplyNoFlags(key, _capacity) : Math.BigMul(key, _capacity, out _);
 
     /// <summary>A table twice as large holding the same entries; this one is freed.</summary>
     public FingerprintTable Grow()

@@ -88,8 +88,8 @@ public sealed class IndicatorIndex
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ulong FilterKey(ReadOnlySpan<char> domain)
     {
-        var key = IndicatorKeys.ParentKey(domain, out var twoLabels);
-        return key != 0 && _shared.MayHold(key) ? SharedKey(domain, key, twoLabels) : key;
+        var key = IndicatorKeys.ParentKey(domain, out var windowStart);
+        return key != 0 && _shared.MayHold(key) ? SharedKey(domain, key, IndicatorKeys.TwoLabels(domain.Length, windowStart)) : key;
     }
 
     /// <summary>The filter key of a name whose parent key may be a <see cref="SharedSuffixes"/> one.</summary>

@@ -142,7 +142,8 @@ public sealed class IndicatorIndexBuilder(int capacity = 0, bool holdRecords = f
     /// </summary>
     private void FileParent(ReadOnlySpan<char> normalized)
     {
-        var key = IndicatorKeys.ParentKey(normalized, out var twoLabels);
+        var key = IndicatorKeys.ParentKey(normalized, out var windowStart);
+        var twoLabels = IndicatorKeys.TwoLabels(normalized.Length, windowStart);
         if (twoLabels >= 0 && normalized.Length - twoLabels < 16 && !PublicSuffixList.Default.Split(normalized[twoLabels..]).HasRegistrable)
         {
             ref var listed = ref CollectionsMarshal.GetValueRefOrAddDefault(_shared, key, out var known);

@@ -92,10 +92,7 @@ internal static class IndicatorKeys
     /// and cut to its low byte; 0 when the name has no dot. Every suffix of two or more labels has
     /// the name's own key, so one key answers for all the parents a lookup would probe.
     /// </summary>
-    /// <param name="twoLabels">
-    /// Where the keyed text starts in <paramref name="name"/>: after the second-to-last dot, 0 when
-    /// the name has one dot, -1 when the last two labels are cut to 16 characters (or are exactly 16).
-    /// </param>
+    /// <param name="windowStart">Where the keyed text starts in the 16-character window; <see cref="TwoLabels"/> turns it into a position in the name.</param>
     /// <remarks>
     /// One pass without a loop: the name's last 16 characters (or its first and last 8, overlapping,
     /// when shorter) are folded, narrowed to bytes and searched for dots in one vector each; bytes
@@ -105,7 +102,7 @@ internal static class IndicatorKeys
     /// A folded byte is never 0, so the zeros in front of a short name cannot be confused with text.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong ParentKey(ReadOnlySpan<char> name, out int twoLabels)
+    public static ulong ParentKey(ReadOnlySpan<char> name, out int windowStart)
     {
         ref var first = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(name));
         var length = name.Length;
@@ -115,14 +112,18 @@ internal static class IndicatorKeys
         {
             // Window: the 16 characters ending at the name's end. Under 16 characters the first
             // eight overlap the last eight and move right by the overlap, leaving zeros in front.
-            var shift = Math.Max(16 - length, 0);
+            // Branch-free clamps (names straddle 16 characters unpredictably): over = max(length - 16, 0), shift = max(16 - length, 0).
+            var excess = length - 16;
+            var over = excess & ~(excess >> 31);
+            var shift = -excess & (excess >> 31);
             var fold = Vector128.Create((ushort)0x20);
             var bytes = Vector128.Narrow(
-                Vector128.LoadUnsafe(ref first, (nuint)Math.Max(length - 16, 0)) | fold,
+                Vector128.LoadUnsafe(ref first, (nuint)over) | fold,
                 Vector128.LoadUnsafe(ref first, (nuint)(length - 8)) | fold);
             var found = Vector128.Equals(bytes, Vector128.Create((byte)'.')).ExtractMostSignificantBits();
             dots = (((found & 0xFF) << shift) & 0xFF) | (found & 0xFF00);
-            low = shift == 8 ? 0 : bytes.AsUInt64().ToScalar() << (8 * shift);
+            // Two shifts of 4 × shift bits: a shift of 8 bytes clears the word (one shift of 64 would not move it).
+            low = (bytes.AsUInt64().ToScalar() << (4 * shift)) << (4 * shift);
             high = bytes.AsUInt64().GetElement(1);
         }
         else
@@ -142,19 +143,26 @@ internal static class IndicatorKeys
 
         if (dots == 0 && length <= 16)
         {
-            twoLabels = 0;
+            windowStart = 0;
             return 0;
         }
 
         // The last two labels start after the second-highest dot (at 0 when there is none).
         var rest = dots & ~(0x8000_0000u >> BitOperations.LeadingZeroCount(dots));
         var start = 32 - BitOperations.LeadingZeroCount(rest);
-        twoLabels = start > 0 ? length - 16 + start : length <= 16 ? 0 : -1;
+        windowStart = start;
         ref var keep = ref MemoryMarshal.GetReference(KeepFrom);
         low &= Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref keep, 16 - start));
         high &= Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref keep, 24 - start));
         return Finish(((low ^ ParentSeed) * WordFactor) ^ high);
     }
+
+    /// <summary>
+    /// Where the text <see cref="ParentKey"/> keyed starts in a name of <paramref name="length"/>
+    /// characters: after the second-to-last dot, 0 when the name has one dot, -1 when the last two
+    /// labels are cut to 16 characters (or are exactly 16).
+    /// </summary>
+    public static int TwoLabels(int length, int windowStart) => windowStart > 0 ? length - 16 + windowStart : length <= 16 ? 0 : -1;
 
     /// <summary>
     /// The key of a name's last three labels: its third label from the right hashed onto its

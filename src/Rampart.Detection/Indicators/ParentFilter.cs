@@ -79,7 +79,7 @@ internal sealed unsafe class ParentFilter
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ulong Word(ulong key) => Math.BigMul(key, _count, out _);
+    private ulong Word(ulong key) => Bmi2.X64.IsSupported ? Bmi2.X64.MultiplyNoFlags(key, _count) : Math.BigMul(key, _count, out _);
 
     /// <summary>Four bit positions from the low 24 bits (the word comes from the high bits).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Rampart.Detection.Indicators;
 
@@ -54,7 +55,7 @@ internal sealed class SharedSuffixes
 
     /// <summary>False when <paramref name="key"/> is certainly not a shared suffix's (a parent key is never 0).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool MayHold(ulong key) => ((_bitmap[key >> 55] >> (int)(key >> 49)) & 1) != 0;
+    public bool MayHold(ulong key) => ((Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_bitmap), (nint)(key >> 55)) >> (int)(key >> 49)) & 1) != 0;
 
     public SharedSuffix Find(ulong key)
     {
