@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.X86;
 
 namespace Rampart.Detection.Indicators;
@@ -12,18 +11,14 @@ namespace Rampart.Detection.Indicators;
 /// would waste up to half the memory).
 /// </summary>
 /// <remarks>
-/// The arrays are native memory in 2 MB-aligned blocks advised as huge pages on Linux: 10M entries
-/// span 200 MB, and with 4 KB pages nearly every probe also misses the TLB; with 2 MB pages the
-/// whole table fits the TLB's reach. Freed when finalized (an index that was swapped out and is no
-/// longer referenced by any check in flight), or at once when a builder outgrows it.
+/// The arrays are native memory in huge pages (<see cref="HugePageMemory"/>): 10M entries span
+/// 200 MB. Freed when finalized (an index that was swapped out and is no longer referenced by any
+/// check in flight), or at once when a builder outgrows it.
 /// </remarks>
-internal sealed unsafe partial class FingerprintTable
+internal sealed unsafe class FingerprintTable
 {
     /// <summary>0.6: 20 bytes an entry and short probe runs; 24 bytes an indicator is the budget.</summary>
     private const double MaxLoad = 0.6;
-
-    private const nuint HugePage = 2 * 1024 * 1024;
-    private const int MadviseHugePage = 14;
 
     private readonly ulong _capacity;
     private readonly nuint _keyBytes;
@@ -34,10 +29,10 @@ internal sealed unsafe partial class FingerprintTable
     public FingerprintTable(int count)
     {
         _capacity = (ulong)Math.Max(8, (long)Math.Ceiling(count / MaxLoad) + 1);
-        _keyBytes = RoundUp((nuint)_capacity * sizeof(ulong));
-        _rowBytes = RoundUp((nuint)_capacity * sizeof(int));
-        _keys = (ulong*)Allocate(_keyBytes);
-        _rows = (int*)Allocate(_rowBytes);
+        _keyBytes = HugePageMemory.RoundUp((nuint)_capacity * sizeof(ulong));
+        _rowBytes = HugePageMemory.RoundUp((nuint)_capacity * sizeof(int));
+        _keys = (ulong*)HugePageMemory.Allocate(_keyBytes);
+        _rows = (int*)HugePageMemory.Allocate(_rowBytes);
         GC.AddMemoryPressure((long)(_keyBytes + _rowBytes));
     }
 
@@ -52,7 +47,7 @@ internal sealed unsafe partial class FingerprintTable
     public long Bytes => (long)(_keyBytes + _rowBytes);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ulong Slot(ulong key) => Math.BigMul(key, _capacity, out _);
+    private ulong Slot(ulong key) => Bmi2.X64.IsSupported ? Bmi2.X64.MultiplyNoFlags(key, _capacity) : Math.BigMul(key, _capacity, out _);
 
     /// <summary>A table twice as large holding the same entries; this one is freed.</summary>
     public FingerprintTable Grow()
@@ -166,28 +161,10 @@ internal sealed unsafe partial class FingerprintTable
             return;
         }
 
-        NativeMemory.AlignedFree(_keys);
-        NativeMemory.AlignedFree(_rows);
+        HugePageMemory.Free(_keys);
+        HugePageMemory.Free(_rows);
         _keys = null;
         _rows = null;
         GC.RemoveMemoryPressure((long)(_keyBytes + _rowBytes));
     }
-
-    private static nuint RoundUp(nuint bytes) => bytes < HugePage ? Math.Max(bytes, 64) : (bytes + HugePage - 1) / HugePage * HugePage;
-
-    private static void* Allocate(nuint bytes)
-    {
-        var memory = NativeMemory.AlignedAlloc(bytes, bytes < HugePage ? 64 : HugePage);
-        if (bytes >= HugePage && OperatingSystem.IsLinux())
-        {
-            // Advice only: without transparent huge pages the table still works, with more TLB misses.
-            _ = Madvise(memory, bytes, MadviseHugePage);
-        }
-
-        NativeMemory.Clear(memory, bytes);
-        return memory;
-    }
-
-    [LibraryImport("libc", EntryPoint = "madvise")]
-    private static partial int Madvise(void* address, nuint length, int advice);
 }

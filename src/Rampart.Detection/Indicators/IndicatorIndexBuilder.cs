@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using Rampart.Core.Indicators;
+using Rampart.Core.Names;
 using Rampart.Core.Urls;
 
 namespace Rampart.Detection.Indicators;
@@ -19,6 +21,7 @@ public sealed class IndicatorIndexBuilder(int capacity = 0, bool holdRecords = f
     private readonly List<Attribution> _recordAttributions = [];
     private readonly bool[] _v4Prefixes = new bool[33];
     private readonly bool[] _v6Prefixes = new bool[129];
+    private readonly Dictionary<ulong, bool> _shared = [];
     private FingerprintTable _table = new(capacity);
     private ParentFilter _filter = new(capacity);
 
@@ -74,7 +77,10 @@ public sealed class IndicatorIndexBuilder(int capacity = 0, bool holdRecords = f
     {
         var (table, filter) = (_table, _filter);
         (_table, _filter) = (new FingerprintTable(0), new ParentFilter(0));
-        return new IndicatorIndex(table, filter, [.. _attributions], [.. _records], [.. _recordAttributions],
+        filter.Add(IndicatorIndex.MustProbe);
+        var shared = _shared.Count == 0 ? SharedSuffixes.None : new SharedSuffixes(_shared);
+        _shared.Clear();
+        return new IndicatorIndex(table, filter, shared, [.. _attributions], [.. _records], [.. _recordAttributions],
             Present(_v4Prefixes), Present(_v6Prefixes), revision);
     }
 
@@ -119,9 +125,53 @@ public sealed class IndicatorIndexBuilder(int capacity = 0, bool holdRecords = f
 
     private void AppendDomain(ReadOnlySpan<char> normalized, int row)
     {
-        var key = IndicatorKeys.Domain(normalized, out var lastTwoLabels);
-        _filter.Add(lastTwoLabels);
-        Append(key, row);
+        // A name without a dot can never match (lookups probe suffixes of two labels or more).
+        if (normalized.Contains('.'))
+        {
+            FileParent(normalized);
+        }
+
+        Append(IndicatorKeys.Domain(normalized), row);
+    }
+
+    /// <summary>
+    /// Files a domain in the parent filter: under its parent key, or under its last three labels
+    /// when its last two are a public suffix (see <see cref="SharedSuffixes"/>). Whenever both
+    /// ways meet on one key, that key becomes Listed, so a lookup under it always probes: a
+    /// mismatch may cost speed, never a match.
+    /// </summary>
+    private void FileParent(ReadOnlySpan<char> normalized)
+    {
+        var key = IndicatorKeys.ParentKey(normalized, out var windowStart);
+        var twoLabels = IndicatorKeys.TwoLabels(normalized.Length, windowStart);
+        if (twoLabels >= 0 && normalized.Length - twoLabels < 16 && !PublicSuffixList.Default.Split(normalized[twoLabels..]).HasRegistrable)
+        {
+            ref var listed = ref CollectionsMarshal.GetValueRefOrAddDefault(_shared, key, out var known);
+            if (!known)
+            {
+                // Anything filed under this key before it was known as shared must still be found.
+                listed = _filter.MayContain(key);
+            }
+
+            if (twoLabels > 0)
+            {
+                _filter.Add(IndicatorKeys.ThreeLabelKey(normalized, key, twoLabels));
+            }
+            else
+            {
+                // The public suffix itself is an indicator: every name under it matches.
+                listed = true;
+            }
+
+            return;
+        }
+
+        if (_shared.Count > 0 && _shared.ContainsKey(key))
+        {
+            _shared[key] = true;
+        }
+
+        _filter.Add(key);
     }
 
     private void Append(ulong key, int row)

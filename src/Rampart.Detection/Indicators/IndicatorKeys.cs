@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Rampart.Detection.Indicators;
 
@@ -23,6 +24,7 @@ internal static class IndicatorKeys
     private const ulong WordFactor = 0xC2B2AE3D27D4EB4FUL;
     private const ulong LabelFactor = 0x165667B19E3779F9UL;
     private const ulong Fold = 0x0020_0020_0020_0020UL;
+    private const ulong ParentSeed = 0x27D4EB2F165667C5UL;
 
     /// <summary>The hash of one label (<paramref name="length"/> characters from <paramref name="start"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -61,13 +63,8 @@ internal static class IndicatorKeys
     public static ulong Extend(ulong suffix, ulong label) => BitOperations.RotateLeft((suffix ^ label) * LabelFactor, 29);
 
     /// <summary>The fingerprint of a whole domain name, as <see cref="IndicatorIndex.MatchDomain"/> computes it for each suffix.</summary>
-    public static ulong Domain(ReadOnlySpan<char> domain) => Domain(domain, out _);
-
-    /// <summary>The fingerprint of a whole domain name, and of its last two labels (0 for a single label).</summary>
-    public static ulong Domain(ReadOnlySpan<char> domain, out ulong lastTwoLabels)
+    public static ulong Domain(ReadOnlySpan<char> domain)
     {
-        lastTwoLabels = 0;
-        var labels = 0;
         ref var first = ref MemoryMarshal.GetReference(domain);
         var state = Seed(KeyKind.Domain);
         var end = domain.Length;
@@ -80,11 +77,6 @@ internal static class IndicatorKeys
             }
 
             state = Extend(state, Label(ref Unsafe.Add(ref first, dot + 1), end - dot - 1));
-            if (++labels == 2)
-            {
-                lastTwoLabels = Finish(state);
-            }
-
             if (dot < 0)
             {
                 return Finish(state);
@@ -93,6 +85,108 @@ internal static class IndicatorKeys
             end = dot;
         }
     }
+
+    /// <summary>
+    /// The <see cref="ParentFilter"/> key of a name: its last two labels (everything after the
+    /// second-to-last dot), or their last 16 characters when longer, each character folded as above
+    /// and cut to its low byte; 0 when the name has no dot. Every suffix of two or more labels has
+    /// the name's own key, so one key answers for all the parents a lookup would probe.
+    /// </summary>
+    /// <param name="windowStart">Where the keyed text starts in the 16-character window; <see cref="TwoLabels"/> turns it into a position in the name.</param>
+    /// <remarks>
+    /// One pass without a loop: the name's last 16 characters (or its first and last 8, overlapping,
+    /// when shorter) are folded, narrowed to bytes and searched for dots in one vector each; bytes
+    /// before the last two labels are masked off. Folding can turn a control character into a dot
+    /// and narrowing can merge two characters; both only make a key shared more widely (a filter
+    /// "maybe", never a "no" that hides a match), because the same function keys both sides.
+    /// A folded byte is never 0, so the zeros in front of a short name cannot be confused with text.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong ParentKey(ReadOnlySpan<char> name, out int windowStart)
+    {
+        ref var first = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(name));
+        var length = name.Length;
+        ulong low, high;
+        uint dots;
+        if (length >= 8)
+        {
+            // Window: the 16 characters ending at the name's end. Under 16 characters the first
+            // eight overlap the last eight and move right by the overlap, leaving zeros in front.
+            // Branch-free clamps (names straddle 16 characters unpredictably): over = max(length - 16, 0), shift = max(16 - length, 0).
+            var excess = length - 16;
+            var over = excess & ~(excess >> 31);
+            var shift = -excess & (excess >> 31);
+            var fold = Vector128.Create((ushort)0x20);
+            var bytes = Vector128.Narrow(
+                Vector128.LoadUnsafe(ref first, (nuint)over) | fold,
+                Vector128.LoadUnsafe(ref first, (nuint)(length - 8)) | fold);
+            var found = Vector128.Equals(bytes, Vector128.Create((byte)'.')).ExtractMostSignificantBits();
+            dots = (((found & 0xFF) << shift) & 0xFF) | (found & 0xFF00);
+            // Two shifts of 4 × shift bits: a shift of 8 bytes clears the word (one shift of 64 would not move it).
+            low = (bytes.AsUInt64().ToScalar() << (4 * shift)) << (4 * shift);
+            high = bytes.AsUInt64().GetElement(1);
+        }
+        else
+        {
+            low = 0;
+            high = 0;
+            dots = 0;
+            for (var i = 0; i < length; i++)
+            {
+                // Character i sits at byte 16 - length + i of the window, in its high half.
+                var b = (byte)(Unsafe.Add(ref first, i) | 0x20);
+                var at = 8 - length + i;
+                high |= (ulong)b << (8 * at);
+                dots |= b == '.' ? 1u << (8 + at) : 0;
+            }
+        }
+
+        if (dots == 0 && length <= 16)
+        {
+            windowStart = 0;
+            return 0;
+        }
+
+        // The last two labels start after the second-highest dot (at 0 when there is none).
+        var rest = dots & ~(0x8000_0000u >> BitOperations.LeadingZeroCount(dots));
+        var start = 32 - BitOperations.LeadingZeroCount(rest);
+        windowStart = start;
+        ref var keep = ref MemoryMarshal.GetReference(KeepFrom);
+        low &= Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref keep, 16 - start));
+        high &= Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref keep, 24 - start));
+        return Finish(((low ^ ParentSeed) * WordFactor) ^ high);
+    }
+
+    /// <summary>
+    /// Where the text <see cref="ParentKey"/> keyed starts in a name of <paramref name="length"/>
+    /// characters: after the second-to-last dot, 0 when the name has one dot, -1 when the last two
+    /// labels are cut to 16 characters (or are exactly 16).
+    /// </summary>
+    public static int TwoLabels(int length, int windowStart) => windowStart > 0 ? length - 16 + windowStart : length <= 16 ? 0 : -1;
+
+    /// <summary>
+    /// The key of a name's last three labels: its third label from the right hashed onto its
+    /// <see cref="ParentKey"/>, given where that key's text starts (<paramref name="twoLabels"/>,
+    /// just after a dot). Dots are found as <see cref="ParentKey"/> finds them, on folded bytes.
+    /// </summary>
+    public static ulong ThreeLabelKey(ReadOnlySpan<char> name, ulong parentKey, int twoLabels)
+    {
+        var dot = twoLabels - 1;
+        var start = dot;
+        while (start > 0 && (byte)(name[start - 1] | 0x20) != '.')
+        {
+            start--;
+        }
+
+        return Finish(Extend(parentKey, Label(ref Unsafe.Add(ref MemoryMarshal.GetReference(name), start), dot - start)));
+    }
+
+    /// <summary>16 zero bytes then 16 ones: 16 bytes read from <c>16 - start</c> keep the window's bytes from <c>start</c> on.</summary>
+    private static ReadOnlySpan<byte> KeepFrom =>
+    [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+    ];
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Seed(KeyKind kind) => 0xCBF29CE484222325UL ^ ((ulong)kind * 0x9E3779B97F4A7C15UL);
