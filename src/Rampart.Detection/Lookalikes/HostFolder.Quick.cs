@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using System.Text;
 using Rampart.Core.Names;
 
@@ -22,13 +23,15 @@ internal static partial class HostFolder
     /// the lowered name into <paramref name="host"/> and each character's fold at the same place in
     /// <paramref name="skeleton"/> (a label's skeleton, as <see cref="TryFold"/> joins it, is then
     /// <c>skeleton[start..end]</c>), and tests the same grams as <see cref="TryFold"/>: three consecutive
-    /// skeleton letters, dots skipped. <paramref name="dots"/> has bit i set for a dot at i. Anything
+    /// skeleton letters, dots skipped. <paramref name="dots"/> has bit i set for a dot at i, and
+    /// <paramref name="setPositions"/> the positions of each of <paramref name="sets"/>. Anything
     /// else is <see cref="QuickFold.NotQuick"/>, and nothing is written then (<paramref name="input"/>
     /// may be <paramref name="host"/>'s own memory, and the full fold reads it next). The scalar fold
     /// spent about 50 instructions a character; random hosts are nearly all such names.
     /// </summary>
     [SkipLocalsInit]
-    public static QuickFold TryFoldQuick(ReadOnlySpan<char> input, Span<char> host, Span<char> skeleton, ulong[] grams, out int hostLength, out ulong dots)
+    public static QuickFold TryFoldQuick(ReadOnlySpan<char> input, Span<char> host, Span<char> skeleton, ulong[] grams, QuickSets sets, Span<ulong> setPositions,
+        out int hostLength, out ulong dots)
     {
         hostLength = 0;
         dots = 0;
@@ -39,8 +42,9 @@ internal static partial class HostFolder
             length--;
         }
 
-        if (!Vector256.IsHardwareAccelerated || length is 0 or > QuickMaxLength || host.Length < QuickMaxLength || skeleton.Length < QuickMaxLength
-            || grams.Length < GramCount / 64)
+        // The set look-up is a byte shuffle (AVX2); elsewhere every name takes the full fold.
+        if (!Avx2.IsSupported || length is 0 or > QuickMaxLength || host.Length < QuickMaxLength || skeleton.Length < QuickMaxLength
+            || grams.Length < GramCount / 64 || setPositions.Length < QuickSets.Count)
         {
             return QuickFold.NotQuick;
         }
@@ -67,6 +71,8 @@ internal static partial class HostFolder
         noClass.GetLower().StoreUnsafe(ref cl);
         var blocks = (length + 31) / 32;
         var ramp = Vector256.Create((byte)0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31);
+        Span<ulong> found = stackalloc ulong[QuickSets.Count];
+        found.Clear();
         var rejected = Vector256<byte>.Zero;
         var shortLabel = Vector256<byte>.Zero;
         for (var b = 0; b < blocks; b++)
@@ -104,6 +110,19 @@ internal static partial class HostFolder
             var gramClass = Vector256.ConditionalSelect(foldLetter, fold - Vector256.Create((byte)'a'),
                 Vector256.ConditionalSelect(foldDigit, digitClass, Vector256.Create((byte)30)));
             gramClass = Vector256.ConditionalSelect(inRange & ~dot, gramClass, noClass);
+            // The sets each character is in, by its high four bits (3: digits, 5: '_', 6 and 7: letters).
+            var low = c & Vector256.Create((byte)0x0F);
+            var high = c >>> 4;
+            var inSets = Vector256.ConditionalSelect(Vector256.Equals(high, Vector256.Create((byte)6)), Avx2.Shuffle(sets.Lower, low),
+                Vector256.ConditionalSelect(Vector256.Equals(high, Vector256.Create((byte)7)), Avx2.Shuffle(sets.LowerTail, low),
+                Vector256.ConditionalSelect(Vector256.Equals(high, Vector256.Create((byte)3)), Avx2.Shuffle(sets.Digits, low),
+                Vector256.ConditionalSelect(Vector256.Equals(high, Vector256.Create((byte)5)), Avx2.Shuffle(sets.Underscore, low), Vector256<byte>.Zero))));
+            inSets &= inRange;
+            for (var set = 0; set < QuickSets.Count; set++)
+            {
+                found[set] |= (ulong)(inSets << (QuickSets.Count - 1 - set)).ExtractMostSignificantBits() << (32 * b);
+            }
+
             c.StoreUnsafe(ref lo, (nuint)(32 * b));
             fold.StoreUnsafe(ref fo, (nuint)(32 * b));
             gramClass.StoreUnsafe(ref cl, at);
@@ -162,6 +181,7 @@ internal static partial class HostFolder
             highFold.StoreUnsafe(ref s, (nuint)((32 * b) + 16));
         }
 
+        found.CopyTo(setPositions);
         hostLength = length;
         return QuickFold.Folded;
     }

@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Collections.Frozen;
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using Rampart.Core.Names;
 
 namespace Rampart.Detection.Lookalikes;
@@ -43,9 +42,10 @@ public sealed partial class LookalikeEngine
         if (!p.ShortWords && !p.ShortDisguised)
         {
             Span<char> skeleton = stackalloc char[HostFolder.QuickMaxLength];
-            if (HostFolder.TryFoldQuick(input, host, skeleton, p.Grams, out length, out var dots) == QuickFold.Folded)
+            Span<ulong> sets = stackalloc ulong[QuickSets.Count];
+            if (HostFolder.TryFoldQuick(input, host, skeleton, p.Grams, p.Sets, sets, out length, out var dots) == QuickFold.Folded)
             {
-                return QuickLabelsMayImitate(host[..length], skeleton, dots) switch
+                return QuickLabelsMayImitate(host[..length], skeleton, sets, dots) switch
                 {
                     true => Prescreened.Candidate,
                     false => Prescreened.Clean,
@@ -59,10 +59,11 @@ public sealed partial class LookalikeEngine
 
     /// <summary>
     /// What <see cref="MayImitate"/> comes to for a quickly folded name (no hyphen, no glyph pair, no
-    /// gram of a brand, no short brand): a typo or a loose skeleton of a whole label. Null when a
-    /// label is empty or too long, or there are too many: <see cref="HostFolder.TryFold"/> refuses those.
+    /// gram of a brand, no short brand): a typo or a loose skeleton of a whole label, once
+    /// <see cref="LabelGate"/> lets the label through. Null when a label is empty or too long, or there
+    /// are too many: <see cref="HostFolder.TryFold"/> refuses those.
     /// </summary>
-    private bool? QuickLabelsMayImitate(ReadOnlySpan<char> host, ReadOnlySpan<char> skeleton, ulong dots)
+    private bool? QuickLabelsMayImitate(ReadOnlySpan<char> host, ReadOnlySpan<char> skeleton, ReadOnlySpan<ulong> sets, ulong dots)
     {
         if (BitOperations.PopCount(dots) >= HostFolder.MaxLabels)
         {
@@ -85,23 +86,16 @@ public sealed partial class LookalikeEngine
             if (!near)
             {
                 var label = skeleton[start..end];
-                var written = host[start..end];
-                ulong mask = 0, writtenMask = 0;
-                ref var letterBits = ref MemoryMarshal.GetArrayDataReference(LetterBits);
-                for (var k = 0; k < label.Length; k++)
-                {
-                    // Quickly folded names hold ASCII only.
-                    mask |= Unsafe.Add(ref letterBits, label[k] & 127);
-                    writtenMask |= Unsafe.Add(ref letterBits, written[k] & 127);
-                }
-
                 var length = label.Length;
                 var first = LetterMask.IndexOf(label[0]);
                 var last = LetterMask.IndexOf(label[^1]);
-                if (p.Gates[length].MayPass(first, last, mask, writtenMask)
+                // Bits start to end - 1 (end is at most 64).
+                var range = (ulong.MaxValue >> (64 - length)) << start;
+                if (p.Gates[length].MayPass(first, last, range, sets)
                     | p.MayBeOneEditFrom(length, first, LetterMask.IndexOf(label[1]), LetterMask.IndexOf(label[^2]), last))
                 {
-                    near = NearLabelTypo(label, mask) || LooseMayMatch(written, writtenMask);
+                    var written = host[start..end];
+                    near = NearLabelTypo(label, LetterMask.Of(label)) || LooseMayMatch(written, LetterMask.Of(written));
                 }
             }
 
@@ -113,9 +107,6 @@ public sealed partial class LookalikeEngine
             start = end + 1;
         }
     }
-
-    /// <summary><see cref="LetterMask.Bit"/> of each ASCII character.</summary>
-    private static readonly ulong[] LetterBits = [.. Enumerable.Range(0, 128).Select(c => LetterMask.Bit((char)c))];
 
     [SkipLocalsInit]
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -516,9 +507,25 @@ public sealed partial class LookalikeEngine
                 }
             }
 
+            // The quick fold's character sets: what loose skeletons come from, and the letters of up to seven names of two edits.
+            var looseAll = LooseUnion.Aggregate(0UL, (union, mask) => union | mask);
+            var wideMasks = WideTypos.SelectMany(targets => targets.Select(t => t.Mask)).Distinct().Take(QuickSets.Count - 1).ToArray();
+            Sets = new QuickSets(c =>
+            {
+                var bits = (LetterMask.Bit(c) & looseAll) != 0 ? 1 << QuickSets.Loose : 0;
+                for (var k = 0; k < wideMasks.Length; k++)
+                {
+                    bits |= (LetterMask.Bit(GlyphSkeleton.Single(c)) & wideMasks[k]) != 0 ? 1 << (k + 1) : 0;
+                }
+
+                return (byte)bits;
+            });
+            // A name of two edits beyond the sets has no set: its slot needs nothing, so its lengths always pass.
+            (int Set, int Need) Wide(TypoTarget t) => Array.IndexOf(wideMasks, t.Mask) is var k and >= 0
+                ? (k + 1, BitOperations.PopCount(t.Mask) - t.MaxEdits)
+                : (QuickSets.Loose, 0);
             Gates = Enumerable.Range(0, DomainNames.MaxLabelLength + 1)
-                .Select(length => new LabelGate(shortFirst[length], shortLast[length], LooseUnion[length],
-                    WideTypos[length].Select(t => t.Mask).ToArray(), WideTypos[length].All(t => t.MaxEdits <= 2)))
+                .Select(length => new LabelGate(shortFirst[length], shortLast[length], LooseUnion[length] != 0, WideTypos[length].Select(Wide).ToArray()))
                 .ToArray();
             TokenTypos = terms.Where(t => !t.OnlyWithWords && t.Skeleton.Length >= 5).Select(Target).Distinct().ToArray();
         }
@@ -627,6 +634,9 @@ public sealed partial class LookalikeEngine
 
         /// <summary>Per label length (0 to 63), the branch-free first test of the label checks.</summary>
         public LabelGate[] Gates { get; }
+
+        /// <summary>The character sets the quick fold locates for <see cref="Gates"/>.</summary>
+        public QuickSets Sets { get; }
 
         /// <summary>
         /// For each character class of <see cref="LetterMask"/>, the loose letters it can become alone

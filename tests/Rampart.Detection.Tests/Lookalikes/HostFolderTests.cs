@@ -14,6 +14,7 @@ public sealed class HostFolderTests
 {
     private static readonly string[] GramWords = ["mlcrosoft", "hotmall", "doud", "naver", "o365"];
     private static readonly ulong[] Grams = GramsOf(GramWords);
+    private static readonly QuickSets Sets = new(SetBits);
 
     private static readonly Gen<string> Names = Gen.OneOf(
         Gen.String[Gen.OneOf(Gen.Char["abcdilmnorsuvwxyz01-._"], Gen.Char["RNVCLXA9_-."], Gen.Char["\u00e9\u0430 /\t*"]), 0, 40],
@@ -107,7 +108,8 @@ public sealed class HostFolderTests
     {
         var host = new char[DomainNames.MaxNameLength];
         var skeleton = new char[HostFolder.QuickMaxLength];
-        var quick = HostFolder.TryFoldQuick(input, host, skeleton, Grams, out var length, out var dots);
+        var setPositions = new ulong[QuickSets.Count];
+        var quick = HostFolder.TryFoldQuick(input, host, skeleton, Grams, Sets, setPositions, out var length, out var dots);
         var (ok, fullHost, joined, labels, folded) = Fold(input);
         var plain = ok && (folded.Signs & (FoldSigns.Hyphen | FoldSigns.FoldAcrossDot)) == 0 && joined.Length + labels.Length - 1 == fullHost.Length
             && labels.All(l => l.End - l.Start >= 2) && fullHost.Length <= HostFolder.QuickMaxLength;
@@ -131,6 +133,10 @@ public sealed class HostFolderTests
             Assert.Equal(fullHost, new string(host, 0, length));
             Assert.Equal(joined, string.Concat(Enumerable.Range(0, length).Where(i => host[i] != '.').Select(i => skeleton[i])));
             Assert.Equal(Enumerable.Range(0, length).Where(i => host[i] == '.').Aggregate(0UL, (bits, i) => bits | (1UL << i)), dots);
+            for (var set = 0; set < QuickSets.Count; set++)
+            {
+                Assert.Equal(Enumerable.Range(0, length).Where(i => host[i] != '.' && ((SetBits(host[i]) >> set) & 1) != 0).Aggregate(0UL, (bits, i) => bits | (1UL << i)), setPositions[set]);
+            }
         }
     }
 
@@ -142,6 +148,9 @@ public sealed class HostFolderTests
         var ok = HostFolder.TryFold(input, host, joined, labels, Grams, out var folded);
         return (ok, new string(host, 0, folded.HostLength), new string(joined, 0, folded.SkeletonLength), labels[..folded.LabelCount], folded);
     }
+
+    /// <summary>Eight arbitrary sets for the quick fold to locate.</summary>
+    private static byte SetBits(char c) => (byte)((c * 37) ^ (c >> 3));
 
     private static ulong[] GramsOf(IEnumerable<string> words)
     {
