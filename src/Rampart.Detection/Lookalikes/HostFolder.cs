@@ -15,7 +15,7 @@ namespace Rampart.Detection.Lookalikes;
 /// registers. A random host spent most of its screening time in the separate passes this replaces
 /// (TryToAscii's five sweeps, a fold per label, a gram loop).
 /// </summary>
-internal static class HostFolder
+internal static partial class HostFolder
 {
     /// <summary>Labels a folded name may have; deeper names (rare) take the full check.</summary>
     public const int MaxLabels = 32;

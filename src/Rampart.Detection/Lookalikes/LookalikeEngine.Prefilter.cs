@@ -31,10 +31,86 @@ public sealed partial class LookalikeEngine
 
     /// <summary>
     /// Folds <paramref name="input"/> into <paramref name="host"/> (lower case) in one pass and asks
-    /// the prefilter whether the full check could find anything in it.
+    /// the prefilter whether the full check could find anything in it. Most names take the quick fold
+    /// (<see cref="HostFolder.TryFoldQuick"/>) and then only the label checks; the rest, and names
+    /// with a gram of a brand, take the full fold and every check.
     /// </summary>
     [SkipLocalsInit]
     private Prescreened Prescreen(ReadOnlySpan<char> input, Span<char> host, out int length)
+    {
+        var p = _prefilter;
+        if (!p.ShortWords && !p.ShortDisguised)
+        {
+            Span<char> skeleton = stackalloc char[HostFolder.QuickMaxLength];
+            Span<ulong> sets = stackalloc ulong[QuickSets.Count];
+            if (HostFolder.TryFoldQuick(input, host, skeleton, p.Grams, p.Sets, sets, out length, out var dots) == QuickFold.Folded)
+            {
+                return QuickLabelsMayImitate(host[..length], skeleton, sets, dots) switch
+                {
+                    true => Prescreened.Candidate,
+                    false => Prescreened.Clean,
+                    null => Prescreened.NotPlain,
+                };
+            }
+        }
+
+        return PrescreenFully(input, host, out length);
+    }
+
+    /// <summary>
+    /// What <see cref="MayImitate"/> comes to for a quickly folded name (no hyphen, no glyph pair, no
+    /// gram of a brand, no short brand): a typo or a loose skeleton of a whole label, once
+    /// <see cref="LabelGate"/> lets the label through. Null when a label is empty or too long, or there
+    /// are too many: <see cref="HostFolder.TryFold"/> refuses those.
+    /// </summary>
+    private bool? QuickLabelsMayImitate(ReadOnlySpan<char> host, ReadOnlySpan<char> skeleton, ReadOnlySpan<ulong> sets, ulong dots)
+    {
+        if (BitOperations.PopCount(dots) >= HostFolder.MaxLabels)
+        {
+            return null;
+        }
+
+        var p = _prefilter;
+        var near = false;
+        var start = 0;
+        while (true)
+        {
+            var end = dots == 0 ? host.Length : BitOperations.TrailingZeroCount(dots);
+            dots &= dots - 1;
+            if (end - start is 0 or > DomainNames.MaxLabelLength)
+            {
+                return null;
+            }
+
+            // Once one label is near, the rest are only checked for what the full fold refuses.
+            if (!near)
+            {
+                var label = skeleton[start..end];
+                var length = label.Length;
+                var first = LetterMask.IndexOf(label[0]);
+                var last = LetterMask.IndexOf(label[^1]);
+                // Bits start to end - 1 (end is at most 64).
+                var range = (ulong.MaxValue >> (64 - length)) << start;
+                if (p.Gates[length].MayPass(first, last, range, sets)
+                    | p.MayBeOneEditFrom(length, first, LetterMask.IndexOf(label[1]), LetterMask.IndexOf(label[^2]), last))
+                {
+                    var written = host[start..end];
+                    near = NearLabelTypo(label, LetterMask.Of(label)) || LooseMayMatch(written, LetterMask.Of(written));
+                }
+            }
+
+            if (end == host.Length)
+            {
+                return near;
+            }
+
+            start = end + 1;
+        }
+    }
+
+    [SkipLocalsInit]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private Prescreened PrescreenFully(ReadOnlySpan<char> input, Span<char> host, out int length)
     {
         // Fixed-size buffers (506 + 1,024 bytes): no stack probe.
         Span<char> joined = stackalloc char[DomainNames.MaxNameLength];
@@ -411,6 +487,46 @@ public sealed partial class LookalikeEngine
             LooseByLength = Enumerable.Range(0, DomainNames.MaxLabelLength + 1)
                 .Select(length => looseTargets.Where(t => length >= t.Length && length <= 2 * t.Length).Select(t => t.Allowed).Distinct().ToArray()).ToArray();
             LooseUnion = LooseByLength.Select(masks => masks.Aggregate(0UL, (union, mask) => union | mask)).ToArray();
+            // The label gate's edge keys: one edit of a name of four letters or more leaves its first two
+            // letters, its last two, or (a swap in the middle of four) its first and last; a name of three
+            // may lose all three pairs (abc → bac) and keeps its first or last letter.
+            GateEdges = new ulong[EdgeBits / 64];
+            ulong[] ShortLetters(Func<TypoTarget, char> letter) => byLength
+                .Select(targets => targets.Where(t => t.MaxEdits == 1 && t.Length < 4).Aggregate(0UL, (bits, t) => bits | (1UL << LetterMask.IndexOf(letter(t)))))
+                .ToArray();
+            var shortFirst = ShortLetters(t => t.Skeleton[0]);
+            var shortLast = ShortLetters(t => t.Skeleton[^1]);
+            for (var length = 0; length < byLength.Length; length++)
+            {
+                foreach (var t in byLength[length].Where(t => t.MaxEdits == 1 && t.Length >= 4))
+                {
+                    var k = t.Skeleton.Select(c => LetterMask.IndexOf(c)).ToArray();
+                    SetGate(EdgeKey(length, (k[0] * LetterMask.Size) + k[1], 0));
+                    SetGate(EdgeKey(length, (k[^2] * LetterMask.Size) + k[^1], 1));
+                    SetGate(EdgeKey(length, (k[0] * LetterMask.Size) + k[^1], 2));
+                }
+            }
+
+            // The quick fold's character sets: what loose skeletons come from, and the letters of up to seven names of two edits.
+            var looseAll = LooseUnion.Aggregate(0UL, (union, mask) => union | mask);
+            var wideMasks = WideTypos.SelectMany(targets => targets.Select(t => t.Mask)).Distinct().Take(QuickSets.Count - 1).ToArray();
+            Sets = new QuickSets(c =>
+            {
+                var bits = (LetterMask.Bit(c) & looseAll) != 0 ? 1 << QuickSets.Loose : 0;
+                for (var k = 0; k < wideMasks.Length; k++)
+                {
+                    bits |= (LetterMask.Bit(GlyphSkeleton.Single(c)) & wideMasks[k]) != 0 ? 1 << (k + 1) : 0;
+                }
+
+                return (byte)bits;
+            });
+            // A name of two edits beyond the sets has no set: its slot needs nothing, so its lengths always pass.
+            (int Set, int Need) Wide(TypoTarget t) => Array.IndexOf(wideMasks, t.Mask) is var k and >= 0
+                ? (k + 1, BitOperations.PopCount(t.Mask) - t.MaxEdits)
+                : (QuickSets.Loose, 0);
+            Gates = Enumerable.Range(0, DomainNames.MaxLabelLength + 1)
+                .Select(length => new LabelGate(shortFirst[length], shortLast[length], LooseUnion[length] != 0, WideTypos[length].Select(Wide).ToArray()))
+                .ToArray();
             TokenTypos = terms.Where(t => !t.OnlyWithWords && t.Skeleton.Length >= 5).Select(Target).Distinct().ToArray();
         }
 
@@ -483,6 +599,27 @@ public sealed partial class LookalikeEngine
 
         private void Set(int key) => Edges[key >> 6] |= 1UL << key;
 
+        /// <summary>
+        /// Keys (label length, first pair, 0), (length, last pair, 1) and (length, first and last letter, 2)
+        /// of every one-edit name of four letters or more whose budget reaches the length, hashed as <see cref="Edges"/>.
+        /// </summary>
+        private ulong[] GateEdges { get; }
+
+        private void SetGate(int key) => GateEdges[key >> 6] |= 1UL << key;
+
+        /// <summary>
+        /// Whether a label might be one edit from a name of four letters or more: it has such a name's
+        /// first pair, last pair, or first and last letters (indexes as <see cref="LetterMask.IndexOf"/>).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool MayBeOneEditFrom(int length, int first, int second, int secondLast, int last)
+        {
+            var a = EdgeKey(length, (first * LetterMask.Size) + second, 0);
+            var b = EdgeKey(length, (secondLast * LetterMask.Size) + last, 1);
+            var c = EdgeKey(length, (first * LetterMask.Size) + last, 2);
+            return (((GateEdges[a >> 6] >> a) | (GateEdges[b >> 6] >> b) | (GateEdges[c >> 6] >> c)) & 1) != 0;
+        }
+
         public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> LooseSkeletons { get; }
 
         /// <summary>
@@ -494,6 +631,12 @@ public sealed partial class LookalikeEngine
 
         /// <summary>Per label length, every character <see cref="LooseByLength"/> allows for any brand.</summary>
         public ulong[] LooseUnion { get; }
+
+        /// <summary>Per label length (0 to 63), the branch-free first test of the label checks.</summary>
+        public LabelGate[] Gates { get; }
+
+        /// <summary>The character sets the quick fold locates for <see cref="Gates"/>.</summary>
+        public QuickSets Sets { get; }
 
         /// <summary>
         /// For each character class of <see cref="LetterMask"/>, the loose letters it can become alone

@@ -14,6 +14,7 @@ public sealed class HostFolderTests
 {
     private static readonly string[] GramWords = ["mlcrosoft", "hotmall", "doud", "naver", "o365"];
     private static readonly ulong[] Grams = GramsOf(GramWords);
+    private static readonly QuickSets Sets = new(SetBits);
 
     private static readonly Gen<string> Names = Gen.OneOf(
         Gen.String[Gen.OneOf(Gen.Char["abcdilmnorsuvwxyz01-._"], Gen.Char["RNVCLXA9_-."], Gen.Char["\u00e9\u0430 /\t*"]), 0, 40],
@@ -86,6 +87,59 @@ public sealed class HostFolderTests
         });
     }
 
+    /// <summary>
+    /// The quick fold must mean what the full fold means on every name it takes (the same lowered host,
+    /// each label's skeleton in place, the dots, the gram test), and take every short plain name
+    /// without hyphens, glyph pairs and one-letter labels (or the hot path would lose its speed unseen).
+    /// </summary>
+    [Fact]
+    public void The_quick_fold_agrees_with_the_full_fold_and_takes_every_plain_name()
+    {
+        var plainish = Gen.Select(Gen.String[Gen.Char["abcdilmnorsuvwxyzABC01239_"], 1, 14].Array[1, 6], Gen.OneOf(Gen.Const(""), Gen.Const(".")),
+            (labels, end) => string.Join('.', labels) + end);
+        Gen.OneOf(Names, plainish, Gen.String[Gen.Char["ab.-_"], 0, 70]).Sample(QuickAgrees, iter: 20_000);
+        foreach (var name in new[] { "a.bc.com", "ab.c.com", "ab.cd.e", "x.y.z", "hotr.nail.com", "h0trnall.com", "ab..cd.com", ".ab.com", new string('a', 64), new string('a', 65) })
+        {
+            QuickAgrees(name);
+        }
+    }
+
+    private static void QuickAgrees(string input)
+    {
+        var host = new char[DomainNames.MaxNameLength];
+        var skeleton = new char[HostFolder.QuickMaxLength];
+        var setPositions = new ulong[QuickSets.Count];
+        var quick = HostFolder.TryFoldQuick(input, host, skeleton, Grams, Sets, setPositions, out var length, out var dots);
+        var (ok, fullHost, joined, labels, folded) = Fold(input);
+        var plain = ok && (folded.Signs & (FoldSigns.Hyphen | FoldSigns.FoldAcrossDot)) == 0 && joined.Length + labels.Length - 1 == fullHost.Length
+            && labels.All(l => l.End - l.Start >= 2) && fullHost.Length <= HostFolder.QuickMaxLength;
+        if (quick == QuickFold.NotQuick)
+        {
+            Assert.False(plain, $"'{input}': plain, but the quick fold did not take it");
+            return;
+        }
+
+        if (!ok)
+        {
+            // The quick fold leaves label lengths and counts to its caller, which refuses the name then.
+            var parts = (input.Length > 1 && input[^1] == '.' ? input[..^1] : input).Split('.');
+            Assert.True(parts.Length > HostFolder.MaxLabels || parts.Any(p => p.Length is 0 or > DomainNames.MaxLabelLength), $"'{input}': folded quickly, refused by the full fold");
+            return;
+        }
+
+        Assert.Equal(folded.GramHit, quick == QuickFold.GramHit);
+        if (quick == QuickFold.Folded)
+        {
+            Assert.Equal(fullHost, new string(host, 0, length));
+            Assert.Equal(joined, string.Concat(Enumerable.Range(0, length).Where(i => host[i] != '.').Select(i => skeleton[i])));
+            Assert.Equal(Enumerable.Range(0, length).Where(i => host[i] == '.').Aggregate(0UL, (bits, i) => bits | (1UL << i)), dots);
+            for (var set = 0; set < QuickSets.Count; set++)
+            {
+                Assert.Equal(Enumerable.Range(0, length).Where(i => host[i] != '.' && ((SetBits(host[i]) >> set) & 1) != 0).Aggregate(0UL, (bits, i) => bits | (1UL << i)), setPositions[set]);
+            }
+        }
+    }
+
     private static (bool Ok, string Host, string Joined, FoldedLabel[] Labels, FoldedHost Folded) Fold(string input)
     {
         var host = new char[DomainNames.MaxNameLength];
@@ -94,6 +148,9 @@ public sealed class HostFolderTests
         var ok = HostFolder.TryFold(input, host, joined, labels, Grams, out var folded);
         return (ok, new string(host, 0, folded.HostLength), new string(joined, 0, folded.SkeletonLength), labels[..folded.LabelCount], folded);
     }
+
+    /// <summary>Eight arbitrary sets for the quick fold to locate.</summary>
+    private static byte SetBits(char c) => (byte)((c * 37) ^ (c >> 3));
 
     private static ulong[] GramsOf(IEnumerable<string> words)
     {

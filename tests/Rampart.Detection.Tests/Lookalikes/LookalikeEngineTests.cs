@@ -203,6 +203,23 @@ public sealed class LookalikeEngineTests
             .Sample(AgreesOn, iter: 20_000);
     }
 
+    /// <summary>
+    /// The label gate of the quick path lets a label go by a few letters (first and last pairs, the
+    /// letters of long names, the letters loose skeletons come from): random hosts, and hosts made of
+    /// brand letters so that many labels come close, must be screened as the explaining path does.
+    /// </summary>
+    [Fact]
+    public void The_quick_path_agrees_with_the_explaining_screen_on_random_and_brand_letter_hosts()
+    {
+        var brandLetters = string.Concat(Engine.Brands.SelectMany(b => b.Names.Select(n => n.Label)).Distinct()) + "01";
+        var label = Gen.OneOf(
+            Gen.String[Gen.Char["abcdefghijklmnopqrstuvwxyz0123456789"], 2, 16],
+            Gen.String[Gen.Char[brandLetters], 2, 17],
+            Gen.Int[0, brandLetters.Length - 2].SelectMany(i => Gen.Int[3, 16].Select(n => brandLetters.Substring(i, Math.Min(n, brandLetters.Length - i)))));
+        var suffix = Gen.OneOf(Gen.Const("com"), Gen.Const("net"), Gen.Const("co.uk"), Gen.Const("jp"), Gen.Const("co.kr"), Gen.Const("xyz"));
+        Gen.Select(label.Array[1, 4], suffix, (labels, s) => string.Join('.', labels) + "." + s).Sample(AgreesOn, iter: 50_000);
+    }
+
     private static void AgreesOn(string name)
     {
         var full = Engine.Screen(name);
