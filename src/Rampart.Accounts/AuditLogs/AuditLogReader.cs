@@ -106,9 +106,13 @@ public sealed class AuditLogReader(AuditLogReaderOptions? options = null)
         // Ordered and bounded: at most 2 batches per worker in flight, handed back in reading order,
         // so one slow batch holds memory to a few hundred kilobytes and events keep their file order.
         // Small batches also keep the events in flight few, so most die young (in gen0).
+        // Batches and their result lists are reused: a list of 1,024 results can pass the large object
+        // heap's 85,000 bytes (an audit's results are 128 bytes each), and one such list a batch made the
+        // collector run full collections over 1M records.
         var workers = new ConcurrentBag<(AuditRecordNormalizer, TWorker)>();
+        var pool = new BatchPool<(AuditLogItem, TResult)>();
         var inFlight = new Queue<Task<List<(AuditLogItem, TResult)>>>();
-        var batch = new RawBatch();
+        var batch = pool.Batch();
         foreach (var raw in source)
         {
             batch.Add(raw);
@@ -117,24 +121,30 @@ public sealed class AuditLogReader(AuditLogReaderOptions? options = null)
                 continue;
             }
 
-            inFlight.Enqueue(Start(batch, workers, createWorker, process, keepRecords, complete, detail));
-            batch = new RawBatch();
+            inFlight.Enqueue(Start(batch, pool, workers, createWorker, process, keepRecords, complete, detail));
+            batch = pool.Batch();
             if (inFlight.Count >= 2 * parallelism)
             {
-                foreach (var item in Finish(inFlight.Dequeue()))
+                var items = Finish(inFlight.Dequeue());
+                foreach (var item in items)
                 {
                     yield return item;
                 }
+
+                pool.Return(items);
             }
         }
 
-        inFlight.Enqueue(Start(batch, workers, createWorker, process, keepRecords, complete, detail));
+        inFlight.Enqueue(Start(batch, pool, workers, createWorker, process, keepRecords, complete, detail));
         while (inFlight.Count > 0)
         {
-            foreach (var item in Finish(inFlight.Dequeue()))
+            var items = Finish(inFlight.Dequeue());
+            foreach (var item in items)
             {
                 yield return item;
             }
+
+            pool.Return(items);
         }
     }
 
@@ -152,12 +162,12 @@ public sealed class AuditLogReader(AuditLogReaderOptions? options = null)
         return task.GetAwaiter().GetResult();
     }
 
-    private Task<List<(AuditLogItem, TResult)>> Start<TWorker, TResult>(RawBatch batch, ConcurrentBag<(AuditRecordNormalizer, TWorker)> workers, Func<TWorker> createWorker, Func<TWorker, AuditEvent, EventRecord, TResult> process, bool keepRecords, Func<TResult, bool>? complete, EventDetail detail) => Task.Run(() =>
+    private Task<List<(AuditLogItem, TResult)>> Start<TWorker, TResult>(RawBatch batch, BatchPool<(AuditLogItem, TResult)> pool, ConcurrentBag<(AuditRecordNormalizer, TWorker)> workers, Func<TWorker> createWorker, Func<TWorker, AuditEvent, EventRecord, TResult> process, bool keepRecords, Func<TResult, bool>? complete, EventDetail detail) => Task.Run(() =>
     {
         var (normalizer, worker) = workers.TryTake(out var pooled) ? pooled : (new AuditRecordNormalizer(_options.FieldMap, keepRecords), createWorker());
         try
         {
-            var items = new List<(AuditLogItem, TResult)>(batch.Items.Count);
+            var items = pool.Results(batch.Items.Count);
             foreach (var (offset, length, origin, container, error, isUnchecked) in batch.Items)
             {
                 Normalize(normalizer, batch.BytesOf(offset, length), origin, container, error, isUnchecked, worker, process, complete, detail, items);
@@ -167,7 +177,7 @@ public sealed class AuditLogReader(AuditLogReaderOptions? options = null)
         }
         finally
         {
-            batch.Release();
+            pool.Return(batch);
             workers.Add((normalizer, worker));
         }
     });
