@@ -65,6 +65,7 @@ internal static class FootholdsRun
         Console.WriteLine($"file:      {path} ({bytes / 1e6:F1} MB)");
         Console.WriteLine($"rules:     {BuiltInFootholdRules.RuleSet.Count} built-in + {supplied?.Count ?? 0} from {rulesDirectory ?? "(none)"}");
         Console.WriteLine($"events:    {analyzer.Events:N0}, skipped {skipped:N0}; {analysis.Accounts.Count:N0} accounts reported ({analysis.Accounts.Count(a => a.Status == AccountStatus.Compromised):N0} compromised), {analyzer.DroppedMatches:N0} matches dropped");
+        Console.WriteLine($"kept:      {analyzer.KeptMatches:N0} matched records, {analyzer.AccessTallyCount:N0} access tallies");
         Console.WriteLine($"rule tests per event: {(double)analyzer.RulesTested / Math.Max(1, analyzer.Events):F1}");
         Console.WriteLine($"time:      {seconds:F2} s (read + rules {read:F2} s, analysis {seconds - read:F2} s) = {bytes / 1e6 / seconds:F1} MB/s, {analyzer.Events / seconds:N0} records/s");
         Console.WriteLine($"cpu:       {cpu:F2} s (read + rules {readCpu:F2} s, analysis {cpu - readCpu:F2} s) on {Environment.ProcessorCount} cores = {bytes / 1e6 / cpu:F1} MB per CPU-second, {analyzer.Events / cpu:N0} records per CPU-second");

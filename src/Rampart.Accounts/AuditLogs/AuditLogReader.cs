@@ -49,23 +49,24 @@ public sealed class AuditLogReader(AuditLogReaderOptions? options = null)
     /// <paramref name="keepRecords"/> an event carries no record (<see cref="AuditEvent.Data"/>) unless
     /// <paramref name="process"/> keeps it (<see cref="AuditEvent.Keep"/>): most events of a scan match
     /// nothing, and copying each record out would cost as much as reading it. With
-    /// <paramref name="complete"/>, for the same reason, <paramref name="process"/> sees an event with
-    /// only its logsource, origin, format, timestamp and workload, and the event that comes out has its
-    /// other typed fields (account, address, operation, result) only when <paramref name="complete"/>
-    /// says so of what <paramref name="process"/> returned.
+    /// <paramref name="complete"/>, for the same reason, <paramref name="process"/> sees an event of
+    /// <paramref name="light"/> detail (by default only its logsource, origin, format, timestamp and
+    /// workload), and the event that comes out has its other typed fields only when
+    /// <paramref name="complete"/> says so of what <paramref name="process"/> returned.
     /// </summary>
-    internal IEnumerable<(AuditLogItem Item, TResult Result)> Read<TWorker, TResult>(Stream stream, string file, Func<TWorker> createWorker, Func<TWorker, AuditEvent, EventRecord, TResult> process, bool keepRecords = true, Func<TResult, bool>? complete = null)
+    internal IEnumerable<(AuditLogItem Item, TResult Result)> Read<TWorker, TResult>(Stream stream, string file, Func<TWorker> createWorker, Func<TWorker, AuditEvent, EventRecord, TResult> process, bool keepRecords = true, Func<TResult, bool>? complete = null, EventDetail light = EventDetail.Selection)
     {
         var start = stream.Position;
         var head = new byte[SniffBytes];
         var length = stream.ReadAtLeast(head, SniffBytes, throwOnEndOfStream: false);
         stream.Position = start;
         var first = FirstSignificant(head.AsSpan(0, length));
+        var detail = complete is null ? EventDetail.Full : light;
         var items = first switch
         {
             -1 => [],
-            (byte)'{' or (byte)'[' => ReadItems(SplitJson(stream, file), createWorker, process, keepRecords, complete),
-            _ => ReadItems(SplitCsv(stream, file), createWorker, process, keepRecords, complete),
+            (byte)'{' or (byte)'[' => ReadItems(SplitJson(stream, file), createWorker, process, keepRecords, complete, detail),
+            _ => ReadItems(SplitCsv(stream, file), createWorker, process, keepRecords, complete, detail),
         };
         return items;
     }
@@ -81,7 +82,7 @@ public sealed class AuditLogReader(AuditLogReaderOptions? options = null)
         return i < 0 ? -1 : head[i];
     }
 
-    private IEnumerable<(AuditLogItem, TResult)> ReadItems<TWorker, TResult>(IEnumerable<RawItem> source, Func<TWorker> createWorker, Func<TWorker, AuditEvent, EventRecord, TResult> process, bool keepRecords, Func<TResult, bool>? complete)
+    private IEnumerable<(AuditLogItem, TResult)> ReadItems<TWorker, TResult>(IEnumerable<RawItem> source, Func<TWorker> createWorker, Func<TWorker, AuditEvent, EventRecord, TResult> process, bool keepRecords, Func<TResult, bool>? complete, EventDetail detail)
     {
         var parallelism = Math.Max(1, _options.Parallelism);
         if (parallelism == 1)
@@ -92,7 +93,7 @@ public sealed class AuditLogReader(AuditLogReaderOptions? options = null)
             foreach (var raw in source)
             {
                 items.Clear();
-                Normalize(normalizer, raw.Bytes, raw.Origin, raw.Container, raw.Error, raw.Unchecked, worker, process, complete, items);
+                Normalize(normalizer, raw.Bytes, raw.Origin, raw.Container, raw.Error, raw.Unchecked, worker, process, complete, detail, items);
                 foreach (var item in items)
                 {
                     yield return item;
@@ -105,9 +106,13 @@ public sealed class AuditLogReader(AuditLogReaderOptions? options = null)
         // Ordered and bounded: at most 2 batches per worker in flight, handed back in reading order,
         // so one slow batch holds memory to a few hundred kilobytes and events keep their file order.
         // Small batches also keep the events in flight few, so most die young (in gen0).
+        // Batches and their result lists are reused: a list of 1,024 results can pass the large object
+        // heap's 85,000 bytes (an audit's results are 128 bytes each), and one such list a batch made the
+        // collector run full collections over 1M records.
         var workers = new ConcurrentBag<(AuditRecordNormalizer, TWorker)>();
+        var pool = new BatchPool<(AuditLogItem, TResult)>();
         var inFlight = new Queue<Task<List<(AuditLogItem, TResult)>>>();
-        var batch = new RawBatch();
+        var batch = pool.Batch();
         foreach (var raw in source)
         {
             batch.Add(raw);
@@ -116,24 +121,30 @@ public sealed class AuditLogReader(AuditLogReaderOptions? options = null)
                 continue;
             }
 
-            inFlight.Enqueue(Start(batch, workers, createWorker, process, keepRecords, complete));
-            batch = new RawBatch();
+            inFlight.Enqueue(Start(batch, pool, workers, createWorker, process, keepRecords, complete, detail));
+            batch = pool.Batch();
             if (inFlight.Count >= 2 * parallelism)
             {
-                foreach (var item in Finish(inFlight.Dequeue()))
+                var items = Finish(inFlight.Dequeue());
+                foreach (var item in items)
                 {
                     yield return item;
                 }
+
+                pool.Return(items);
             }
         }
 
-        inFlight.Enqueue(Start(batch, workers, createWorker, process, keepRecords, complete));
+        inFlight.Enqueue(Start(batch, pool, workers, createWorker, process, keepRecords, complete, detail));
         while (inFlight.Count > 0)
         {
-            foreach (var item in Finish(inFlight.Dequeue()))
+            var items = Finish(inFlight.Dequeue());
+            foreach (var item in items)
             {
                 yield return item;
             }
+
+            pool.Return(items);
         }
     }
 
@@ -151,22 +162,22 @@ public sealed class AuditLogReader(AuditLogReaderOptions? options = null)
         return task.GetAwaiter().GetResult();
     }
 
-    private Task<List<(AuditLogItem, TResult)>> Start<TWorker, TResult>(RawBatch batch, ConcurrentBag<(AuditRecordNormalizer, TWorker)> workers, Func<TWorker> createWorker, Func<TWorker, AuditEvent, EventRecord, TResult> process, bool keepRecords, Func<TResult, bool>? complete) => Task.Run(() =>
+    private Task<List<(AuditLogItem, TResult)>> Start<TWorker, TResult>(RawBatch batch, BatchPool<(AuditLogItem, TResult)> pool, ConcurrentBag<(AuditRecordNormalizer, TWorker)> workers, Func<TWorker> createWorker, Func<TWorker, AuditEvent, EventRecord, TResult> process, bool keepRecords, Func<TResult, bool>? complete, EventDetail detail) => Task.Run(() =>
     {
         var (normalizer, worker) = workers.TryTake(out var pooled) ? pooled : (new AuditRecordNormalizer(_options.FieldMap, keepRecords), createWorker());
         try
         {
-            var items = new List<(AuditLogItem, TResult)>(batch.Items.Count);
+            var items = pool.Results(batch.Items.Count);
             foreach (var (offset, length, origin, container, error, isUnchecked) in batch.Items)
             {
-                Normalize(normalizer, batch.BytesOf(offset, length), origin, container, error, isUnchecked, worker, process, complete, items);
+                Normalize(normalizer, batch.BytesOf(offset, length), origin, container, error, isUnchecked, worker, process, complete, detail, items);
             }
 
             return items;
         }
         finally
         {
-            batch.Release();
+            pool.Return(batch);
             workers.Add((normalizer, worker));
         }
     });
@@ -224,7 +235,7 @@ public sealed class AuditLogReader(AuditLogReaderOptions? options = null)
     /// taken whole without its structure checked that does not read as a record is cut again as the
     /// structural pass cuts it, and each piece added (see <see cref="JsonRecordSplitter"/>).
     /// </summary>
-    private void Normalize<TWorker, TResult>(AuditRecordNormalizer normalizer, ReadOnlyMemory<byte> json, EventOrigin origin, AuditLogFormat? container, string? rawError, bool isUnchecked, TWorker worker, Func<TWorker, AuditEvent, EventRecord, TResult> process, Func<TResult, bool>? complete, List<(AuditLogItem, TResult)> items)
+    private void Normalize<TWorker, TResult>(AuditRecordNormalizer normalizer, ReadOnlyMemory<byte> json, EventOrigin origin, AuditLogFormat? container, string? rawError, bool isUnchecked, TWorker worker, Func<TWorker, AuditEvent, EventRecord, TResult> process, Func<TResult, bool>? complete, EventDetail detail, List<(AuditLogItem, TResult)> items)
     {
         if (rawError is not null)
         {
@@ -232,7 +243,7 @@ public sealed class AuditLogReader(AuditLogReaderOptions? options = null)
             return;
         }
 
-        if (normalizer.TryNormalize(json, origin, container, out var auditEvent, out var error, out var lineOffset, light: complete is not null))
+        if (normalizer.TryNormalize(json, origin, container, out var auditEvent, out var error, out var lineOffset, detail))
         {
             var result = process(worker, auditEvent!, normalizer.Record);
             if (complete is not null && complete(result))
@@ -248,7 +259,7 @@ public sealed class AuditLogReader(AuditLogReaderOptions? options = null)
         {
             foreach (var piece in JsonRecordSplitter.SplitLine(json.Span, origin.Line, _options.MaxRecordBytes))
             {
-                Normalize(normalizer, piece.Bytes, origin with { Line = piece.Line }, container, piece.Error, false, worker, process, complete, items);
+                Normalize(normalizer, piece.Bytes, origin with { Line = piece.Line }, container, piece.Error, false, worker, process, complete, detail, items);
             }
 
             return;

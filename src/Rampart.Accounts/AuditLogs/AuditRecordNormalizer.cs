@@ -38,6 +38,8 @@ internal sealed class AuditRecordNormalizer
     // The record last normalized: its shape and operation value, for Complete.
     private RecordShape? _shape;
     private RawValue? _operation;
+    // The address of the record last typed for an audit, when PlainIPv4 read it.
+    private uint? _plainIPv4;
 
     private readonly bool _keepRecords;
 
@@ -56,11 +58,10 @@ internal sealed class AuditRecordNormalizer
 
     /// <summary>
     /// Normalizes one record; on failure <paramref name="error"/> says why and <paramref name="lineOffset"/>
-    /// how many lines into the record. A <paramref name="light"/> event has only what selects and
-    /// orders it (logsource, origin, format, timestamp, workload) until <see cref="Complete"/>: a scan
-    /// needs the account, address, operation and result only of the few events a rule matched.
+    /// how many lines into the record. An event of less than <see cref="EventDetail.Full"/> detail
+    /// gets the rest with <see cref="Complete"/>.
     /// </summary>
-    public bool TryNormalize(ReadOnlyMemory<byte> json, EventOrigin origin, AuditLogFormat? container, out AuditEvent? result, out string? error, out int lineOffset, bool light = false)
+    public bool TryNormalize(ReadOnlyMemory<byte> json, EventOrigin origin, AuditLogFormat? container, out AuditEvent? result, out string? error, out int lineOffset, EventDetail detail = EventDetail.Full)
     {
         result = null;
         error = null;
@@ -83,7 +84,7 @@ internal sealed class AuditRecordNormalizer
 
             var outcome = shape.WritesOutcome && Text(_root, shape.Result) is { } resultText ? ResultStatus.Outcome(ResultStatus.Parse(resultText)) : null;
             Index(json, shape.LiftProperties, outcome);
-            return TryType(shape, origin, container, light, out result, out error);
+            return TryType(shape, origin, container, detail, out result, out error);
         }
         catch (JsonException ex)
         {
@@ -134,7 +135,7 @@ internal sealed class AuditRecordNormalizer
         return true;
     }
 
-    private bool TryType(RecordShape shape, EventOrigin origin, AuditLogFormat? container, bool light, out AuditEvent? result, out string? error)
+    private bool TryType(RecordShape shape, EventOrigin origin, AuditLogFormat? container, EventDetail detail, out AuditEvent? result, out string? error)
     {
         result = null;
         error = null;
@@ -168,8 +169,9 @@ internal sealed class AuditRecordNormalizer
         }
 
         var workload = Text(shape.Workload) ?? shape.FixedWorkload;
-        result = light
-            ? new AuditEvent
+        result = detail switch
+        {
+            EventDetail.Selection => new AuditEvent
             {
                 Logsource = shape.Logsource(workload),
                 Origin = origin,
@@ -177,21 +179,23 @@ internal sealed class AuditRecordNormalizer
                 Timestamp = timestamp,
                 Workload = workload,
                 Utf8 = _keepRecords ? _record.ToNormalizedJson() : null,
-            }
-            : new AuditEvent
+            },
+            EventDetail.Access or EventDetail.Full => new AuditEvent
             {
                 Logsource = shape.Logsource(workload),
                 Origin = origin,
                 Format = container ?? shape.Format,
                 Timestamp = timestamp,
                 Account = Text(shape.Account),
-                ClientIp = ClientIp(),
+                ClientIPv4 = detail == EventDetail.Access ? PlainIPv4() : null,
+                ClientIp = detail == EventDetail.Full || _plainIPv4 is null ? ClientIp() : null,
                 Operation = Operation(),
                 Result = Result(),
                 Workload = workload,
                 Utf8 = _keepRecords ? _record.ToNormalizedJson() : null,
                 KnownAppId = AppId(),
-            };
+            },
+        };
         return true;
     }
 
@@ -206,6 +210,36 @@ internal sealed class AuditRecordNormalizer
     };
 
     private System.Net.IPAddress? ClientIp() => Text(_shape!.ClientIp) is { } ip ? ClientAddress.Parse(ip) : null;
+
+    /// <summary>
+    /// The address <see cref="ClientIp"/> reads, as its IPv4 number, when the field <see cref="Text(string[])"/>
+    /// would take holds a plain IPv4 address (<see cref="ClientAddressKey.TryParseIPv4"/>: nearly every record);
+    /// null otherwise, and <see cref="ClientIp"/> then reads it.
+    /// </summary>
+    private uint? PlainIPv4()
+    {
+        _plainIPv4 = null;
+        foreach (var path in _shape!.ClientIp)
+        {
+            if (!TryGet(path, out var value))
+            {
+                continue;
+            }
+
+            if (value.Kind == JsonTokenType.String && ClientAddressKey.TryParseIPv4(Output.Slice(value.Start + 1, value.Length - 2), out var key))
+            {
+                _plainIPv4 = (uint)key.Bytes;
+            }
+
+            // The first field with text is the address, whatever it holds.
+            if (_plainIPv4 is not null || !string.IsNullOrWhiteSpace(Intern(value)))
+            {
+                break;
+            }
+        }
+
+        return _plainIPv4;
+    }
 
     private string? Operation() => (_operation is { } value ? NormalizedOperation(Intern(value)) : null) ?? _shape!.FixedOperation;
 

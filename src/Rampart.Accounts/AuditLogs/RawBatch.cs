@@ -12,7 +12,7 @@ internal sealed class RawBatch
     /// <summary>The bytes a batch is sized for; a record that does not fit grows it.</summary>
     public const int Capacity = 2 * 1024 * 1024;
 
-    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(Capacity);
+    private byte[] _buffer = [];
     private int _used;
 
     public List<(int Offset, int Length, EventOrigin Origin, AuditLogFormat? Container, string? Error, bool Unchecked)> Items { get; } = [];
@@ -21,6 +21,11 @@ internal sealed class RawBatch
 
     public void Add(RawItem item)
     {
+        if (_buffer.Length == 0)
+        {
+            _buffer = ArrayPool<byte>.Shared.Rent(Capacity);
+        }
+
         if (item.Error is not null)
         {
             Items.Add((0, 0, item.Origin, item.Container, item.Error, false));
@@ -43,9 +48,16 @@ internal sealed class RawBatch
 
     public ReadOnlyMemory<byte> BytesOf(int offset, int length) => _buffer.AsMemory(offset, length);
 
+    /// <summary>Returns the buffer to the pool and forgets the items: the batch can be filled again.</summary>
     public void Release()
     {
-        ArrayPool<byte>.Shared.Return(_buffer);
+        if (_buffer.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(_buffer);
+        }
+
         _buffer = [];
+        _used = 0;
+        Items.Clear();
     }
 }

@@ -96,6 +96,13 @@ public sealed record AuditEvent
 
     internal bool AppIdKnown { get; private init; }
 
+    /// <summary>
+    /// The client address as its IPv4 number when the record wrote it plainly, for an event read for an
+    /// audit (<c>EventDetail.Access</c>): its <see cref="ClientIp"/> is then made only when a rule
+    /// matched it. Null otherwise: <see cref="ClientIp"/> has the address.
+    /// </summary>
+    internal uint? ClientIPv4 { get; init; }
+
     private byte[]? _utf8;
     private StrongBox<JsonElement>? _data;
 }

@@ -11,7 +11,7 @@ namespace Rampart.Accounts.Footholds;
 /// <c>correlationId</c> is not one: the signIn resource calls it the identifier the client sends when the
 /// sign-in is initiated, one per request, so it cannot be the same before and after a reset.
 /// </remarks>
-internal readonly record struct AccessIds(string? Session, string? EntraSession, string? Token)
+internal readonly record struct AccessIds(AccessId Session, AccessId EntraSession, AccessId Token)
 {
     public static AccessIds None => default;
 }

@@ -1,6 +1,5 @@
-using System.Net;
 using System.Numerics;
-using System.Runtime.InteropServices;
+using Rampart.Accounts.AuditLogs;
 using Rampart.Accounts.Events;
 
 namespace Rampart.Accounts.Footholds;
@@ -12,7 +11,7 @@ namespace Rampart.Accounts.Footholds;
 /// keys of one audit collide with a probability far below that of a disk error; a collision would merge
 /// two tallies, never lose one. Bounded by <see cref="FootholdAnalyzerOptions.MaxAccessKeys"/>.
 /// <para>
-/// The table holds numbers only (<see cref="AccessSlot"/>; texts in <see cref="TextIds"/>, addresses in
+/// The table holds numbers only (<see cref="AccessTable"/>; texts in <see cref="TextIds"/>, addresses in
 /// <see cref="AddressIds"/>): with references in it, every collection traced and re-marked the whole
 /// table as it grew, a third of an audit's CPU over 1M records.
 /// </para>
@@ -30,7 +29,7 @@ internal sealed class AccessTallies(int maxKeys)
     private const int IpKind = 0;
     private const int AppKind = 1;
 
-    private readonly Dictionary<UInt128, AccessSlot> _tallies = [];
+    private readonly AccessTable _tallies = new();
     private readonly TextIds _texts = new();
     private readonly AddressIds _addresses = new();
 
@@ -44,40 +43,45 @@ internal sealed class AccessTallies(int maxKeys)
         new(auditEvent.Timestamp?.UtcTicks ?? AccessSighting.NoTime, operation, actor, clientIp, app, file, auditEvent.Origin.Line);
 
     /// <summary>The number of a client address.</summary>
-    public int AddressId(IPAddress? address) => _addresses.Id(address);
+    public int AddressId(ClientAddressKey address) => _addresses.Id(address);
 
     /// <summary>Counts a sighting of an address (by its number).</summary>
-    public void AddAddress(int account, ulong seed, int address, in SightingIds sighting) => Add(account, seed, IpKind, address, null, sighting);
+    public void AddAddress(int account, ulong seed, int address, in SightingIds sighting) =>
+        Add(account, IpKind, address, Fingerprint(seed, IpKind, address), AccessId.None, sighting);
 
     /// <summary>Counts a sighting of an app (the text number of its lower-case id).</summary>
-    public void AddApp(int account, ulong seed, int app, in SightingIds sighting) => Add(account, seed, AppKind, app, null, sighting);
+    public void AddApp(int account, ulong seed, int app, in SightingIds sighting) =>
+        Add(account, AppKind, app, Fingerprint(seed, AppKind, app), AccessId.None, sighting);
 
-    /// <summary>Counts a sighting of a session or token id (<see cref="BySession"/> or <see cref="ByToken"/>); its text is kept from its second sighting.</summary>
-    public void AddId(int account, ulong seed, string by, string id, in SightingIds sighting) => Add(account, seed, Array.IndexOf(Kinds, by), -1, id, sighting);
+    /// <summary>Counts a sighting of a session or token id (<see cref="BySession"/> or <see cref="ByToken"/>); its text is made and kept from its second sighting.</summary>
+    public void AddId(int account, ulong seed, string by, in AccessId id, in SightingIds sighting)
+    {
+        var kind = Array.IndexOf(Kinds, by);
+        Span<char> chars = stackalloc char[AccessId.GuidChars];
+        Add(account, kind, -1, Fingerprint(seed, kind, id.Chars(chars)), id, sighting);
+    }
 
     /// <param name="account">The text number of the account in lower case.</param>
-    /// <param name="seed">The account's seed (<see cref="Seed"/>).</param>
-    /// <param name="number">The address or app's number; -1 for a session or token, then given as <paramref name="text"/>.</param>
-    private void Add(int account, ulong seed, int kind, int number, string? text, in SightingIds sighting)
+    /// <param name="number">The address or app's number; -1 for a session or token, then given as <paramref name="id"/>.</param>
+    private void Add(int account, int kind, int number, UInt128 key, in AccessId id, in SightingIds sighting)
     {
-        var key = number >= 0 ? Fingerprint(seed, kind, number) : Fingerprint(seed, kind, text!);
-        if (_tallies.Count >= maxKeys && !_tallies.ContainsKey(key))
+        var index = _tallies.Find(key);
+        if (index < 0)
         {
+            if (_tallies.Count < maxKeys)
+            {
+                // A session or token seen once is not kept by its text (see AccessTally.Value).
+                _tallies.Add(key, account, kind, number, sighting);
+            }
+
             return;
         }
 
-        ref var tally = ref CollectionsMarshal.GetValueRefOrAddDefault(_tallies, key, out var exists);
-        if (!exists)
+        _tallies.AddSighting(index, sighting);
+        ref var value = ref _tallies.ValueOf(index);
+        if (value < 0)
         {
-            // A session or token seen once is not kept by its text (see AccessTally.Value).
-            tally = new AccessSlot { Account = account, Kind = kind, Value = number, Count = 1, First = sighting, Last = sighting };
-            return;
-        }
-
-        tally.Add(sighting);
-        if (tally.Value < 0)
-        {
-            tally.Value = _texts.Id(text);
+            value = _texts.Id(id.Text);
         }
     }
 
@@ -90,9 +94,10 @@ internal sealed class AccessTallies(int maxKeys)
             AppKind => _texts.Find(value),
             _ => -2,
         };
-        if (number != -1 && _tallies.TryGetValue(number >= 0 ? Fingerprint(Seed(account), kind, number) : Fingerprint(Seed(account), kind, value), out var slot))
+        var index = number == -1 ? -1 : _tallies.Find(number >= 0 ? Fingerprint(Seed(account), kind, number) : Fingerprint(Seed(account), kind, value));
+        if (index >= 0)
         {
-            tally = Read(slot);
+            tally = Read(_tallies.Slot(index));
             return true;
         }
 
@@ -101,10 +106,21 @@ internal sealed class AccessTallies(int maxKeys)
     }
 
     /// <summary>Every tally, in the order they were first counted.</summary>
-    public IEnumerable<AccessTally> All => _tallies.Values.Select(Read);
+    public IEnumerable<AccessTally> All => Slots.Select(Read);
 
     /// <summary>The tallies seen at two different times or more, the only ones that can span a reset.</summary>
-    public IEnumerable<AccessTally> Spanning => _tallies.Values.Where(s => s.First.Ticks < s.Last.Ticks).Select(Read);
+    public IEnumerable<AccessTally> Spanning => Slots.Where(s => s.First.Ticks < s.Last.Ticks).Select(Read);
+
+    private IEnumerable<AccessSlot> Slots
+    {
+        get
+        {
+            for (var i = 0; i < _tallies.Count; i++)
+            {
+                yield return _tallies.Slot(i);
+            }
+        }
+    }
 
     private AccessTally Read(AccessSlot slot)
     {

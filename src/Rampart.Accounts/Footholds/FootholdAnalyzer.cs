@@ -54,6 +54,12 @@ public sealed partial class FootholdAnalyzer
     /// <summary>Matches not kept because <see cref="FootholdAnalyzerOptions.MaxKeptMatches"/> was reached.</summary>
     public long DroppedMatches { get; private set; }
 
+    /// <summary>(Account, address | app | session | token) pairs tallied so far, at most <see cref="FootholdAnalyzerOptions.MaxAccessKeys"/>: what an audit's memory grows with.</summary>
+    public int AccessTallyCount => _access.Count;
+
+    /// <summary>Matched records kept for the analysis so far.</summary>
+    public int KeptMatches => _kept.Count;
+
     /// <summary>Rule tests performed (events × the rules their logsource selects), built-in and supplied.</summary>
     public long RulesTested
     {
@@ -77,12 +83,15 @@ public sealed partial class FootholdAnalyzer
     /// <summary>
     /// Reads a log with <paramref name="reader"/> and adds every event, the rules running on the
     /// reader's threads; yields each item once its event is added, for the caller's problem count
-    /// and progress. Only matched events keep their record.
+    /// and progress. Only matched events keep their record and have their <see cref="AuditEvent.ClientIp"/>.
     /// </summary>
     public IEnumerable<AuditLogItem> AddFrom(AuditLogReader reader, Stream stream, string file)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        foreach (var (item, hits) in reader.Read(stream, file, CreateWorker, static (worker, e, record) => worker.Match(e, record), keepRecords: false))
+        // Every event is tallied, so it comes with its account, address key, app and operation; its
+        // address (an IPAddress) and its record are made only when a rule matched it.
+        foreach (var (item, hits) in reader.Read(stream, file, CreateWorker, static (worker, e, record) => worker.Match(e, record), keepRecords: false,
+            complete: static hits => hits.BuiltIn.Length > 0 || hits.Supplied.Length > 0, light: EventDetail.Access))
         {
             if (item.Event is { } auditEvent)
             {
@@ -219,7 +228,7 @@ public sealed partial class FootholdAnalyzer
             (app, appLower) = appIds;
         }
 
-        var clientIp = _access.AddressId(auditEvent.ClientIp);
+        var clientIp = _access.AddressId(auditEvent.ClientIPv4 is { } v4 ? ClientAddressKey.IPv4(v4) : ClientAddressKey.Of(auditEvent.ClientIp));
         var sighting = AccessTallies.Sighting(auditEvent, _access.TextId(auditEvent.Operation), actor, clientIp, app, _fileId);
         if (clientIp >= 0)
         {
@@ -231,9 +240,9 @@ public sealed partial class FootholdAnalyzer
             _access.AddApp(lower, seed, appLower, sighting);
         }
 
-        foreach (var (by, id) in (ReadOnlySpan<(string, string?)>)[(AccessTallies.BySession, ids.Session), (AccessTallies.BySession, ids.EntraSession), (AccessTallies.ByToken, ids.Token)])
+        foreach (var (by, id) in (ReadOnlySpan<(string, AccessId)>)[(AccessTallies.BySession, ids.Session), (AccessTallies.BySession, ids.EntraSession), (AccessTallies.ByToken, ids.Token)])
         {
-            if (id is not null)
+            if (id.HasValue)
             {
                 _access.AddId(lower, seed, by, id, sighting);
             }

@@ -20,6 +20,7 @@ internal sealed class FootholdMatchWorker(SigmaRuleSet builtIn, SigmaRuleSet? su
     private readonly OperationRuleIndex _builtInByOperation = new(builtIn);
     private readonly SigmaEvaluator? _supplied = supplied?.CreateEvaluator();
     private readonly List<CompiledRule> _hits = [];
+    private const int MaxStackChars = 256;
 
     public long RulesTested => _builtIn.RulesTested + (_supplied?.RulesTested ?? 0);
 
@@ -59,20 +60,35 @@ internal sealed class FootholdMatchWorker(SigmaRuleSet builtIn, SigmaRuleSet? su
     private static AccessIds Ids(EventRecord record)
     {
         var buffer = record.Utf8;
-        var session = record.TryGet("SessionId", out var value) ? Text(buffer, value) : null;
-        var token = record.TryGet("uniqueTokenIdentifier", out value) ? Text(buffer, value) : null;
-        string? entraSession = null;
+        var session = record.TryGet("SessionId", out var value) ? Id(buffer, value) : AccessId.None;
+        var token = record.TryGet("uniqueTokenIdentifier", out value) ? Id(buffer, value) : AccessId.None;
+        var entraSession = AccessId.None;
         if (record.TryGet("AppAccessContext", out var context) && context.Kind == JsonTokenType.StartObject)
         {
-            entraSession = RawJson.TryGetMember(buffer, context, AadSessionId, "AADSessionId", out value) ? Text(buffer, value) : null;
-            token ??= RawJson.TryGetMember(buffer, context, UniqueTokenId, "UniqueTokenId", out value) ? Text(buffer, value) : null;
+            entraSession = RawJson.TryGetMember(buffer, context, AadSessionId, "AADSessionId", out value) ? Id(buffer, value) : AccessId.None;
+            if (!token.HasValue && RawJson.TryGetMember(buffer, context, UniqueTokenId, "UniqueTokenId", out value))
+            {
+                token = Id(buffer, value);
+            }
         }
 
-        return session is null && entraSession is null && token is null ? AccessIds.None : new AccessIds(session, entraSession == session ? null : entraSession, token);
+        return new AccessIds(session, entraSession == session ? AccessId.None : entraSession, token);
     }
 
-    /// <summary>A string id; an all-zero GUID (logged when there is no session) is none.</summary>
-    private static string? Text(ReadOnlySpan<byte> buffer, RawValue value) =>
-        value.Kind == JsonTokenType.String && EventFields.NonEmpty(RawJson.Text(buffer, value)) is { } id
-            && !(Guid.TryParse(id, out var guid) && guid == Guid.Empty) ? id : null;
+    /// <summary>A string id (<see cref="AccessId.Of"/>), decoded on the stack: most records' ids make no string.</summary>
+    private static AccessId Id(ReadOnlySpan<byte> buffer, RawValue value)
+    {
+        if (value.Kind != JsonTokenType.String)
+        {
+            return AccessId.None;
+        }
+
+        if (RawJson.MaxChars(value) > MaxStackChars)
+        {
+            return AccessId.Of(RawJson.Text(buffer, value));
+        }
+
+        Span<char> text = stackalloc char[MaxStackChars];
+        return AccessId.Of(text[..RawJson.Decode(buffer, value, text)]);
+    }
 }
