@@ -25,7 +25,7 @@ public abstract class MigrationTests<TTarget> : StorageTest<TTarget>
 
         var applied = await store.Migrator.MigrateAsync(Ct);
 
-        Assert.Equal(15, applied);
+        Assert.Equal(16, applied);
         await using var connection = await store.OpenAsync();
         foreach (var table in Tables)
         {
@@ -35,7 +35,7 @@ public abstract class MigrationTests<TTarget> : StorageTest<TTarget>
 
         var history = (await connection.QueryAsync<(string Module, int Version, string Name)>(
             "SELECT module, version, name FROM schema_migrations ORDER BY module, version")).ToList();
-        Assert.Equal([("accounts", 1, "initial"), ("cases", 1, "initial"), ("intel", 1, "initial"), ("intel", 2, "stix"), ("intel", 3, "url_canonical_form"), ("intel", 4, "lifecycle"), ("platform", 1, "initial"), ("platform", 2, "tlp_ceilings"), ("sinkhole", 1, "initial"), ("sinkhole", 2, "http_hits"), ("sinkhole", 3, "tls_sni"), ("taxii", 1, "initial"), ("taxii", 2, "log_per_statement"), ("victims", 1, "networks"), ("victims", 2, "rollups")], history);
+        Assert.Equal([("accounts", 1, "initial"), ("cases", 1, "initial"), ("intel", 1, "initial"), ("intel", 2, "stix"), ("intel", 3, "url_canonical_form"), ("intel", 4, "lifecycle"), ("platform", 1, "initial"), ("platform", 2, "tlp_ceilings"), ("sinkhole", 1, "initial"), ("sinkhole", 2, "http_hits"), ("sinkhole", 3, "tls_sni"), ("taxii", 1, "initial"), ("taxii", 2, "log_per_statement"), ("taxii", 3, "log_written_by_import"), ("victims", 1, "networks"), ("victims", 2, "rollups")], history);
         Assert.Equal(0, await store.Revision.CurrentAsync(Ct));
     }
 
@@ -52,7 +52,7 @@ public abstract class MigrationTests<TTarget> : StorageTest<TTarget>
         Assert.Equal(0, fromAnotherProcess);
         Assert.Equal(1, await store.Indicators.CountAsync(liveOnly: false, Ct));
         await using var connection = await store.OpenAsync();
-        Assert.Equal(15, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_migrations"));
+        Assert.Equal(16, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_migrations"));
     }
 
     [Fact]
@@ -115,12 +115,12 @@ public abstract class MigrationTests<TTarget> : StorageTest<TTarget>
             return (applied, created);
         }, Ct)));
 
-        Assert.Equal(15, results.Sum(r => r.applied));
+        Assert.Equal(16, results.Sum(r => r.applied));
         Assert.Single(results, r => r.created);
         var users = await stores[0].Users.ListAsync(Ct);
         Assert.Equal(Core.Identity.Role.Admin, Assert.Single(users).Role);
         await using var connection = await stores[0].OpenAsync();
-        Assert.Equal(15, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_migrations"));
+        Assert.Equal(16, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_migrations"));
     }
 }
 
@@ -148,7 +148,7 @@ public sealed class PostgresMigrationTests : MigrationTests<PostgresTarget>
         await using var scratch = new ScratchPostgresDatabase(admin, "rampart_test_created");
         await using (var store = new TestStore(scratch.Location))
         {
-            Assert.Equal(15, await store.Migrator.MigrateAsync(Ct));
+            Assert.Equal(16, await store.Migrator.MigrateAsync(Ct));
             Assert.Equal(0, await store.Revision.CurrentAsync(Ct));
         }
     }
