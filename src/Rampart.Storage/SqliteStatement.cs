@@ -57,6 +57,10 @@ internal sealed class SqliteStatement : IDisposable
         Check(length == 0 ? raw.sqlite3_bind_text(_statement, position, string.Empty) : raw.sqlite3_bind_text(_statement, position, _utf8.AsSpan(0, length)));
     }
 
+    /// <summary>Binds text already in UTF-8 (1-based position), as SQLite stores it: no string, no conversion.</summary>
+    public void BindUtf8(int position, ReadOnlySpan<byte> utf8) =>
+        Check(utf8.IsEmpty ? raw.sqlite3_bind_text(_statement, position, string.Empty) : raw.sqlite3_bind_text(_statement, position, utf8));
+
     public void Bind(int position, long value) => Check(raw.sqlite3_bind_int64(_statement, position, value));
 
     public void Bind(int position, long? value) =>

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text;
+using Dapper;
 using Rampart.Core.Indicators;
 using Rampart.Core.Markings;
 using Rampart.Core.Stix;
@@ -11,7 +14,7 @@ public abstract class StixStoreTests<TTarget> : StorageTest<TTarget>
     private static readonly DateTimeOffset January = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     private static StixObjectVersion Indicator(string id, DateTimeOffset modified, string domain, bool revoked = false, Tlp? tlp = null) =>
-        new(id, "indicator", modified, revoked, tlp, $$"""{"id":"{{id}}","modified":"{{modified:O}}"}""",
+        new(id, "indicator", modified, revoked, tlp, Encoding.UTF8.GetBytes($$"""{"id":"{{id}}","modified":"{{modified:O}}"}"""),
             Indicators: [new NewIndicator(new IndicatorValue(IndicatorType.Domain, domain, domain), "stix", Tlp: tlp, StixRef: id)]);
 
     private static async Task<StixWriteCounts> WriteAsync(TestStore store, params StixObjectVersion[] objects) =>
@@ -43,9 +46,58 @@ public abstract class StixStoreTests<TTarget> : StorageTest<TTarget>
 
         var stored = await store.Get<IStixStore>().StreamAsync(new StixSelection(), Ct).ToListAsync(Ct);
         Assert.Equal(
-            objects.Select(o => (o.Id, o.Type, o.Modified, o.Tlp, o.Json)),
+            objects.Select(o => (o.Id, o.Type, o.Modified, o.Tlp, Encoding.UTF8.GetString(o.Utf8Json.Span))),
             stored.Select(o => (o.Id, o.Type, o.Modified, o.Tlp, o.Json)));
         Assert.All(stored, o => Assert.Equal(stored[0].Revision, o.Revision));
+    }
+
+    /// <summary>
+    /// Multi-row statements bind many rows' parameters by number: a parameter bound to the wrong row or
+    /// column writes plausible data. Every column of every row is read back, each row's values distinct.
+    /// </summary>
+    [Fact]
+    public async Task A_batch_of_multi_row_inserts_writes_every_column_of_every_row_to_its_own_row()
+    {
+        var store = await OpenAsync();
+        var tlps = new Tlp?[] { null, Tlp.Clear, Tlp.Green, Tlp.Amber, Tlp.AmberStrict, Tlp.Red };
+        var objects = Enumerable.Range(0, 123).Select(i =>
+        {
+            var id = $"indicator--{i:D3}";
+            var tlp = tlps[i % tlps.Length];
+            var indicator = new NewIndicator(
+                new IndicatorValue(IndicatorType.Domain, $"D{i}.example", $"d{i}.example"), $"feed-{i % 3}", i % 101, i % 4 == 0 ? $"intrusion-set--{i}" : null,
+                January.AddMinutes(i), i % 2 == 0 ? January.AddDays(30 + i) : null, tlp, id);
+            return new StixObjectVersion(
+                id, "indicator", January.AddSeconds(i), i % 5 == 0, tlp, Encoding.UTF8.GetBytes($$"""{"id":"{{id}}","n":{{i}}}"""),
+                $"name {i}", i % 2 == 0 ? $"X{i}" : null, i % 3 == 0 ? $"rel-{i}" : null, $"source--{i}", i % 7 == 0 ? null : $"target--{i}",
+                i % 5 == 0 ? null : [indicator]);
+        }).ToArray();
+
+        var counts = await WriteAsync(store, objects);
+        var revision = await store.Revision.CurrentAsync(Ct);
+
+        Assert.Equal((123, objects.Count(o => o.Indicators is not null)), (counts.Added, counts.IndicatorsAdded));
+        await using var connection = await store.OpenAsync();
+        var rows = (await connection.QueryAsync<(string Id, string Modified, string Type, bool Revoked, string? Tlp, string? Name, string? ExternalId, string? RelationshipType, string? SourceRef, string? TargetRef, string Source, string Json, long ImportedAt, long Revision)>(
+            "SELECT id, modified, type, revoked, tlp, name, external_id, relationship_type, source_ref, target_ref, source, json, imported_at, revision FROM stix_objects ORDER BY id")).ToList();
+        Assert.Equal(
+            objects.Select(o => (o.Id, o.Modified!.Value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture), o.Type, o.Revoked, o.Tlp?.ToWire(), o.Name, o.ExternalId, o.RelationshipType, o.SourceRef, o.TargetRef, "test", Encoding.UTF8.GetString(o.Utf8Json.Span))),
+            rows.Select(r => (r.Id, r.Modified, r.Type, r.Revoked, r.Tlp, r.Name, r.ExternalId, r.RelationshipType, r.SourceRef, r.TargetRef, r.Source, r.Json)));
+        Assert.All(rows, r => Assert.Equal((rows[0].ImportedAt, revision), (r.ImportedAt, r.Revision)));
+
+        var indicators = (await connection.QueryAsync<(string Type, string Value, string Normalized, string Source, long ValidFrom, long? ValidUntil, int Confidence, string? ActorId, bool Revoked, long CreatedAt, long ModifiedAt, long Revision, string? Tlp, string? StixRef)>(
+            "SELECT type, value, normalized_value, source, valid_from, valid_until, confidence, actor_id, revoked, created_at, modified_at, revision, tlp, stix_ref FROM indicators ORDER BY stix_ref")).ToList();
+        var expected = objects.Where(o => o.Indicators is not null).Select(o => o.Indicators![0]).ToList();
+        Assert.Equal(
+            expected.Select(i => ("domain", i.Value.Value, i.Value.Normalized, i.Source, i.ValidFrom!.Value.ToUnixTimeMilliseconds(), i.ValidUntil?.ToUnixTimeMilliseconds(), i.Confidence, i.ActorId, false, rows[0].ImportedAt, rows[0].ImportedAt, revision, i.Tlp?.ToWire(), i.StixRef)),
+            indicators.Select(r => (r.Type, r.Value, r.Normalized, r.Source, r.ValidFrom, r.ValidUntil, r.Confidence, r.ActorId, r.Revoked, r.CreatedAt, r.ModifiedAt, r.Revision, r.Tlp, r.StixRef)));
+
+        // TAXII's log: one row per stored version, each date_added its own, none before the import time.
+        var log = (await connection.QueryAsync<(long DateAdded, string? Collection, string Id, string Modified)>(
+            "SELECT date_added, collection_id, id, modified FROM taxii_log ORDER BY id")).ToList();
+        Assert.Equal(rows.Select(r => ((string?)null, r.Id, r.Modified)), log.Select(l => (l.Collection, l.Id, l.Modified)));
+        Assert.True(log.Min(l => l.DateAdded) >= rows[0].ImportedAt * 1000);
+        Assert.Equal(log.Count, log.Select(l => l.DateAdded).Distinct().Count());
     }
 
     [Fact]

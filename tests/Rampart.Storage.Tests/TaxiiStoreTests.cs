@@ -1,3 +1,4 @@
+using System.Text;
 using Rampart.Core.Markings;
 using Rampart.Core.Stix;
 using Rampart.Storage.Tests.Infrastructure;
@@ -17,7 +18,7 @@ public abstract class TaxiiStoreTests<TTarget> : StorageTest<TTarget>
     private static readonly TaxiiCollection All = new(Guid.NewGuid().ToString(), "All", null, null, TaxiiCollectionKind.All, null, Tlp.AmberStrict);
 
     private static StixObjectVersion Identity(string id) =>
-        new(id, "identity", new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), false, null, $$"""{"type":"identity","id":"{{id}}"}""");
+        new(id, "identity", new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), false, null, Encoding.UTF8.GetBytes($$"""{"type":"identity","id":"{{id}}"}"""));
 
     private static Task WriteAsync(TestStore store, IReadOnlyList<StixObjectVersion> objects) =>
         store.Get<IStixStore>().ImportAsync("test", writer => writer.WriteAsync(objects, Ct), Analyst, Ct);

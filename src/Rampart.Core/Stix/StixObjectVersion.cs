@@ -9,6 +9,7 @@ namespace Rampart.Core.Stix;
 /// A version is identified by (<see cref="Id"/>, <see cref="Modified"/>); objects without
 /// <c>modified</c> (cyber-observables, marking definitions) have one version, Modified null.
 /// </summary>
+/// <param name="Utf8Json">The object's bytes as the bundle held them, UTF-8: kept as bytes from the file to the store, never a string.</param>
 /// <param name="Indicators">What Rampart enforces of this object (an indicator's pattern), linked to it by <see cref="NewIndicator.StixRef"/>.</param>
 public sealed record StixObjectVersion(
     string Id,
@@ -16,7 +17,7 @@ public sealed record StixObjectVersion(
     DateTimeOffset? Modified,
     bool Revoked,
     Tlp? Tlp,
-    string Json,
+    ReadOnlyMemory<byte> Utf8Json,
     string? Name = null,
     string? ExternalId = null,
     string? RelationshipType = null,

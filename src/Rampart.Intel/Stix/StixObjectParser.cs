@@ -23,6 +23,15 @@ public sealed class StixObjectParser(string source)
         "mac-addr", "mutex", "network-traffic", "process", "software", "url", "user-account", "windows-registry-key", "x509-certificate",
     };
 
+    /// <summary>At most this many short texts (types, property names, references) are kept for reuse.</summary>
+    private const int MaxCachedTexts = 4096;
+
+    /// <summary>
+    /// Texts that repeat across a bundle's objects (types, property names, the creator's identity, marking
+    /// references), each kept once: a million objects citing the same identity cost one string, not a million.
+    /// </summary>
+    private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
+
     /// <summary>Marking definitions seen in this bundle that define a TLP level under their own id (TLP 1.0 <c>definition.tlp</c>, TLP 2.0 <c>name</c>).</summary>
     private readonly Dictionary<string, Tlp> _bundleMarkings = new(StringComparer.Ordinal);
 
@@ -50,7 +59,7 @@ public sealed class StixObjectParser(string source)
                 return null;
             }
 
-            var type = String(root, "type"u8);
+            var type = root.TryGetProperty("type"u8, out var t) && t.ValueKind == JsonValueKind.String ? Text(t) : null;
             var id = String(root, "id"u8);
             if (type is null || id is null)
             {
@@ -65,7 +74,9 @@ public sealed class StixObjectParser(string source)
             }
 
             var isObservable = ObservableTypes.Contains(type);
-            var specVersion = String(root, "spec_version"u8) ?? bundleSpecVersion;
+            var specVersion = root.TryGetProperty("spec_version"u8, out var sv) && sv.ValueKind == JsonValueKind.String && sv.ValueEquals("2.1"u8)
+                ? "2.1"
+                : String(root, "spec_version"u8) ?? bundleSpecVersion;
             if (specVersion != "2.1" && !(isObservable && specVersion is null))
             {
                 problem = (id, "spec_version", specVersion is null ? "is missing (STIX 2.1 objects must say 2.1)" : $"'{specVersion}' is not 2.1");
@@ -75,13 +86,13 @@ public sealed class StixObjectParser(string source)
             DateTimeOffset? modified = null;
             if (!isObservable && type != "marking-definition" && type != "extension-definition" && type != "language-content")
             {
-                if (!StixTime.TryParse(String(root, "created"u8), out var created))
+                if (!Time(root, "created"u8, out var created))
                 {
                     problem = (id, "created", "is missing or not a STIX timestamp (RFC 3339, UTC, ending in Z)");
                     return null;
                 }
 
-                if (!StixTime.TryParse(String(root, "modified"u8), out var m))
+                if (!Time(root, "modified"u8, out var m))
                 {
                     problem = (id, "modified", "is missing or not a STIX timestamp (RFC 3339, UTC, ending in Z)");
                     return null;
@@ -95,7 +106,7 @@ public sealed class StixObjectParser(string source)
 
                 modified = m;
             }
-            else if (StixTime.TryParse(String(root, "modified"u8), out var m))
+            else if (Time(root, "modified"u8, out var m))
             {
                 modified = m;
             }
@@ -153,7 +164,7 @@ public sealed class StixObjectParser(string source)
                 modified,
                 revoked,
                 tlp,
-                Encoding.UTF8.GetString(bytes.Span),
+                bytes.ToArray(),
                 Name(root),
                 ExternalId(root),
                 relationshipType,
@@ -168,42 +179,53 @@ public sealed class StixObjectParser(string source)
     {
         indicators = null;
         problem = null;
-        var pattern = String(root, "pattern"u8);
-        var patternType = String(root, "pattern_type"u8);
-        if (pattern is null || patternType is null)
+        if (!root.TryGetProperty("pattern"u8, out var pattern) || pattern.ValueKind != JsonValueKind.String
+            || !root.TryGetProperty("pattern_type"u8, out var patternType) || patternType.ValueKind != JsonValueKind.String)
         {
-            problem = (id, pattern is null ? "pattern" : "pattern_type", "is missing");
+            problem = (id, String(root, "pattern"u8) is null ? "pattern" : "pattern_type", "is missing");
             return false;
         }
 
-        if (!StixTime.TryParse(String(root, "valid_from"u8), out var validFrom))
+        if (!Time(root, "valid_from"u8, out var validFrom))
         {
             problem = (id, "valid_from", "is missing or not a STIX timestamp");
             return false;
         }
 
-        DateTimeOffset? validUntil = StixTime.TryParse(String(root, "valid_until"u8), out var until) ? until : null;
-        if (patternType != "stix")
+        DateTimeOffset? validUntil = Time(root, "valid_until"u8, out var until) ? until : null;
+        if (!patternType.ValueEquals("stix"u8))
         {
-            notEnforced.Add($"pattern_type '{patternType}' is kept, not enforced");
+            notEnforced.Add($"pattern_type '{patternType.GetString()}' is kept, not enforced");
             return true;
         }
 
-        var parsed = StixPatternParser.Parse(pattern);
-        if (!parsed.Succeeded)
+        // Most feed indicators are one comparison: read from the bytes; the grammar decides the rest.
+        var values = new List<IndicatorValue>(1);
+        var raw = RawString(pattern);
+        if (raw.Contains((byte)'\\') || !SingleComparisonPattern.TryAnalyze(raw, values, notEnforced))
         {
-            problem = (id, "pattern", parsed.Error!.ToString());
-            return false;
+            var parsed = StixPatternParser.Parse(pattern.GetString()!);
+            if (!parsed.Succeeded)
+            {
+                problem = (id, "pattern", parsed.Error!.ToString());
+                return false;
+            }
+
+            var enforceable = PatternEnforcement.Analyze(parsed.Pattern!);
+            values.AddRange(enforceable.Values);
+            notEnforced.AddRange(enforceable.NotEnforced);
         }
 
-        var enforceable = PatternEnforcement.Analyze(parsed.Pattern!);
-        notEnforced.AddRange(enforceable.NotEnforced);
         var confidence = root.TryGetProperty("confidence"u8, out var c) && c.TryGetInt32(out var value) && value is >= 0 and <= 100
             ? value
             : NewIndicator.DefaultConfidence;
-        indicators = enforceable.Values
-            .Select(v => new NewIndicator(v, source, confidence, null, validFrom, validUntil, tlp, id))
-            .ToArray();
+        var derived = new NewIndicator[values.Count];
+        for (var i = 0; i < derived.Length; i++)
+        {
+            derived[i] = new NewIndicator(values[i], source, confidence, null, validFrom, validUntil, tlp, id);
+        }
+
+        indicators = derived;
         return true;
     }
 
@@ -214,7 +236,7 @@ public sealed class StixObjectParser(string source)
         {
             foreach (var item in refs.EnumerateArray())
             {
-                if (item.ValueKind == JsonValueKind.String && item.GetString() is { } markingId)
+                if (item.ValueKind == JsonValueKind.String && Text(item) is { } markingId)
                 {
                     strictest = TlpLevels.Strictest(strictest, TlpLevels.FromStixMarkingId(markingId) ?? TlpFromDictionary(_bundleMarkings, markingId));
                 }
@@ -238,7 +260,7 @@ public sealed class StixObjectParser(string source)
         return String(root, "name"u8) is { } name && name.StartsWith("TLP:", StringComparison.OrdinalIgnoreCase) && TlpLevels.TryParse(name, out var v2) ? v2 : null;
     }
 
-    private static void CollectReferences(JsonElement element, string? path, List<(string, string)> references)
+    private void CollectReferences(JsonElement element, string? path, List<(string, string)> references)
     {
         foreach (var property in element.EnumerateObject())
         {
@@ -252,10 +274,11 @@ public sealed class StixObjectParser(string source)
             // Names are compared as the raw UTF-8 the file holds, so the common case allocates no string;
             // a name with escapes (legal, rare) is decoded first.
             var raw = JsonMarshal.GetRawUtf8PropertyName(property);
-            ReadOnlySpan<byte> name = raw.Contains((byte)'\\') ? Encoding.UTF8.GetBytes(property.Name) : raw;
+            var escaped = raw.Contains((byte)'\\');
+            ReadOnlySpan<byte> name = escaped ? Encoding.UTF8.GetBytes(property.Name) : raw;
             if (kind == JsonValueKind.String && name.EndsWith("_ref"u8))
             {
-                references.Add((Path(path, property.Name), value.GetString()!));
+                references.Add((Path(path, escaped ? property.Name : Text(raw)), Text(value)));
             }
             else if (kind == JsonValueKind.Array && name.EndsWith("_refs"u8))
             {
@@ -264,7 +287,7 @@ public sealed class StixObjectParser(string source)
                 {
                     if (item.ValueKind == JsonValueKind.String)
                     {
-                        references.Add((at ??= Path(path, property.Name), item.GetString()!));
+                        references.Add((at ??= Path(path, escaped ? property.Name : Text(raw)), Text(item)));
                     }
                 }
             }
@@ -314,21 +337,68 @@ public sealed class StixObjectParser(string source)
         return first;
     }
 
-    private static List<string> Aliases(JsonElement root)
+    private static string[] Aliases(JsonElement root)
     {
-        var names = new List<string>();
-        Add(root, "aliases"u8, names);
-        Add(root, "x_mitre_aliases"u8, names);
-
-        return names;
+        List<string>? names = null;
+        Add(root, "aliases"u8, ref names);
+        Add(root, "x_mitre_aliases"u8, ref names);
+        return names is null ? [] : [.. names];
     }
 
-    private static void Add(JsonElement root, ReadOnlySpan<byte> property, List<string> names)
+    private static void Add(JsonElement root, ReadOnlySpan<byte> property, ref List<string>? names)
     {
         if (root.TryGetProperty(property, out var list) && list.ValueKind == JsonValueKind.Array)
         {
-            names.AddRange(list.EnumerateArray().Where(i => i.ValueKind == JsonValueKind.String).Select(i => i.GetString()!));
+            (names ??= []).AddRange(list.EnumerateArray().Where(i => i.ValueKind == JsonValueKind.String).Select(i => i.GetString()!));
         }
+    }
+
+    /// <summary>A JSON string's bytes as the file holds them (escapes not decoded), without its quotes.</summary>
+    private static ReadOnlySpan<byte> RawString(JsonElement value) => JsonMarshal.GetRawUtf8Value(value)[1..^1];
+
+    /// <summary>A JSON string's text, the same string each time it repeats (see <see cref="_texts"/>).</summary>
+    private string Text(JsonElement value)
+    {
+        var raw = RawString(value);
+        return raw.Contains((byte)'\\') ? value.GetString()! : Text(raw);
+    }
+
+    /// <summary>Text from UTF-8 without JSON escapes, looked up without allocating when seen before.</summary>
+    private string Text(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.Length > 256)
+        {
+            return Encoding.UTF8.GetString(utf8);
+        }
+
+        Span<char> chars = stackalloc char[256];
+        var length = Encoding.UTF8.GetChars(utf8, chars);
+        var lookup = _texts.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(chars[..length], out var text))
+        {
+            return text;
+        }
+
+        text = new string(chars[..length]);
+        if (_texts.Count < MaxCachedTexts)
+        {
+            _texts[text] = text;
+        }
+
+        return text;
+    }
+
+    /// <summary>A timestamp property, read from its UTF-8 bytes when it has no escapes (every real one).</summary>
+    private static bool Time(JsonElement element, ReadOnlySpan<byte> name, out DateTimeOffset time)
+    {
+        time = default;
+        if (!element.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.String)
+        {
+            return false;
+        }
+
+        var raw = RawString(value);
+        return raw.Contains((byte)'\\') ? StixTime.TryParse(value.GetString(), out time) : StixTime.TryParse(raw, out time);
     }
 
     private static string? String(JsonElement element, ReadOnlySpan<byte> name) =>

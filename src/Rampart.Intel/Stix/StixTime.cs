@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace Rampart.Intel.Stix;
 
@@ -19,12 +20,32 @@ public static class StixTime
             || DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out time);
     }
 
+    /// <summary>The same, from the UTF-8 bytes of a JSON string without escapes: the canonical form allocates nothing.</summary>
+    public static bool TryParse(ReadOnlySpan<byte> utf8, out DateTimeOffset time)
+    {
+        if (utf8.Length is >= 20 and <= 64 && utf8[^1] == 'Z' && utf8[10] == 'T')
+        {
+            Span<char> text = stackalloc char[utf8.Length];
+            for (var i = 0; i < utf8.Length; i++)
+            {
+                text[i] = (char)utf8[i];
+            }
+
+            if (TryParseCanonical(text, out time))
+            {
+                return true;
+            }
+        }
+
+        return TryParse(Encoding.UTF8.GetString(utf8), out time);
+    }
+
     /// <summary>Milliseconds, as the specification's examples and most producers write them.</summary>
     public static string Format(DateTimeOffset time) =>
         time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
     /// <summary><c>yyyy-MM-ddTHH:mm:ss</c>, then optionally <c>.</c> and 1–7 digits, then <c>Z</c>; anything else is left to the general parser.</summary>
-    private static bool TryParseCanonical(string text, out DateTimeOffset time)
+    private static bool TryParseCanonical(ReadOnlySpan<char> text, out DateTimeOffset time)
     {
         time = default;
         if (text[4] != '-' || text[7] != '-' || text[13] != ':' || text[16] != ':'
@@ -59,7 +80,7 @@ public static class StixTime
         return true;
     }
 
-    private static bool Digits(string text, int start, int count, out int value)
+    private static bool Digits(ReadOnlySpan<char> text, int start, int count, out int value)
     {
         value = 0;
         for (var i = start; i < start + count; i++)

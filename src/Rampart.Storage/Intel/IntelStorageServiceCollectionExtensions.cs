@@ -27,7 +27,7 @@ public static class IntelStorageServiceCollectionExtensions
         services.AddSingleton<IActorStore>(sp => new ActorStore(sp.GetRequiredService<StoreChanges>()));
         services.AddSingleton<IIndicatorSightings>(sp => new IndicatorSightingStore(sp.GetRequiredService<StoreChanges>()));
         services.AddSingleton<IRelationshipStore>(sp => new RelationshipStore(sp.GetRequiredService<StoreChanges>()));
-        services.AddSingleton<IStixStore>(sp => new StixStore(sp.GetRequiredService<StoreChanges>()));
+        services.AddSingleton<IStixStore>(sp => new StixStore(sp.GetRequiredService<StoreChanges>(), sp.GetService<IStixVersionLog>()));
         return services;
     }
 }

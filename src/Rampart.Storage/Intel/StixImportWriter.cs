@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -13,19 +14,17 @@ namespace Rampart.Storage.Intel;
 /// Writes STIX objects inside one import's change transaction. Per chunk: one query for the versions
 /// already stored of the chunk's ids, so a version already there is counted unchanged without a write
 /// (re-import writes nothing and costs a read); then the new versions in bulk — SQLite: prepared
-/// inserts of 50 rows each bound by position; PostgreSQL: binary COPY into a temporary table and one
-/// <c>INSERT … SELECT … ON CONFLICT DO NOTHING</c>. An object's indicators are applied only when its
-/// version is the newest known; a revoked newest version revokes the indicators derived from the object.
+/// inserts of 50 rows each bound by position, the JSON bound as the UTF-8 bytes it arrived as, and
+/// right after each, the rows another module logs beside them (<see cref="IStixVersionLog"/>: TAXII's
+/// log); PostgreSQL: binary COPY into a temporary table and one <c>INSERT … SELECT … ON CONFLICT DO
+/// NOTHING</c>. An object's indicators are applied only when its version is the newest known; a
+/// revoked newest version revokes the indicators derived from the object.
 /// </summary>
 internal sealed class StixImportWriter : IStixImportWriter, IDisposable
 {
     private const string Columns = "id, modified, type, revoked, tlp, name, external_id, relationship_type, source_ref, target_ref, source, json, imported_at, revision";
 
-    /// <summary>
-    /// SQLite: rows per INSERT statement. A statement that may fire a trigger (TAXII's log on
-    /// <c>stix_objects</c>) opens a statement journal and copies each page it touches into it; one
-    /// statement per row paid that for every row.
-    /// </summary>
+    /// <summary>SQLite: rows per INSERT statement; a full chunk of 1,000 is 20 of them.</summary>
     private const int SqliteRowsPerInsert = 50;
 
     /// <summary>The per-row parameters of the SQLite insert: every column but source, imported_at and revision.</summary>
@@ -50,15 +49,19 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
 
     private readonly ChangeTransaction _change;
     private readonly string _source;
+    private readonly IStixVersionLogWriter? _log;
     private SqliteStatement? _sqliteInsert;
     private SqliteStatement? _sqliteInsertMany;
     private SqliteIndicatorUpsert? _sqliteIndicators;
     private bool _staged;
+    private DateTimeOffset? _lastModified;
+    private string? _lastVersion;
 
-    public StixImportWriter(ChangeTransaction change, string source)
+    public StixImportWriter(ChangeTransaction change, string source, IStixVersionLogWriter? log = null)
     {
         _change = change;
         _source = source;
+        _log = log;
     }
 
     public StixWriteCounts Counts { get; private set; } = StixWriteCounts.Zero;
@@ -75,7 +78,7 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
         var seen = new HashSet<(string, string)>();
         foreach (var item in objects)
         {
-            var version = StixObjectRow.ToVersion(item.Modified);
+            var version = VersionOf(item.Modified);
             if (!stored.Versions.Contains((item.Id, version)) && seen.Add((item.Id, version)))
             {
                 fresh.Add((item, version));
@@ -127,6 +130,17 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
         return counts;
     }
 
+    /// <summary>The version key; a bundle's objects mostly share one <c>modified</c>, so the last key is kept.</summary>
+    private string VersionOf(DateTimeOffset? modified)
+    {
+        if (modified != _lastModified || _lastVersion is null)
+        {
+            (_lastModified, _lastVersion) = (modified, StixObjectRow.ToVersion(modified));
+        }
+
+        return _lastVersion;
+    }
+
     private SqliteIndicatorUpsert? SqliteIndicators() =>
         _change.Provider == StoreProvider.Sqlite ? _sqliteIndicators ??= new SqliteIndicatorUpsert(_change) : null;
 
@@ -154,6 +168,8 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
             BindSqlite(one, 0, fresh[rows]);
             one.Execute();
         }
+
+        _log?.Append(fresh.ConvertAll(f => (f.Item.Id, f.Version)));
     }
 
     /// <summary>
@@ -163,6 +179,7 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
     /// </summary>
     private SqliteStatement PrepareSqlite(int rows)
     {
+
         var shared = rows * SqliteRowColumns;
         var values = Enumerable.Range(0, rows).Select(row =>
         {
@@ -189,7 +206,7 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
         insert.Bind(offset + 8, item.RelationshipType);
         insert.Bind(offset + 9, item.SourceRef);
         insert.Bind(offset + 10, item.TargetRef);
-        insert.Bind(offset + 11, item.Json);
+        insert.BindUtf8(offset + 11, item.Utf8Json.Span);
     }
 
     private async Task InsertPostgresAsync(List<(StixObjectVersion Item, string Version)> fresh, CancellationToken cancellationToken)
@@ -218,7 +235,7 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
                 await WriteNullableAsync(copy, item.SourceRef, cancellationToken).ConfigureAwait(false);
                 await WriteNullableAsync(copy, item.TargetRef, cancellationToken).ConfigureAwait(false);
                 await copy.WriteAsync(_source, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await copy.WriteAsync(item.Json, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await copy.WriteAsync(Encoding.UTF8.GetString(item.Utf8Json.Span), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
                 await copy.WriteAsync(_change.NowStore, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
                 await copy.WriteAsync(_change.Revision, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
             }
@@ -319,5 +336,6 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
         _sqliteInsert?.Dispose();
         _sqliteInsertMany?.Dispose();
         _sqliteIndicators?.Dispose();
+        _log?.Dispose();
     }
 }

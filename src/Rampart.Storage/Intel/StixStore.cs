@@ -10,14 +10,14 @@ namespace Rampart.Storage.Intel;
 /// STIX objects: every version kept under (id, modified), the newest one read. Imports run in one
 /// change transaction (<see cref="StixImportWriter"/> writes inside it), so a file lands whole or not at all.
 /// </summary>
-internal sealed class StixStore(StoreChanges changes) : IStixStore
+internal sealed class StixStore(StoreChanges changes, IStixVersionLog? log = null) : IStixStore
 {
     public Task<T> ImportAsync<T>(string source, Func<IStixImportWriter, Task<T>> import, ChangeContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(import);
         return changes.RunAsync(context, async change =>
         {
-            using var writer = new StixImportWriter(change, source);
+            using var writer = new StixImportWriter(change, source, log?.Open(change));
             var result = await import(writer).ConfigureAwait(false);
             var counts = writer.Counts;
             if (counts.Added + counts.IndicatorsAdded + counts.IndicatorsUpdated + writer.Revoked + writer.Attributed > 0)

@@ -102,15 +102,20 @@ public static class PatternEnforcement
             return;
         }
 
+        Add(path.ObjectType, path.Text, type, literal.Text, values, notEnforced);
+    }
+
+    /// <summary>One string compared with a property of <paramref name="objectType"/>: its value, or why it is not enforced. The one place both the grammar and <see cref="SingleComparisonPattern"/> turn a literal into a value.</summary>
+    internal static void Add(string objectType, string pathText, IndicatorType type, string text, List<IndicatorValue> values, List<string> notEnforced)
+    {
         // A CIDR with a full-length prefix is one address: index it as the address.
-        var text = literal.Text;
         if (type == IndicatorType.Cidr && !text.Contains('/', StringComparison.Ordinal))
         {
-            type = path.ObjectType == "ipv4-addr" ? IndicatorType.Ipv4 : IndicatorType.Ipv6;
+            type = objectType == "ipv4-addr" ? IndicatorType.Ipv4 : IndicatorType.Ipv6;
         }
-        else if (path.ObjectType is "ipv4-addr" or "ipv6-addr" && text.Contains('/', StringComparison.Ordinal))
+        else if (objectType is "ipv4-addr" or "ipv6-addr" && text.Contains('/', StringComparison.Ordinal))
         {
-            type = IsSingleAddressPrefix(text) ? (path.ObjectType == "ipv4-addr" ? IndicatorType.Ipv4 : IndicatorType.Ipv6) : IndicatorType.Cidr;
+            type = IsSingleAddressPrefix(text) ? (objectType == "ipv4-addr" ? IndicatorType.Ipv4 : IndicatorType.Ipv6) : IndicatorType.Cidr;
             if (type != IndicatorType.Cidr)
             {
                 text = text[..text.IndexOf('/', StringComparison.Ordinal)];
@@ -123,7 +128,7 @@ public static class PatternEnforcement
         }
         else
         {
-            notEnforced.Add($"{path.Text}: {error}");
+            notEnforced.Add($"{pathText}: {error}");
         }
     }
 
