@@ -9,6 +9,8 @@ namespace Rampart.Cases.Rpz;
 /// released, a domain added — by any process), the zone is exported again through
 /// <see cref="RpzPublisher"/> (so only seized or sinkholed cases, or the chosen indicator set, are
 /// ever served) and published; the serial, and so a NOTIFY, changes only when the content did.
+/// An indicator set also changes with time alone (an indicator decays or expires), so the zone is
+/// exported again once the first such moment the last export saw has passed.
 /// </summary>
 public sealed class RpzTransferRefresher(RpzPublisher publisher, IStoreRevision revision, RpzSelection selection, RpzZoneOptions zoneOptions, TimeProvider time)
 {
@@ -19,12 +21,14 @@ public sealed class RpzTransferRefresher(RpzPublisher publisher, IStoreRevision 
 
     private long _seen = -1;
 
+    private DateTimeOffset? _staleAfter;
+
     /// <summary>Exports once if the store changed since the last call; returns the zone published, or null when nothing changed.</summary>
     public async Task<TransferZone?> RefreshAsync(ZoneTransferServer server, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(server);
         var current = await revision.CurrentAsync(cancellationToken).ConfigureAwait(false);
-        if (current == _seen)
+        if (current == _seen && (_staleAfter is null || time.GetUtcNow() < _staleAfter))
         {
             return null;
         }
@@ -33,6 +37,7 @@ public sealed class RpzTransferRefresher(RpzPublisher publisher, IStoreRevision 
         var zone = RpzWire.ToTransferZone(export.Zone);
         server.Publish(zone);
         _seen = current;
+        _staleAfter = export.Lifecycle.NextChange;
         return zone;
     }
 

@@ -256,7 +256,7 @@ public sealed class IndexVerdictEngine(IIndicatorRecords records, Lookalikes.Loo
     }
 
     private static VerdictMatch Match(Indicator indicator, MatchHow how, string? actorName) =>
-        new(indicator.Id, indicator.Type, indicator.NormalizedValue, how.ToWire(), indicator.Confidence, indicator.Source, indicator.ActorId, actorName);
+        new(indicator.Id, indicator.Type, indicator.NormalizedValue, how.ToWire(), indicator.Confidence, indicator.Source, indicator.ActorId, actorName, indicator.Tlp);
 
     private static VerdictReason Explain(VerdictMatch match)
     {

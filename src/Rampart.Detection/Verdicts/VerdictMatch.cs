@@ -1,4 +1,5 @@
 using Rampart.Core.Indicators;
+using Rampart.Core.Markings;
 
 namespace Rampart.Detection.Verdicts;
 
@@ -8,6 +9,7 @@ namespace Rampart.Detection.Verdicts;
 /// (a URL's host matched), <c>url-prefix</c> (a URL under a URL indicator's host and path),
 /// <c>email-domain</c>, or <c>cidr</c> (see <see cref="Indicators.MatchHows"/>).
 /// </param>
+/// <param name="Tlp">The indicator's TLP marking, so each way out can hold back what its caller may not receive.</param>
 public sealed record VerdictMatch(
     string IndicatorId,
     IndicatorType Type,
@@ -16,4 +18,5 @@ public sealed record VerdictMatch(
     int Confidence,
     string Source,
     string? ActorId,
-    string? ActorName);
+    string? ActorName,
+    Tlp? Tlp = null);

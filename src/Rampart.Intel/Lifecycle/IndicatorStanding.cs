@@ -26,12 +26,5 @@ public sealed record IndicatorStanding(
 
     /// <summary>The status as the API (snake_case enums) and the CLI spell it.</summary>
     [JsonIgnore]
-    public string StatusName => Status switch
-    {
-        IndicatorStatus.Live => "live",
-        IndicatorStatus.Revoked => "revoked",
-        IndicatorStatus.NotYetValid => "not_yet_valid",
-        IndicatorStatus.Expired => "expired",
-        IndicatorStatus.Decayed => "decayed",
-    };
+    public string StatusName => Status.ToWire();
 }

@@ -13,25 +13,31 @@ namespace Rampart.Intel.Misp;
 /// Writes indicators as a MISP feed a MISP instance can add as a feed of type "MISP Feed": one event
 /// file per actor (and one for indicators without an actor), <c>manifest.json</c> and
 /// <c>hashes.csv</c> (the MD5 of each attribute value with its event uuid, as MISP's generator
-/// writes it). Every indicator passes the marking gate first; event uuids are derived from the actor,
-/// so a re-export updates the same events.
+/// writes it). Every indicator passes the marking gate first, then the lifecycle gate: a feed's
+/// attributes go out with to_ids, so MISP would push them to IDS exports, and an expired or decayed
+/// indicator must not be blocked anywhere. Event uuids are derived from the actor, so a re-export
+/// updates the same events.
 /// </summary>
 public static class MispFeedWriter
 {
     /// <summary>Namespace of the UUIDv5 event and attribute ids.</summary>
     private static readonly Guid EventNamespace = new("3f6c9a8e-1b2d-4e5f-8a7b-6c5d4e3f2a1b");
 
-    /// <returns>How many indicators were written (those the gate held back are counted by the gate).</returns>
-    public static async Task<int> WriteAsync(string folder, IAsyncEnumerable<Indicator> indicators, MarkingGate gate, Func<string, string?> actorName, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <returns>How many indicators were written (those held back are counted by the gates); the feed is dated <see cref="LifecycleGate.Now"/>.</returns>
+    public static async Task<int> WriteAsync(
+        string folder, IAsyncEnumerable<Indicator> indicators, MarkingGate gate, LifecycleGate lifecycle, Func<string, string?> actorName, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(indicators);
         ArgumentNullException.ThrowIfNull(gate);
+        ArgumentNullException.ThrowIfNull(lifecycle);
         ArgumentNullException.ThrowIfNull(actorName);
+        var now = lifecycle.Now;
         var groups = new SortedDictionary<string, List<Indicator>>(StringComparer.Ordinal);
         var written = 0;
         await foreach (var indicator in indicators.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            if (indicator.Revoked || !gate.Allows(indicator.Tlp))
+            // TLP first: what may not leave is counted as withheld, whatever its standing.
+            if (!gate.Allows(indicator.Tlp) || !lifecycle.Allows(indicator))
             {
                 continue;
             }

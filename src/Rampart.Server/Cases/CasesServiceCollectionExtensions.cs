@@ -8,6 +8,7 @@ using Rampart.Core.Cases;
 using Rampart.Core.Indicators;
 using Rampart.Core.Relationships;
 using Rampart.Detection.Lookalikes;
+using Rampart.Intel.Lifecycle;
 using Rampart.Storage.Cases;
 
 namespace Rampart.Server.Cases;
@@ -33,7 +34,8 @@ public static class CasesServiceCollectionExtensions
             sp.GetRequiredService<ICaseStore>(), sp.GetRequiredService<IPivotFactStore>(), sp.GetRequiredService<IIndicatorStore>(),
             sp.GetRequiredService<EvidenceCollector>(), sp.GetRequiredService<PivotEngine>()));
         services.AddSingleton(sp => new RpzPublisher(
-            sp.GetRequiredService<ICaseStore>(), sp.GetRequiredService<IIndicatorStore>(), sp.GetRequiredService<IRpzSerialStore>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<ICaseStore>(), sp.GetRequiredService<IIndicatorStore>(), sp.GetRequiredService<IRpzSerialStore>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<IndicatorLifecycle>()));
         return services;
     }
 

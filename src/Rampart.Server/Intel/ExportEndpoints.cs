@@ -5,6 +5,7 @@ using Rampart.Core.Actors;
 using Rampart.Core.Indicators;
 using Rampart.Core.Markings;
 using Rampart.Intel.Exports;
+using Rampart.Intel.Lifecycle;
 using Rampart.Intel.Lists;
 using Rampart.Intel.Stix;
 using Rampart.Server.Platform.Auth;
@@ -13,8 +14,11 @@ namespace Rampart.Server.Intel;
 
 /// <summary>
 /// <c>GET /api/v1/export</c>: what <c>rampart intel export</c> writes to a file — lists, a STIX bundle,
-/// the blocking formats — for the caller, capped at their TLP ceiling. The file is written to a
-/// scratch file first so the response can say in its headers how many objects were withheld.
+/// the blocking formats — for the caller, capped at their TLP ceiling. Lists and blocking formats carry
+/// only live indicators (expired, decayed and not-yet-valid ones are left out and counted); a STIX
+/// bundle is intel and keeps them with their valid_until. The file is written to a scratch file first
+/// so the response can say in its headers how many were withheld (<c>X-Rampart-Withheld</c>) and left
+/// out as not live (<c>X-Rampart-Not-Live</c>).
 /// </summary>
 public static class ExportEndpoints
 {
@@ -23,12 +27,13 @@ public static class ExportEndpoints
     public static IEndpointRouteBuilder MapIntelExports(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/export", ExportAsync).WithTags("indicators").RequireAuthorization(RampartAuth.ReaderPolicy)
-            .WithSummary("Indicators as txt, csv, json, jsonl, stix or a blocking format (suricata, zeek, hosts, dnsmasq, unbound, ip); never above the caller's TLP ceiling, X-Rampart-Withheld says how many were left out");
+            .WithSummary("Indicators as txt, csv, json, jsonl, stix or a blocking format (suricata, zeek, hosts, dnsmasq, unbound, ip); never above the caller's TLP ceiling (X-Rampart-Withheld says how many were held back); lists and blocking formats only live indicators (X-Rampart-Not-Live: how many expired, decayed or not yet valid were left out)");
         return app;
     }
 
     private static async Task<IResult> ExportAsync(
-        string? format, string? type, string? actor, string? tlp_max, HttpContext context, IIndicatorStore store, IActorStore actors, StixExporter stix, CancellationToken ct)
+        string? format, string? type, string? actor, string? tlp_max, HttpContext context, IIndicatorStore store, IActorStore actors, StixExporter stix,
+        IndicatorLifecycle lifecycle, TimeProvider time, CancellationToken ct)
     {
         format = (format ?? "csv").ToLowerInvariant();
         var isList = Enum.TryParse<ListFormat>(format, ignoreCase: true, out var listFormat) && !int.TryParse(format, out _);
@@ -70,6 +75,7 @@ public static class ExportEndpoints
         // Deleted when the response has sent it (and closed the stream).
         var file = new FileStream(Path.Combine(Path.GetTempPath(), "rampart-export-" + Guid.NewGuid().ToString("N")), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         MarkingGate gate;
+        LifecycleGate? live = null;
         try
         {
             if (format == "stix")
@@ -79,7 +85,8 @@ public static class ExportEndpoints
             else
             {
                 gate = new MarkingGate(maximum);
-                var indicators = gate.PassAsync(IndicatorPages.AllAsync(store, new IndicatorQuery(Type: onlyType, ActorId: actorId), ct), ct);
+                live = new LifecycleGate(lifecycle, time.GetUtcNow());
+                var indicators = live.PassAsync(gate.PassAsync(IndicatorPages.AllAsync(store, new IndicatorQuery(Type: onlyType, ActorId: actorId), ct), ct), ct);
                 await using var writer = new StreamWriter(file, leaveOpen: true);
                 if (isBlocking)
                 {
@@ -104,6 +111,11 @@ public static class ExportEndpoints
 
         file.Position = 0;
         context.ReportWithheld(gate, "export." + format);
+        if (live is not null)
+        {
+            context.ReportNotLive(live, "export." + format);
+        }
+
         var contentType = format switch
         {
             "csv" => "text/csv",

@@ -24,7 +24,7 @@ public static class MispEndpoints
         misp.MapPost("/events", ImportAsync).RequireAuthorization(RampartAuth.AnalystPolicy)
             .WithSummary("Imports one MISP event ({\"Event\": …} or the bare event) as one transaction; problems come back with line and field");
         misp.MapGet("/feed/{file}", FeedFileAsync)
-            .WithSummary("A MISP feed of the indicators that may leave: manifest.json, hashes.csv and <uuid>.json; tlp_max (default green) caps the markings, RED never leaves");
+            .WithSummary("A MISP feed of the indicators that may leave: manifest.json, hashes.csv and <uuid>.json; tlp_max (default green) caps the markings, RED never leaves; only live indicators (X-Rampart-Not-Live: how many were left out as expired, decayed or not yet valid)");
         return app;
     }
 
@@ -86,6 +86,7 @@ public static class MispEndpoints
 
         var feed = await feeds.FolderAsync(maximum, ct);
         context.ReportWithheld(maximum, feed.Withheld, feed.WithheldByLevel, "misp.feed");
+        context.ReportNotLive(feed.NotLive, feed.NotLiveByStatus, "misp.feed");
         var path = Path.Combine(feed.Folder, file);
         if (!File.Exists(path))
         {

@@ -4,6 +4,7 @@ using Rampart.Core.Indicators;
 using Rampart.Core.Markings;
 using Rampart.Core.Storage;
 using Rampart.Intel.Exports;
+using Rampart.Intel.Lifecycle;
 using Rampart.Intel.Misp;
 
 namespace Rampart.Server.Intel;
@@ -12,8 +13,10 @@ namespace Rampart.Server.Intel;
 /// The MISP feed the API serves (<c>/api/v1/misp/feed/</c>), written once per store revision and TLP
 /// ceiling into a scratch folder and served from there: a MISP instance fetching the manifest and then
 /// every event file sees one consistent feed, and the store is read once per change, not per file.
+/// Decay and expiry change what may go out without a store change, so a feed is also written again
+/// once the first of its indicators decays or expires.
 /// </summary>
-public sealed class MispFeedCache(IIndicatorStore indicators, IActorStore actors, IStoreRevision revision, TimeProvider time) : IDisposable
+public sealed class MispFeedCache(IIndicatorStore indicators, IActorStore actors, IStoreRevision revision, IndicatorLifecycle lifecycle, TimeProvider time) : IDisposable
 {
     private readonly ConcurrentDictionary<Tlp, MispFeedFolder> _feeds = new();
     private readonly SemaphoreSlim _writing = new(1, 1);
@@ -23,7 +26,7 @@ public sealed class MispFeedCache(IIndicatorStore indicators, IActorStore actors
     public async Task<MispFeedFolder> FolderAsync(Tlp maximum, CancellationToken cancellationToken)
     {
         var current = await revision.CurrentAsync(cancellationToken).ConfigureAwait(false);
-        if (_feeds.TryGetValue(maximum, out var feed) && feed.Revision == current)
+        if (_feeds.TryGetValue(maximum, out var feed) && feed.IsCurrent(current, time.GetUtcNow()))
         {
             return feed;
         }
@@ -31,12 +34,13 @@ public sealed class MispFeedCache(IIndicatorStore indicators, IActorStore actors
         await _writing.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_feeds.TryGetValue(maximum, out feed) && feed.Revision == current)
+            var now = time.GetUtcNow();
+            if (_feeds.TryGetValue(maximum, out feed) && feed.IsCurrent(current, now))
             {
                 return feed;
             }
 
-            var folder = Path.Combine(_root, $"{maximum.ToWire()}-{current}");
+            var folder = Path.Combine(_root, $"{maximum.ToWire()}-{current}-{now.ToUnixTimeMilliseconds()}");
             if (Directory.Exists(folder))
             {
                 Directory.Delete(folder, recursive: true);
@@ -44,8 +48,9 @@ public sealed class MispFeedCache(IIndicatorStore indicators, IActorStore actors
 
             var names = (await actors.ListAsync(null, cancellationToken).ConfigureAwait(false)).ToDictionary(a => a.Id, a => a.Name, StringComparer.Ordinal);
             var gate = new MarkingGate(maximum);
-            await MispFeedWriter.WriteAsync(folder, AllAsync(cancellationToken), gate, id => names.GetValueOrDefault(id), time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-            var written = new MispFeedFolder(current, folder, gate.RefusedTotal, gate.Refused);
+            var live = new LifecycleGate(lifecycle, now);
+            await MispFeedWriter.WriteAsync(folder, IndicatorPages.AllAsync(indicators, new IndicatorQuery(), cancellationToken), gate, live, id => names.GetValueOrDefault(id), cancellationToken).ConfigureAwait(false);
+            var written = new MispFeedFolder(current, folder, gate.RefusedTotal, gate.Refused, live.LeftOutTotal, live.LeftOut, live.NextChange);
             _feeds[maximum] = written;
             if (feed?.Folder is not null && Directory.Exists(feed.Folder))
             {
@@ -59,22 +64,6 @@ public sealed class MispFeedCache(IIndicatorStore indicators, IActorStore actors
         {
             _writing.Release();
         }
-    }
-
-    private async IAsyncEnumerable<Indicator> AllAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        string? after = null;
-        do
-        {
-            var page = await indicators.ListAsync(new IndicatorQuery(IndicatorQuery.MaxLimit, after), cancellationToken).ConfigureAwait(false);
-            foreach (var indicator in page.Items)
-            {
-                yield return indicator;
-            }
-
-            after = page.Next;
-        }
-        while (after is not null);
     }
 
     public void Dispose()

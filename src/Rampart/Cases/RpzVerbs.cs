@@ -25,6 +25,8 @@ public static class RpzVerbs
             local-data to the sinkhole addresses, or NXDOMAIN (CNAME .) or NODATA (CNAME *.). Only seized or
             sinkholed cases, or an indicator set named explicitly, are ever published; naming a draft, filed,
             granted or released case refuses the export. The SOA serial goes up whenever the content changes.
+            An indicator set holds only live indicators marked up to --tlp-max (default green; RED never);
+            what was held back or left out as expired or decayed is reported.
             Examples:
               rampart rpz export --sinkhole 192.0.2.53 -o rpz.rampart.zone
               rampart rpz export --case case--… --policy nxdomain
@@ -48,11 +50,17 @@ public static class RpzVerbs
             }
 
             var comment = $"RPZ zone {export.Zone.Origin} serial {export.Zone.Serial}, written by Rampart\npolicy {zone.PolicyText(parse)}; {export.Domains} domains"
-                + (export.Cases.Count > 0 ? $" from {string.Join(", ", export.Cases)}" : "");
+                + (export.Cases.Count > 0 ? $" from {string.Join(", ", export.Cases)}" : "")
+                + (selection.UsesIndicators ? "\n" + export.LeftOut : "");
             await CaseVerbs.WriteAsync(parse.GetValue(output), export.Zone.ToZoneFile(comment), ct);
             foreach (var refused in export.Refused)
             {
                 Console.Error.WriteLine($"left out {refused}: too long under {export.Zone.Origin}");
+            }
+
+            if (selection.UsesIndicators && (export.Markings.RefusedTotal > 0 || export.Lifecycle.LeftOutTotal > 0))
+            {
+                Console.Error.WriteLine($"rampart: {export.LeftOut}");
             }
 
             if (parse.GetValue(output) is not null)

@@ -3,6 +3,7 @@ using System.Net;
 using Rampart.Cases.Rpz;
 using Rampart.Cli;
 using Rampart.Core.Actors;
+using Rampart.Core.Markings;
 
 namespace Rampart.Cases;
 
@@ -16,12 +17,17 @@ internal sealed class RpzZoneArguments
     private readonly Option<string[]> _sinkhole = new("--sinkhole") { Description = "A sinkhole address for local-data (IPv4 or IPv6); repeatable (env RAMPART_SINKHOLE_ADDRESSES, comma-separated)" };
     private readonly Option<string> _origin = new("--origin") { Description = "The zone's name", DefaultValueFactory = _ => "rpz.rampart" };
     private readonly Option<int> _ttl = new("--ttl") { Description = "TTL of every record, seconds", DefaultValueFactory = _ => 300 };
+    private readonly Option<string> _tlpMax = new("--tlp-max")
+    {
+        Description = "With --actor or --source: the most restricted TLP level an indicator may carry into the zone: clear|green|amber|amber+strict (RED never)",
+        DefaultValueFactory = _ => TlpLevels.DefaultExportMaximum.ToWire(),
+    };
 
     public RpzZoneArguments() => _policy.AcceptOnlyFromAmong("local-data", "nxdomain", "nodata");
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _cases, _actor, _source, _policy, _sinkhole, _origin, _ttl })
+        foreach (var option in new Option[] { _cases, _actor, _source, _policy, _sinkhole, _origin, _ttl, _tlpMax })
         {
             command.Options.Add(option);
         }
@@ -62,8 +68,13 @@ internal sealed class RpzZoneArguments
             actorId = found.Count == 1 ? found[0].Id : throw new CliException(found.Count == 0 ? $"no actor is named '{actorName}'" : $"'{actorName}' names {found.Count} actors");
         }
 
+        if (!TlpCeilings.TryParse(parse.GetValue(_tlpMax), out var maximum, out var error))
+        {
+            throw new CliException($"--tlp-max: {error}");
+        }
+
         var named = parse.GetValue(_cases) ?? [];
         var indicators = actorId is not null || parse.GetValue(_source) is not null;
-        return new RpzSelection(named, AllPublishableCases: named.Length == 0 && !indicators, actorId, parse.GetValue(_source));
+        return new RpzSelection(named, AllPublishableCases: named.Length == 0 && !indicators, actorId, parse.GetValue(_source), IndicatorTlpMax: maximum.Value);
     }
 }

@@ -7,6 +7,7 @@ using Rampart.Core.Auditing;
 using Rampart.Core.Indicators;
 using Rampart.Core.Markings;
 using Rampart.Intel.Exports;
+using Rampart.Intel.Lifecycle;
 using Rampart.Intel.Misp;
 
 namespace Rampart.Intel;
@@ -96,6 +97,7 @@ public static partial class IntelVerbs
             one event per actor (and one for indicators without an actor), manifest.json and hashes.csv.
             Event uuids are derived from the actor, so a re-export updates the same events. Nothing marked above
             --tlp-max (default green) goes into the feed, TLP:RED never does; what was held back is reported.
+            Only live indicators go in (attributes carry to_ids): expired, decayed and not-yet-valid ones are counted.
             Example: rampart intel misp export ./feed --actor THALLIUM --tlp-max amber
             """)
         { folder, type, actor, tlpMax };
@@ -115,12 +117,13 @@ public static partial class IntelVerbs
             var actorId = await ResolveActorAsync(actors, parse.GetValue(actor), ct);
             var names = (await actors.ListAsync(null, ct)).ToDictionary(a => a.Id, a => a.Name, StringComparer.Ordinal);
             var gate = new MarkingGate(maximum);
+            var live = new LifecycleGate(store.Get<IndicatorLifecycle>(), store.Get<TimeProvider>().GetUtcNow());
             var output = parse.GetValue(folder)!;
             int written;
             try
             {
                 written = await MispFeedWriter.WriteAsync(
-                    output, PagesFromStoreAsync(store.Get<IIndicatorStore>(), onlyType, actorId, ct), gate, id => names.GetValueOrDefault(id), DateTimeOffset.UtcNow, ct);
+                    output, PagesFromStoreAsync(store.Get<IIndicatorStore>(), onlyType, actorId, ct), gate, live, id => names.GetValueOrDefault(id), ct);
             }
             catch (IOException ex)
             {
@@ -133,6 +136,7 @@ public static partial class IntelVerbs
 
             Console.Error.WriteLine($"rampart: {written} indicators exported as a MISP feed to {output}");
             ReportWithheld(gate);
+            ReportNotLive(live);
             return 0;
         });
         return command;

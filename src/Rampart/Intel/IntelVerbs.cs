@@ -8,6 +8,7 @@ using Rampart.Core.Indicators;
 using Rampart.Core.Markings;
 using Rampart.Intel.Exports;
 using Rampart.Intel.Import;
+using Rampart.Intel.Lifecycle;
 using Rampart.Intel.Lists;
 using Rampart.Intel.Stix;
 
@@ -200,6 +201,9 @@ public static partial class IntelVerbs
         var command = new Command("export", """
             Export the indicators that are not revoked, as a list or a STIX 2.1 bundle. Nothing marked above
             --tlp-max (default green) goes into the file, TLP:RED never does; what was held back is reported.
+            Lists and blocking formats carry only live indicators: expired, decayed and not-yet-valid ones stay
+            in the store (rampart intel list --status decayed) and are counted, not exported. A STIX bundle is
+            intel, not a block list: it keeps them, with their valid_until.
             Example: rampart intel export --format txt --type domain --actor THALLIUM -o thallium-domains.txt
             Example: rampart intel export --format stix --actor STRONTIUM --tlp-max amber -o strontium.json
             """)
@@ -209,6 +213,7 @@ public static partial class IntelVerbs
             var onlyType = ParseType(parse.GetValue(type));
             var maximum = ParseMaximum(parse.GetValue(tlpMax));
             var gate = new MarkingGate(maximum);
+            LifecycleGate? live = null;
             var formatName = parse.GetValue(format)!;
             var path = parse.GetValue(output);
             if (formatName == "stix")
@@ -220,8 +225,10 @@ public static partial class IntelVerbs
             await using (var writer = path is null ? Console.Out : new StreamWriter(path))
             {
                 using var api = ApiClient.FromOptions(parse);
-                LocalStore? store = null;
-                try
+                // Through a server the store is not opened, but the decay settings are this verb's own
+                // configuration (appsettings.json, environment), as for every verb.
+                var store = api is null ? await LocalStore.OpenAsync(parse, ct) : LocalStore.Compose(parse);
+                await using (store)
                 {
                     IAsyncEnumerable<Indicator> indicators;
                     if (api is not null)
@@ -230,31 +237,26 @@ public static partial class IntelVerbs
                     }
                     else
                     {
-                        store = await LocalStore.OpenAsync(parse, ct);
                         var actorId = await ResolveActorAsync(store.Get<IActorStore>(), parse.GetValue(actor), ct);
                         indicators = PagesFromStoreAsync(store.Get<IIndicatorStore>(), onlyType, actorId, ct);
                     }
 
+                    live = new LifecycleGate(store.Get<IndicatorLifecycle>(), store.Get<TimeProvider>().GetUtcNow());
+                    var leaving = live.PassAsync(gate.PassAsync(indicators, ct), ct);
                     if (Enum.TryParse<BlockingFormat>(formatName, ignoreCase: true, out var blocking))
                     {
-                        var result = await BlockingExportWriter.WriteAsync(Gated(indicators, gate, ct), blocking, writer, ct);
+                        var result = await BlockingExportWriter.WriteAsync(leaving, blocking, writer, ct);
                         Console.Error.WriteLine($"rampart: {result.Written} indicators exported as {formatName}; {result.Skipped} of types {formatName} cannot express left out");
                     }
                     else
                     {
-                        await IndicatorListWriter.WriteAsync(Gated(indicators, gate, ct), Enum.Parse<ListFormat>(formatName, ignoreCase: true), writer, ct);
-                    }
-                }
-                finally
-                {
-                    if (store is not null)
-                    {
-                        await store.DisposeAsync();
+                        await IndicatorListWriter.WriteAsync(leaving, Enum.Parse<ListFormat>(formatName, ignoreCase: true), writer, ct);
                     }
                 }
             }
 
             ReportWithheld(gate);
+            ReportNotLive(live);
             return 0;
         });
         return command;
@@ -280,22 +282,20 @@ public static partial class IntelVerbs
     private static readonly string[] BlockingFormats = ["suricata", "zeek", "hosts", "dnsmasq", "unbound", "ip"];
 
     /// <summary>Every way out passes the gate; what it held back goes to stderr, never into the file.</summary>
-    private static async IAsyncEnumerable<Indicator> Gated(IAsyncEnumerable<Indicator> indicators, MarkingGate gate, [EnumeratorCancellation] CancellationToken ct)
-    {
-        await foreach (var indicator in indicators.WithCancellation(ct))
-        {
-            if (gate.Allows(indicator.Tlp))
-            {
-                yield return indicator;
-            }
-        }
-    }
-
     private static void ReportWithheld(MarkingGate gate)
     {
         if (gate.RefusedTotal > 0)
         {
             Console.Error.WriteLine($"rampart: {gate.RefusedTotal} {gate}");
+        }
+    }
+
+    /// <summary>What a blocking way out left out as expired, decayed or not yet valid, beside the TLP count.</summary>
+    private static void ReportNotLive(LifecycleGate? live)
+    {
+        if (live is { LeftOutTotal: > 0 })
+        {
+            Console.Error.WriteLine($"rampart: {live.LeftOutTotal} {live}");
         }
     }
 

@@ -3,6 +3,7 @@ using CsCheck;
 using Rampart.Core.Indicators;
 using Rampart.Core.Markings;
 using Rampart.Intel.Exports;
+using Rampart.Intel.Lifecycle;
 using Rampart.Intel.Misp;
 using Rampart.Intel.Tests.Stix;
 
@@ -110,7 +111,10 @@ public sealed class MispFeedTests
         try
         {
             var gate = new MarkingGate(Tlp.Amber);
-            var written = await MispFeedWriter.WriteAsync(folder, store.Indicators.StreamLiveAsync(DateTimeOffset.UtcNow, TestContext.Current.CancellationToken), gate, _ => "STRONTIUM", DateTimeOffset.UtcNow, TestContext.Current.CancellationToken);
+            // The fixture's events are years old, so decayed by now: decay is off here to test the markings alone
+            // (LifecycleGateTests has a feed without decayed indicators).
+            var live = new LifecycleGate(new IndicatorLifecycle(new DecaySettings { Enabled = false }), DateTimeOffset.UtcNow);
+            var written = await MispFeedWriter.WriteAsync(folder, store.Indicators.StreamLiveAsync(DateTimeOffset.UtcNow, TestContext.Current.CancellationToken), gate, live, _ => "STRONTIUM", TestContext.Current.CancellationToken);
 
             var problems = new List<MispProblem>();
             var events = MispFeed.Read(folder, problems);
