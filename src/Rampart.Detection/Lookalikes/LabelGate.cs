@@ -11,7 +11,7 @@ namespace Rampart.Detection.Lookalikes;
 /// take the exact checks. Every test only widens those checks: the first and last letters of names
 /// of three letters (<see cref="FirstLetters"/>, <see cref="LastLetters"/>; one edit of a longer name
 /// is the prefilter's edge-key bitset), a label whose characters all can come from a loose skeleton
-/// (<see cref="LooseOpen"/>), and for each name of two edits, a label with at least as many
+/// (<see cref="LooseOpen"/>, <see cref="LooseSet"/>), and for each name of two edits, a label with at least as many
 /// characters from its letters as the name has distinct letters less two (positions count letters
 /// at least once each). More such names than slots or sets open the gate.
 /// </summary>
@@ -20,11 +20,12 @@ internal readonly struct LabelGate
     /// <summary>Names of two edits the gate holds for one length.</summary>
     public const int WideSlots = 4;
 
-    public LabelGate(ulong firstLetters, ulong lastLetters, bool looseOpen, ReadOnlySpan<(int Set, int Need)> wide)
+    public LabelGate(ulong firstLetters, ulong lastLetters, bool looseOpen, int looseSet, ReadOnlySpan<(int Set, int Need)> wide)
     {
         FirstLetters = firstLetters;
         LastLetters = lastLetters;
         LooseOpen = looseOpen;
+        LooseSet = looseSet;
         // A slot needing no characters passes every label, as it must when the slots cannot hold every name;
         // one needing more than a label can have passes none.
         var open = wide.Length > WideSlots;
@@ -40,6 +41,9 @@ internal readonly struct LabelGate
 
     /// <summary>Whether any loose skeleton can be as long as a label of this length.</summary>
     public bool LooseOpen { get; }
+
+    /// <summary>The set of characters that loose skeletons of labels of this length (and others) come from.</summary>
+    public int LooseSet { get; }
 
     public int Set0 { get; }
 
@@ -67,7 +71,7 @@ internal readonly struct LabelGate
     {
         var wide = (BitOperations.PopCount(sets[Set0] & range) >= Need0) | (BitOperations.PopCount(sets[Set1] & range) >= Need1)
             | (BitOperations.PopCount(sets[Set2] & range) >= Need2) | (BitOperations.PopCount(sets[Set3] & range) >= Need3);
-        var loose = LooseOpen & ((~sets[QuickSets.Loose] & range) == 0);
+        var loose = LooseOpen & ((~sets[LooseSet] & range) == 0);
         return wide | loose | ((((FirstLetters >> first) | (LastLetters >> last)) & 1) != 0);
     }
 

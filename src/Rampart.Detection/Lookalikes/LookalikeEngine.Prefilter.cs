@@ -507,12 +507,17 @@ public sealed partial class LookalikeEngine
                 }
             }
 
-            // The quick fold's character sets: what loose skeletons come from, and the letters of up to seven names of two edits.
+            // The quick fold's character sets: the letters of up to five names of two edits, and what
+            // loose skeletons come from for labels of 2–5 letters, 6–9, and any length.
+            var looseShort = LooseUnion.Take(6).Aggregate(0UL, (union, mask) => union | mask);
+            var looseMiddle = LooseUnion.Skip(6).Take(4).Aggregate(0UL, (union, mask) => union | mask);
             var looseAll = LooseUnion.Aggregate(0UL, (union, mask) => union | mask);
-            var wideMasks = WideTypos.SelectMany(targets => targets.Select(t => t.Mask)).Distinct().Take(QuickSets.Count - 1).ToArray();
+            var wideMasks = WideTypos.SelectMany(targets => targets.Select(t => t.Mask)).Distinct().Take(QuickSets.Count - 3).ToArray();
             Sets = new QuickSets(c =>
             {
-                var bits = (LetterMask.Bit(c) & looseAll) != 0 ? 1 << QuickSets.Loose : 0;
+                var bit = LetterMask.Bit(c);
+                var bits = ((bit & looseAll) != 0 ? 1 << QuickSets.Loose : 0) | ((bit & looseShort) != 0 ? 1 << LooseShortSet : 0)
+                    | ((bit & looseMiddle) != 0 ? 1 << LooseMiddleSet : 0);
                 for (var k = 0; k < wideMasks.Length; k++)
                 {
                     bits |= (LetterMask.Bit(GlyphSkeleton.Single(c)) & wideMasks[k]) != 0 ? 1 << (k + 1) : 0;
@@ -525,7 +530,8 @@ public sealed partial class LookalikeEngine
                 ? (k + 1, BitOperations.PopCount(t.Mask) - t.MaxEdits)
                 : (QuickSets.Loose, 0);
             Gates = Enumerable.Range(0, DomainNames.MaxLabelLength + 1)
-                .Select(length => new LabelGate(shortFirst[length], shortLast[length], LooseUnion[length] != 0, WideTypos[length].Select(Wide).ToArray()))
+                .Select(length => new LabelGate(shortFirst[length], shortLast[length], LooseUnion[length] != 0,
+                    length <= 5 ? LooseShortSet : length <= 9 ? LooseMiddleSet : QuickSets.Loose, WideTypos[length].Select(Wide).ToArray()))
                 .ToArray();
             TokenTypos = terms.Where(t => !t.OnlyWithWords && t.Skeleton.Length >= 5).Select(Target).Distinct().ToArray();
         }
@@ -637,6 +643,12 @@ public sealed partial class LookalikeEngine
 
         /// <summary>The character sets the quick fold locates for <see cref="Gates"/>.</summary>
         public QuickSets Sets { get; }
+
+        /// <summary>What loose skeletons of labels of 2 to 5 characters come from (<see cref="Sets"/>).</summary>
+        private const int LooseShortSet = QuickSets.Count - 2;
+
+        /// <summary>The same for labels of 6 to 9 characters.</summary>
+        private const int LooseMiddleSet = QuickSets.Count - 1;
 
         /// <summary>
         /// For each character class of <see cref="LetterMask"/>, the loose letters it can become alone

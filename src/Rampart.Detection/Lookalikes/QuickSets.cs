@@ -7,8 +7,8 @@ namespace Rampart.Detection.Lookalikes;
 /// name (bit i of a set's positions: the character at i is in it), each a bit of one byte per
 /// character, looked up 32 characters at a time by their low four bits in one 16-byte table per high
 /// four bits. Only what a quickly folded name holds has entries: digits, <c>_</c>, lower-case letters.
-/// Set 0 (<see cref="Loose"/>) holds what a loose skeleton can come from; the others are for
-/// <see cref="LabelGate"/>'s names of two edits.
+/// Set 0 (<see cref="Loose"/>) holds what any loose skeleton can come from; the prefilter gives the
+/// others to <see cref="LabelGate"/>'s names of two edits and to loose skeletons of some lengths.
 /// </summary>
 internal sealed class QuickSets
 {
