@@ -233,7 +233,7 @@ public sealed class AuditLogReader(AuditLogReaderOptions? options = null)
     /// <summary>
     /// Adds what one raw item reads as to <paramref name="items"/>: its event, or its problem; a line
     /// taken whole without its structure checked that does not read as a record is cut again as the
-    /// structural pass cuts it, and each piece added (see <see cref="JsonRecordSplitter"/>).
+    /// structural pass cuts it, and each piece added (see <see cref="JsonLinesShortcut"/>).
     /// </summary>
     private void Normalize<TWorker, TResult>(AuditRecordNormalizer normalizer, ReadOnlyMemory<byte> json, EventOrigin origin, AuditLogFormat? container, string? rawError, bool isUnchecked, TWorker worker, Func<TWorker, AuditEvent, EventRecord, TResult> process, Func<TResult, bool>? complete, EventDetail detail, List<(AuditLogItem, TResult)> items)
     {
@@ -257,7 +257,7 @@ public sealed class AuditLogReader(AuditLogReaderOptions? options = null)
 
         if (isUnchecked)
         {
-            foreach (var piece in JsonRecordSplitter.SplitLine(json.Span, origin.Line, _options.MaxRecordBytes))
+            foreach (var piece in JsonLinesShortcut.SplitLine(json.Span, origin.Line, _options.MaxRecordBytes))
             {
                 Normalize(normalizer, piece.Bytes, origin with { Line = piece.Line }, container, piece.Error, false, worker, process, complete, detail, items);
             }

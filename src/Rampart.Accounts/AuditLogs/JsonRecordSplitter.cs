@@ -12,21 +12,13 @@ namespace Rampart.Accounts.AuditLogs;
 /// a raw line break inside a string (never valid JSON) ends the record as broken; once the first
 /// record showed the file is JSON lines, every line break ends a record; and an object starting in
 /// column 0 while a record is still open starts a new record (pretty-printers indent nested objects).
-/// <para>
-/// JSON lines, the common case, take a shortcut once the first record showed the file is made of them:
-/// a line that looks like one object (<c>{</c> … <c>}</c>, its first member not a wrapper's) comes out
-/// whole, found by one vector search for the line break, without its structure being tracked
-/// (<see cref="RawRecord.Unchecked"/>). The parser validates every record anyway; a line it rejects
-/// is cut again by <see cref="SplitLine"/> with structure tracked, so a bad line is reported as the
-/// structural pass reports it and a good record sharing its line is still read.
-/// </para>
+/// JSON lines, the common case, take a shortcut once the first record showed the file is made of
+/// them (<see cref="JsonLinesShortcut"/>).
 /// </summary>
 internal sealed class JsonRecordSplitter : IDisposable
 {
     private const int ChunkSize = 64 * 1024;
 
-    // White space the structural pass steps over between records (a line break ends a line).
-    private static readonly SearchValues<byte> LineSpace = SearchValues.Create(" \t\r"u8);
     private static readonly SearchValues<byte> StringStops = SearchValues.Create("\"\\\n"u8);
     private static readonly SearchValues<byte> Structure = SearchValues.Create("{}[]\":\n"u8);
     // Colons matter only while a top-level object may still be a wrapper ({"records": […]}).
@@ -85,26 +77,6 @@ internal sealed class JsonRecordSplitter : IDisposable
 
     public int LinesRead => _line;
 
-    /// <summary>
-    /// Cuts one line that came out <see cref="RawRecord.Unchecked"/> and did not read as a record, as
-    /// the structural pass would have cut it (records copied out, lines numbered from <paramref name="line"/>):
-    /// the pieces of a line that held more than one value, or the reason a cut-off record is broken.
-    /// </summary>
-    public static List<RawRecord> SplitLine(ReadOnlySpan<byte> text, int line, int maxRecordBytes)
-    {
-        var bytes = new byte[text.Length + 1];
-        text.CopyTo(bytes);
-        bytes[^1] = (byte)'\n';
-        using var splitter = new JsonRecordSplitter(new MemoryStream(bytes, writable: false), maxRecordBytes, wholeLines: false, jsonLines: true, firstLine: line);
-        var records = new List<RawRecord>();
-        while (splitter.TryRead(out var record))
-        {
-            records.Add(record with { Bytes = record.Bytes.ToArray() });
-        }
-
-        return records;
-    }
-
     public bool TryRead(out RawRecord record)
     {
         if (!_started)
@@ -132,15 +104,25 @@ internal sealed class JsonRecordSplitter : IDisposable
 
             if (_wholeLines && _lines == true && _pos > _structuralUntil && AtRest())
             {
-                switch (TakeLine(out record))
+                var rest = _buffer.AsSpan(_pos, _length - _pos);
+                switch (JsonLinesShortcut.Take(rest, _eof, _maxRecordBytes, out var start, out var length, out var newline))
                 {
-                    case LineStep.Taken:
+                    case JsonLinesShortcut.Step.Taken:
+                        record = new RawRecord(_buffer.AsMemory(_pos + start, length), _line, null, Unchecked: true);
+                        _pos += newline + 1;
+                        _line++;
                         return true;
-                    case LineStep.Skipped:
+                    case JsonLinesShortcut.Step.Skipped:
+                        _pos += newline + 1;
+                        _line++;
                         continue;
-                    case LineStep.NeedMore:
+                    case JsonLinesShortcut.Step.NeedMore:
                         Fill();
                         continue;
+                    case JsonLinesShortcut.Step.Structural:
+                        // No shortcut up to the end of this line (or of what is read, without one).
+                        _structuralUntil = newline < 0 ? _length : _pos + newline;
+                        break;
                 }
             }
 
@@ -217,79 +199,9 @@ internal sealed class JsonRecordSplitter : IDisposable
         }
     }
 
-    private enum LineStep
-    {
-        Taken,
-        Skipped,
-        NeedMore,
-        Structural,
-    }
-
     /// <summary>Between records of JSON lines, with nothing open: where a line may be taken whole.</summary>
     private bool AtRest() =>
         _recordStart < 0 && !_recordTooLong && !_inString && !_escape && _depth == 0 && _collectionDepth == 0 && !_skippingWrapperTail;
-
-    /// <summary>
-    /// The shortcut: the rest of the line up to its break, taken whole when it looks like one object,
-    /// skipped when blank; otherwise the structural pass handles the line. The last line of a file
-    /// without a break after it always goes the structural way (a cut-off record there is reported as
-    /// the file ending inside it).
-    /// </summary>
-    private LineStep TakeLine(out RawRecord record)
-    {
-        record = default;
-        var rest = _buffer.AsSpan(_pos, _length - _pos);
-        var newline = rest.IndexOf((byte)'\n');
-        if (newline < 0)
-        {
-            if (!_eof && rest.Length <= _maxRecordBytes)
-            {
-                return LineStep.NeedMore;
-            }
-
-            _structuralUntil = _length;
-            return LineStep.Structural;
-        }
-
-        var line = rest[..newline];
-        var first = line.IndexOfAnyExcept(LineSpace);
-        if (first < 0)
-        {
-            _pos += newline + 1;
-            _line++;
-            return LineStep.Skipped;
-        }
-
-        var text = line[first..(line.LastIndexOfAnyExcept(LineSpace) + 1)];
-        if (text.Length < 2 || text[0] != (byte)'{' || text[^1] != (byte)'}' || text.Length > _maxRecordBytes || MayBeWrapper(text))
-        {
-            _structuralUntil = _pos + newline;
-            return LineStep.Structural;
-        }
-
-        record = new RawRecord(_buffer.AsMemory(_pos + first, text.Length), _line, null, Unchecked: true);
-        _pos += newline + 1;
-        _line++;
-        return LineStep.Taken;
-    }
-
-    /// <summary>
-    /// Whether the structural pass could take the object for a wrapper (<c>{"records": [</c>,
-    /// <c>{"value": [</c>, <c>@odata.*</c> members first) or needs to look at what precedes its first
-    /// member: those lines go the structural way.
-    /// </summary>
-    private static bool MayBeWrapper(ReadOnlySpan<byte> text)
-    {
-        var inner = text[1..];
-        var at = inner.IndexOfAnyExcept(LineSpace);
-        if (inner[at] != (byte)'"')
-        {
-            return inner[at] != (byte)'}';
-        }
-
-        var key = inner[(at + 1)..];
-        return key.StartsWith("records\""u8) || key.StartsWith("value\""u8) || key.StartsWith("@odata."u8);
-    }
 
     /// <summary>
     /// Where the next byte that matters is. Between tokens it is usually a few bytes on

@@ -4,7 +4,7 @@ namespace Rampart.Accounts.Footholds;
 /// The tallies of an audit by their 128-bit fingerprint (<see cref="AccessTallies"/>), in the order
 /// they were first counted. Most tallies of a big log are seen once (a random address, a session of
 /// one record): such a tally holds its one sighting, 72 bytes; a second sighting adds the latest
-/// sighting and the count, 40 bytes more. Entries and later sightings live in
+/// sighting and the count, 48 bytes more. Entries and later sightings live in
 /// <see cref="SegmentedList{T}"/>s, and the chains are found through one array of numbers, so
 /// growing copies no tally (a <see cref="Dictionary{TKey, TValue}"/> of 128-byte entries, doubling,
 /// took about 2.5 times that for the 1.3M tallies of 1M generated records, and its copies were a third
@@ -67,7 +67,7 @@ internal sealed class AccessTable
         ref var entry = ref _entries[index];
         if (entry.Later < 0)
         {
-            entry.Later = _later.Add(new Later { Last = entry.First, Count = 1 });
+            entry.Later = _later.Add(new Later { Last = entry.First, Count = 1, Entry = index });
         }
 
         ref var later = ref _later[entry.Later];
@@ -93,6 +93,19 @@ internal sealed class AccessTable
         ref var entry = ref _entries[index];
         var (last, count) = entry.Later < 0 ? (entry.First, 1L) : (_later[entry.Later].Last, _later[entry.Later].Count);
         return new AccessSlot(entry.Account, entry.Kind, entry.Value, count, entry.First, last);
+    }
+
+    /// <summary>The entries seen twice or more, in the order they were first counted: the only ones whose first and last sightings can differ.</summary>
+    public int[] SeenTwice()
+    {
+        var entries = new int[_later.Count];
+        for (var i = 0; i < entries.Length; i++)
+        {
+            entries[i] = _later[i].Entry;
+        }
+
+        Array.Sort(entries);
+        return entries;
     }
 
     private void Grow()
@@ -121,10 +134,11 @@ internal sealed class AccessTable
         public SightingIds First;
     }
 
-    /// <summary>What a tally seen twice or more adds: its latest sighting and its count.</summary>
+    /// <summary>What a tally seen twice or more adds: its latest sighting and its count (and its entry).</summary>
     private struct Later
     {
         public SightingIds Last;
         public long Count;
+        public int Entry;
     }
 }

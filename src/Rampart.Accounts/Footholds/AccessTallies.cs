@@ -109,7 +109,8 @@ internal sealed class AccessTallies(int maxKeys)
     public IEnumerable<AccessTally> All => Slots.Select(Read);
 
     /// <summary>The tallies seen at two different times or more, the only ones that can span a reset.</summary>
-    public IEnumerable<AccessTally> Spanning => Slots.Where(s => s.First.Ticks < s.Last.Ticks).Select(Read);
+    public IEnumerable<AccessTally> Spanning =>
+        _tallies.SeenTwice().Select(_tallies.Slot).Where(s => s.First.Ticks < s.Last.Ticks).Select(Read);
 
     private IEnumerable<AccessSlot> Slots
     {

@@ -33,6 +33,7 @@ public sealed class AccessTableTests
             }
 
             Assert.Equal(model.Count, table.Count);
+            Assert.Equal(model.Values.Where(m => m.Count > 1).Select(m => m.Order).Order(), table.SeenTwice());
             foreach (var (key, m) in model)
             {
                 Assert.Equal(m.Order, table.Find(key));
