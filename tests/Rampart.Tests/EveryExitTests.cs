@@ -176,6 +176,15 @@ public sealed class EveryExitTests
         Assert.Contains($"{walk.LiveDomain}.rpz.rampart.", zone, StringComparison.Ordinal);
         Assert.Equal((1, 1), (Count(rpz, "X-Rampart-Withheld"), Count(rpz, "X-Rampart-Not-Live")));
 
+        // The verb through the server: the list comes capped by the key's ceiling, the verb leaves the decayed ones out.
+        var through = RampartCli.StartInfo(walk.Data, "--server", serve.Address.ToString(), "intel", "export", "--format", "hosts");
+        through.Environment["RAMPART_API_KEY"] = key;
+        var remote = await RampartCli.RunAsync(through, stdin: null);
+        Assert.True(remote.ExitCode == 0, remote.Stderr);
+        AssertNone(walk.Forbidden, remote.Stdout, "intel export --server");
+        Assert.Contains(walk.LiveDomain, remote.Stdout, StringComparison.Ordinal);
+        Assert.Contains("left out as not live: decayed 2", remote.Stderr, StringComparison.Ordinal);
+
         using var taxii = serve.Client(key);
         taxii.DefaultRequestHeaders.TryAddWithoutValidation("Accept", "application/taxii+json;version=2.1");
         foreach (var endpoint in new[] { "objects/?match[version]=all", "manifest/?match[version]=all" })

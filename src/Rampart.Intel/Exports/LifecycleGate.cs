@@ -14,13 +14,21 @@ namespace Rampart.Intel.Exports;
 /// </summary>
 public sealed class LifecycleGate(IndicatorLifecycle lifecycle, DateTimeOffset now)
 {
+    /// <summary>
+    /// <see cref="NextChange"/> is never sooner than this after <see cref="Now"/>: in a large store
+    /// indicators decay at moments minutes apart, and an export redone at each one would read the store
+    /// without pause. A blocker may so keep an indicator up to a minute after it decays or expires.
+    /// </summary>
+    public static readonly TimeSpan Granularity = TimeSpan.FromMinutes(1);
+
     private readonly int[] _leftOut = new int[Enum.GetValues<IndicatorStatus>().Length];
 
     public DateTimeOffset Now => now;
 
     /// <summary>
     /// The earliest moment an indicator seen so far changes standing by time alone: a live one decays
-    /// or expires, a not-yet-valid one starts. Null when none will. A cached export is stale after it.
+    /// or expires, a not-yet-valid one starts (at least <see cref="Granularity"/> after <see cref="Now"/>).
+    /// Null when none will. A cached export is stale after it.
     /// </summary>
     public DateTimeOffset? NextChange { get; private set; }
 
@@ -69,7 +77,14 @@ public sealed class LifecycleGate(IndicatorLifecycle lifecycle, DateTimeOffset n
 
     private void Sooner(DateTimeOffset? at)
     {
-        if (at is { } moment && moment > now && (NextChange is null || moment < NextChange))
+        if (at is not { } moment)
+        {
+            return;
+        }
+
+        var earliest = now + Granularity;
+        moment = moment < earliest ? earliest : moment;
+        if (NextChange is null || moment < NextChange)
         {
             NextChange = moment;
         }

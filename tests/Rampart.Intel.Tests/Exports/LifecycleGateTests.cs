@@ -54,6 +54,16 @@ public sealed class LifecycleGateTests
     }
 
     [Fact]
+    public void The_next_change_is_never_sooner_than_the_granularity_so_exports_are_not_redone_without_pause()
+    {
+        var gate = new LifecycleGate(IndicatorLifecycle.Default, Now);
+
+        Assert.True(gate.Allows(Make("expires-in-seconds.example", validUntil: Now.AddSeconds(10))));
+
+        Assert.Equal(Now + LifecycleGate.Granularity, gate.NextChange);
+    }
+
+    [Fact]
     public void With_decay_off_a_low_confidence_indicator_is_live_and_nothing_changes_by_time()
     {
         var gate = new LifecycleGate(new IndicatorLifecycle(new DecaySettings { Enabled = false }), Now);
