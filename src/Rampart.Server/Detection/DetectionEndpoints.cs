@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Rampart.Core.Markings;
 using Rampart.Detection.Verdicts;
 using Rampart.Server.Intel;
 using Rampart.Server.Platform.Auth;
@@ -37,7 +38,7 @@ public static class DetectionEndpoints
             verdicts[i] = VerdictMarkings.Apply(await engine.CheckAsync(values[i] ?? "", cancellationToken), gate);
         }
 
-        context.ReportWithheld(gate, "verdicts");
-        return TypedResults.Ok(new { revision = engine.Revision, verdicts, withheld = gate.RefusedTotal });
+        context.ReportWithheld(gate, "verdicts", redAsAbsent: true);
+        return TypedResults.Ok(new { revision = engine.Revision, verdicts, withheld = gate.RefusedTotal - gate.Refused.GetValueOrDefault(Tlp.Red.ToWire()) });
     }
 }

@@ -11,7 +11,7 @@ namespace Rampart.Server.Detection;
 /// but the match and its reason are replaced by one <see cref="WithheldCode"/> reason without details.
 /// A TLP:RED hit is left out altogether, as if the indicator were absent: RED is for the eyes of its
 /// named recipients only, and even a "malicious" answer would pass on that it exists. Both are counted
-/// by the caller's <see cref="MarkingGate"/>.
+/// by the caller's <see cref="MarkingGate"/>; the count the caller sees leaves RED out, for the same reason.
 /// </summary>
 public static class VerdictMarkings
 {

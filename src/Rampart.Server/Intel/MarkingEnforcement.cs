@@ -35,14 +35,24 @@ public static partial class MarkingEnforcement
     public static MarkingGate Gate(this HttpContext context) => new(context.TlpCeiling());
 
     /// <summary>Sets the headers, counts and logs what <paramref name="gate"/> held back on <paramref name="endpoint"/>.</summary>
-    public static void ReportWithheld(this HttpContext context, MarkingGate gate, string endpoint) =>
-        context.ReportWithheld(gate.Maximum, gate.RefusedTotal, gate.Refused, endpoint);
+    /// <remarks>
+    /// With <paramref name="redAsAbsent"/>, the caller's count leaves TLP:RED out: where a RED hit is answered as
+    /// if it did not exist (a verdict on one value), a count of one would tell the caller it does. The metric
+    /// and the log, which the operator reads, still count it.
+    /// </remarks>
+    public static void ReportWithheld(this HttpContext context, MarkingGate gate, string endpoint, bool redAsAbsent = false)
+    {
+        ArgumentNullException.ThrowIfNull(gate);
+        var refused = gate.Refused;
+        var shown = gate.RefusedTotal - (redAsAbsent ? refused.GetValueOrDefault(Tlp.Red.ToWire()) : 0);
+        context.ReportWithheld(gate.Maximum, gate.RefusedTotal, refused, endpoint, shown);
+    }
 
-    public static void ReportWithheld(this HttpContext context, Tlp ceiling, int total, IReadOnlyDictionary<string, int> byLevel, string endpoint)
+    public static void ReportWithheld(this HttpContext context, Tlp ceiling, int total, IReadOnlyDictionary<string, int> byLevel, string endpoint, int? shownToCaller = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(byLevel);
-        context.Response.Headers[WithheldHeader] = total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        context.Response.Headers[WithheldHeader] = (shownToCaller ?? total).ToString(System.Globalization.CultureInfo.InvariantCulture);
         context.Response.Headers[CeilingHeader] = ceiling.ToWire();
         if (total == 0)
         {
