@@ -58,15 +58,21 @@ public class HttpSinkholeServerTests
         Assert.Equal("HEAD", hits[^1].HttpMethod);
     }
 
-    [Fact]
-    public async Task A_posted_body_split_across_writes_is_recorded_by_length_and_hash_never_by_content()
+    [Theory]
+    [InlineData("content-length")]
+    [InlineData("chunked")]
+    public async Task A_posted_body_split_across_writes_is_recorded_by_length_and_hash_never_by_content_and_the_connection_stays_open(string framing)
     {
         await using var sinkhole = new RunningHttpSinkhole();
         var body = "username=victim%40example.org&password=Sup3rSecretPassw0rd" + new string('x', 5000);
+        var (header, framed, firstCut, secondCut) = framing == "chunked"
+            ? ("Transfer-Encoding: chunked", $"10;note=1\r\n{body[..16]}\r\n{body.Length - 16:X}\r\n{body[16..]}\r\n0\r\nX-Trailer: Sup3rSecret\r\n\r\n", 30, 2000)
+            : ($"Content-Length: {body.Length}", body, 10, 3000);
 
-        var (first, second) = await PostInThreeWritesThenGetAsync(sinkhole, $"Content-Length: {body.Length}", body, 10, 3000);
+        var (first, second) = await PostInThreeWritesThenGetAsync(sinkhole, header, framed, firstCut, secondCut);
 
         Assert.Equal((200, 200), (first!.Status, second!.Status));
+        Assert.False(first.Headers.ContainsKey("Connection"));
         var hits = sinkhole.Hits();
         Assert.Equal(["/owa/auth.owa", "/after"], hits.Select(h => h.Url));
         Assert.Equal(body.Length, hits[0].BodyLength);
@@ -87,24 +93,6 @@ public class HttpSinkholeServerTests
         var hit = Assert.Single(sinkhole.Hits());
         Assert.Null(hit.CaseId);
         Assert.Equal(("example.org", "404"), (hit.QueryName, hit.Answer));
-    }
-
-    [Fact]
-    public async Task A_chunked_body_split_across_writes_is_recorded_by_length_and_hash_and_the_connection_stays_open()
-    {
-        await using var sinkhole = new RunningHttpSinkhole();
-        var body = "username=victim%40example.org&password=Sup3rSecretPassw0rd" + new string('x', 3000);
-        var chunked = $"10;note=1\r\n{body[..16]}\r\n{body.Length - 16:X}\r\n{body[16..]}\r\n0\r\nX-Trailer: Sup3rSecret\r\n\r\n";
-
-        var (first, second) = await PostInThreeWritesThenGetAsync(sinkhole, "Transfer-Encoding: chunked", chunked, 30, 2000);
-
-        Assert.Equal((200, 200), (first!.Status, second!.Status));
-        Assert.False(first.Headers.ContainsKey("Connection"));
-        var hits = sinkhole.Hits();
-        Assert.Equal(["/owa/auth.owa", "/after"], hits.Select(h => h.Url));
-        Assert.Equal(body.Length, hits[0].BodyLength);
-        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(body))), hits[0].BodySha256);
-        Assert.Equal(-1, sinkhole.SpoolBytes().AsSpan().IndexOf("Sup3rSecret"u8));
     }
 
     [Fact]
