@@ -33,7 +33,7 @@ export RAMPART_ADMIN_PASSWORD="enforcement-$RANDOM-$RANDOM"
 started=$(date +%s.%N)
 dotnet "$rampart_dll" --data "$scratch/data" serve --urls http://127.0.0.1:0 > "$scratch/serve.out" 2> "$scratch/serve.err" &
 serve_pid=$!
-until grep -q '^Rampart listening on ' "$scratch/serve.out"; do
+until grep -qs '^Rampart listening on ' "$scratch/serve.out"; do
   kill -0 "$serve_pid" 2>/dev/null || { cat "$scratch/serve.err"; exit 1; }
   sleep 0.2
 done
