@@ -168,12 +168,7 @@ internal static partial class HostFolder
             hit2 |= (Unsafe.Add(ref bits, c2 >> 6) >> (int)c2) | (Unsafe.Add(ref bits, c3 >> 6) >> (int)c3);
         }
 
-        if (((hit | hit2) & 1) != 0)
-        {
-            return QuickFold.GramHit;
-        }
-
-        // Plain: write the lowered name and the folds as characters.
+        // Write the lowered name and the folds as characters (the gram hit's full check reads them too).
         ref var h = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(host));
         ref var s = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(skeleton));
         for (var b = 0; b < blocks; b++)
@@ -188,7 +183,7 @@ internal static partial class HostFolder
 
         found.CopyTo(setPositions);
         hostLength = length;
-        return QuickFold.Folded;
+        return ((hit | hit2) & 1) != 0 ? QuickFold.GramHit : QuickFold.Folded;
     }
 
     /// <summary>
