@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Rampart.Core.Names;
 
 namespace Rampart.Detection.Lookalikes;
@@ -87,17 +88,20 @@ public sealed partial class LookalikeEngine
             // Once one label is near, the rest are only checked for what the full fold refuses.
             if (!near)
             {
+                // The quick fold took only ASCII letters, digits and underscores, labels of 2 to 63
+                // characters, at most 64 in all: the reads below need no bounds checks.
                 var label = skeleton[start..end];
                 var length = label.Length;
-                var first = LetterMask.IndexOf(label[0]);
-                var last = LetterMask.IndexOf(label[^1]);
+                ref var c = ref MemoryMarshal.GetReference(label);
+                var first = LetterMask.IndexOfAscii(c);
+                var last = LetterMask.IndexOfAscii(Unsafe.Add(ref c, length - 1));
                 // Bits start to end - 1 (end is at most 64).
                 var range = (ulong.MaxValue >> (64 - length)) << start;
-                if (p.Gates[length].MayPass(first, last, range, sets)
-                    | p.MayBeOneEditFrom(length, first, LetterMask.IndexOf(label[1]), LetterMask.IndexOf(label[^2]), last))
+                if (Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(p.Gates), length).MayPass(first, last, range, sets)
+                    | p.MayBeOneEditFrom(length, first, LetterMask.IndexOfAscii(Unsafe.Add(ref c, 1)), LetterMask.IndexOfAscii(Unsafe.Add(ref c, length - 2)), last))
                 {
                     var written = host[start..end];
-                    near = NearLabelTypo(label, LetterMask.Of(label)) || LooseMayMatch(written, LetterMask.Of(written));
+                    near = NearLabelTypo(label, LetterMask.OfAscii(label)) || LooseMayMatch(written, LetterMask.OfAscii(written));
                 }
             }
 
