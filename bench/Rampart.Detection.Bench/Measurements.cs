@@ -89,19 +89,36 @@ public static class Measurements
     private static void Measure(string what, int perRound, Func<int> round, string unit = "lookups", string foundUnit = "hits")
     {
         using var process = Process.GetCurrentProcess();
-        // Warm up for a second of CPU, not one round: on a loaded machine one round ends before
-        // tiered compilation has replaced the hot methods, and the JIT thread's CPU time (a quarter
-        // of the process's in a profile at load 20) would then be counted in the window below.
+        // Warm up until tiered compilation has settled, not for a fixed time: the screen's rare paths
+        // (the explanation of a flagged name) reach tier 1 only after several rounds of call counting
+        // and PGO, and at load 8 the JIT thread was still compiling them through a 5-second window
+        // after a 1-second warm-up: 16% of the process's CPU in it (7% quiet), none of it the screen's
+        // steady cost. At least one CPU-second, then until no method was compiled for one second
+        // (at most 30 s); the JIT's work that remains in the window is printed with the figure.
         var found = round();
         var warm = process.TotalProcessorTime;
-        while ((process.TotalProcessorTime - warm).TotalSeconds < 1)
+        var settled = Stopwatch.StartNew();
+        var compiled = JitInfo.GetCompiledMethodCount();
+        var warming = Stopwatch.StartNew();
+        while (warming.Elapsed < TimeSpan.FromSeconds(30))
         {
             found += round();
             process.Refresh();
+            if (JitInfo.GetCompiledMethodCount() != compiled)
+            {
+                compiled = JitInfo.GetCompiledMethodCount();
+                settled.Restart();
+            }
+            else if ((process.TotalProcessorTime - warm).TotalSeconds >= 1 && settled.Elapsed >= TimeSpan.FromSeconds(1))
+            {
+                break;
+            }
         }
 
         found = 0;
         var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var jitTime = JitInfo.GetCompilationTime();
+        compiled = JitInfo.GetCompiledMethodCount();
         process.Refresh();
         var cpu = process.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
@@ -118,7 +135,8 @@ public static class Measurements
         var cpuSeconds = (process.TotalProcessorTime - cpu).TotalSeconds;
         allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{what}: {lookups / cpuSeconds / 1e6:F2} M {unit} per CPU-second ({lookups / seconds / 1e6:F2} M/s wall), {found / (double)lookups:P2} {foundUnit}, {allocated} bytes allocated"));
+            $"{what}: {lookups / cpuSeconds / 1e6:F2} M {unit} per CPU-second ({lookups / seconds / 1e6:F2} M/s wall), {found / (double)lookups:P2} {foundUnit}, {allocated} bytes allocated; "
+            + $"warmed {warming.Elapsed.TotalSeconds:F1} s, in the window {JitInfo.GetCompiledMethodCount() - compiled} methods compiled in {(JitInfo.GetCompilationTime() - jitTime).TotalMilliseconds:F0} ms"));
     }
 
     private static (long WorkingSet, long Managed) Settle()

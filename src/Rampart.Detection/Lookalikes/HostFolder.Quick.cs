@@ -2,7 +2,6 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
-using System.Text;
 using Rampart.Core.Names;
 
 namespace Rampart.Detection.Lookalikes;
@@ -55,7 +54,7 @@ internal static partial class HostFolder
         Vector256<byte>.Zero.StoreUnsafe(ref r);
         Vector256<byte>.Zero.StoreUnsafe(ref r, (nuint)(Front + length));
         Vector256<byte>.Zero.StoreUnsafe(ref r, (nuint)(Front + length + 32));
-        if (Ascii.FromUtf16(input[..length], raw.Slice(Front, length), out _) != System.Buffers.OperationStatus.Done)
+        if (!TryNarrow(ref MemoryMarshal.GetReference(input), length, ref Unsafe.Add(ref r, Front)))
         {
             return QuickFold.NotQuick;
         }
@@ -73,6 +72,7 @@ internal static partial class HostFolder
         var ramp = Vector256.Create((byte)0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31);
         Span<ulong> found = stackalloc ulong[QuickSets.Count];
         found.Clear();
+        ref var fs = ref MemoryMarshal.GetReference(found);
         var rejected = Vector256<byte>.Zero;
         var shortLabel = Vector256<byte>.Zero;
         for (var b = 0; b < blocks; b++)
@@ -118,9 +118,11 @@ internal static partial class HostFolder
                 Vector256.ConditionalSelect(Vector256.Equals(high, Vector256.Create((byte)3)), Avx2.Shuffle(sets.Digits, low),
                 Vector256.ConditionalSelect(Vector256.Equals(high, Vector256.Create((byte)5)), Avx2.Shuffle(sets.Underscore, low), Vector256<byte>.Zero))));
             inSets &= inRange;
-            for (var set = 0; set < QuickSets.Count; set++)
+            // Set k's bit reaches the top bit (what a mask extraction reads) after 7 - k doublings.
+            for (var set = QuickSets.Count - 1; set >= 0; set--)
             {
-                found[set] |= (ulong)(inSets << (QuickSets.Count - 1 - set)).ExtractMostSignificantBits() << (32 * b);
+                Unsafe.Add(ref fs, set) |= (ulong)inSets.ExtractMostSignificantBits() << (32 * b);
+                inSets += inSets;
             }
 
             c.StoreUnsafe(ref lo, (nuint)(32 * b));
@@ -155,20 +157,18 @@ internal static partial class HostFolder
             ((p2High << (2 * GramBits)) | (p1High << GramBits) | c0High).StoreUnsafe(ref co, (nuint)((32 * b) + 16));
         }
 
+        // Four grams a step, in two chains: past the end (up to the blocks' end, a multiple of four) the
+        // codes end in the no-class, which no brand's third letter has.
         ref var bits = ref MemoryMarshal.GetArrayDataReference(grams);
-        ulong hit = 0;
-        for (var i = 0; i < length; i++)
+        ulong hit = 0, hit2 = 0;
+        for (nuint i = 0; i < (nuint)length; i += 4)
         {
-            int code = Unsafe.Add(ref co, i);
-            hit |= Unsafe.Add(ref bits, code >> 6) >> code;
+            nuint c0 = Unsafe.Add(ref co, i), c1 = Unsafe.Add(ref co, i + 1), c2 = Unsafe.Add(ref co, i + 2), c3 = Unsafe.Add(ref co, i + 3);
+            hit |= (Unsafe.Add(ref bits, c0 >> 6) >> (int)c0) | (Unsafe.Add(ref bits, c1 >> 6) >> (int)c1);
+            hit2 |= (Unsafe.Add(ref bits, c2 >> 6) >> (int)c2) | (Unsafe.Add(ref bits, c3 >> 6) >> (int)c3);
         }
 
-        if ((hit & 1) != 0)
-        {
-            return QuickFold.GramHit;
-        }
-
-        // Plain: write the lowered name and the folds as characters.
+        // Write the lowered name and the folds as characters (the gram hit's full check reads them too).
         ref var h = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(host));
         ref var s = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(skeleton));
         for (var b = 0; b < blocks; b++)
@@ -183,7 +183,51 @@ internal static partial class HostFolder
 
         found.CopyTo(setPositions);
         hostLength = length;
-        return QuickFold.Folded;
+        return ((hit | hit2) & 1) != 0 ? QuickFold.GramHit : QuickFold.Folded;
+    }
+
+    /// <summary>
+    /// <paramref name="length"/> (1 to <see cref="QuickMaxLength"/>) characters to bytes, false when one is not
+    /// ASCII: eight or sixteen at a time, the last load ending at the name's end (it may overlap the one
+    /// before and writes the same bytes again), so nothing past the name is read or written.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryNarrow(ref char source, int length, ref byte destination)
+    {
+        ref var s = ref Unsafe.As<char, ushort>(ref source);
+        if (length >= 16)
+        {
+            var seen = Vector256<ushort>.Zero;
+            for (var i = 0; i < length; i += 16)
+            {
+                var at = (nuint)Math.Min(i, length - 16);
+                var v = Vector256.LoadUnsafe(ref s, at);
+                seen |= v;
+                Vector128.Narrow(v.GetLower(), v.GetUpper()).StoreUnsafe(ref destination, at);
+            }
+
+            return (seen & Vector256.Create((ushort)0xFF80)) == Vector256<ushort>.Zero;
+        }
+
+        if (length >= 8)
+        {
+            var first = Vector128.LoadUnsafe(ref s);
+            var last = Vector128.LoadUnsafe(ref s, (nuint)(length - 8));
+            var bytes = Vector128.Narrow(first, last).AsUInt64();
+            Unsafe.WriteUnaligned(ref destination, bytes.GetElement(0));
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref destination, length - 8), bytes.GetElement(1));
+            return ((first | last) & Vector128.Create((ushort)0xFF80)) == Vector128<ushort>.Zero;
+        }
+
+        uint any = 0;
+        for (var i = 0; i < length; i++)
+        {
+            var c = Unsafe.Add(ref s, i);
+            any |= c;
+            Unsafe.Add(ref destination, i) = (byte)c;
+        }
+
+        return any < 0x80;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Rampart.Detection.Lookalikes;
 
@@ -33,6 +35,10 @@ internal readonly struct LabelGate
         (Set1, Need1) = Slot(wide, 1, open);
         (Set2, Need2) = Slot(wide, 2, open);
         (Set3, Need3) = Slot(wide, 3, open);
+        if (new[] { looseSet, Set0, Set1, Set2, Set3 }.Any(set => (uint)set >= QuickSets.Count))
+        {
+            throw new ArgumentOutOfRangeException(nameof(wide), "A label gate reads the quick fold's sets 0 to 7 only.");
+        }
     }
 
     public ulong FirstLetters { get; }
@@ -69,9 +75,12 @@ internal readonly struct LabelGate
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool MayPass(int first, int last, ulong range, ReadOnlySpan<ulong> sets)
     {
-        var wide = (BitOperations.PopCount(sets[Set0] & range) >= Need0) | (BitOperations.PopCount(sets[Set1] & range) >= Need1)
-            | (BitOperations.PopCount(sets[Set2] & range) >= Need2) | (BitOperations.PopCount(sets[Set3] & range) >= Need3);
-        var loose = LooseOpen & ((~sets[LooseSet] & range) == 0);
+        Debug.Assert(sets.Length >= QuickSets.Count);
+        // Set numbers are below QuickSets.Count (the constructor checks), and so is every span of sets given.
+        ref var at = ref MemoryMarshal.GetReference(sets);
+        var wide = (BitOperations.PopCount(Unsafe.Add(ref at, Set0) & range) >= Need0) | (BitOperations.PopCount(Unsafe.Add(ref at, Set1) & range) >= Need1)
+            | (BitOperations.PopCount(Unsafe.Add(ref at, Set2) & range) >= Need2) | (BitOperations.PopCount(Unsafe.Add(ref at, Set3) & range) >= Need3);
+        var loose = LooseOpen & ((~Unsafe.Add(ref at, LooseSet) & range) == 0);
         return wide | loose | ((((FirstLetters >> first) | (LastLetters >> last)) & 1) != 0);
     }
 

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Rampart.Core.Names;
 
 namespace Rampart.Detection.Lookalikes;
@@ -30,8 +31,8 @@ public sealed partial class LookalikeEngine
     /// <summary>
     /// Folds <paramref name="input"/> into <paramref name="host"/> (lower case) in one pass and asks
     /// the prefilter whether the full check could find anything in it. Most names take the quick fold
-    /// (<see cref="HostFolder.TryFoldQuick"/>) and then only the label checks; the rest, and names
-    /// with a gram of a brand, take the full fold and every check.
+    /// (<see cref="HostFolder.TryFoldQuick"/>) and then only the label checks, or with a gram of a
+    /// brand every check on labels made from that fold; the rest take the full fold and every check.
     /// </summary>
     [SkipLocalsInit]
     private Prescreened Prescreen(ReadOnlySpan<char> input, Span<char> host, out int length)
@@ -41,9 +42,13 @@ public sealed partial class LookalikeEngine
         {
             Span<char> skeleton = stackalloc char[HostFolder.QuickMaxLength];
             Span<ulong> sets = stackalloc ulong[QuickSets.Count];
-            if (HostFolder.TryFoldQuick(input, host, skeleton, p.Grams, p.Sets, sets, out length, out var dots) == QuickFold.Folded)
+            var quick = HostFolder.TryFoldQuick(input, host, skeleton, p.Grams, p.Sets, sets, out length, out var dots);
+            if (quick != QuickFold.NotQuick)
             {
-                return QuickLabelsMayImitate(host[..length], skeleton, sets, dots) switch
+                var near = quick == QuickFold.Folded
+                    ? QuickLabelsMayImitate(host[..length], skeleton, sets, dots)
+                    : GramHitMayImitate(host[..length], skeleton, sets, dots);
+                return near switch
                 {
                     true => Prescreened.Candidate,
                     false => Prescreened.Clean,
@@ -83,17 +88,20 @@ public sealed partial class LookalikeEngine
             // Once one label is near, the rest are only checked for what the full fold refuses.
             if (!near)
             {
+                // The quick fold took only ASCII letters, digits and underscores, labels of 2 to 63
+                // characters, at most 64 in all: the reads below need no bounds checks.
                 var label = skeleton[start..end];
                 var length = label.Length;
-                var first = LetterMask.IndexOf(label[0]);
-                var last = LetterMask.IndexOf(label[^1]);
+                ref var c = ref MemoryMarshal.GetReference(label);
+                var first = LetterMask.IndexOfAscii(c);
+                var last = LetterMask.IndexOfAscii(Unsafe.Add(ref c, length - 1));
                 // Bits start to end - 1 (end is at most 64).
                 var range = (ulong.MaxValue >> (64 - length)) << start;
-                if (p.Gates[length].MayPass(first, last, range, sets)
-                    | p.MayBeOneEditFrom(length, first, LetterMask.IndexOf(label[1]), LetterMask.IndexOf(label[^2]), last))
+                if (Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(p.Gates), length).MayPass(first, last, range, sets)
+                    | p.MayBeOneEditFrom(length, first, LetterMask.IndexOfAscii(Unsafe.Add(ref c, 1)), LetterMask.IndexOfAscii(Unsafe.Add(ref c, length - 2)), last))
                 {
                     var written = host[start..end];
-                    near = NearLabelTypo(label, LetterMask.Of(label)) || LooseMayMatch(written, LetterMask.Of(written));
+                    near = NearLabelTypo(label, LetterMask.OfAscii(label)) || LooseMayMatch(written, LetterMask.OfAscii(written));
                 }
             }
 
@@ -104,6 +112,46 @@ public sealed partial class LookalikeEngine
 
             start = end + 1;
         }
+    }
+
+    /// <summary>
+    /// <see cref="MayImitate"/> for a quickly folded name with a gram of a brand (4% of random hosts),
+    /// from the quick fold instead of folding the name again (the full fold cost about 300 ns a name,
+    /// its ungated label checks as much again): such a name has no hyphen and no glyph pair, so each
+    /// label's skeleton is its single folds in place, <c>skeleton[start..end]</c>, the label checks
+    /// are <see cref="QuickLabelsMayImitate"/>'s, and its only glyph tricks are 0 and 1. Null where
+    /// <see cref="HostFolder.TryFold"/> refuses the name (an empty or too long label, too many).
+    /// </summary>
+    [SkipLocalsInit]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool? GramHitMayImitate(ReadOnlySpan<char> host, ReadOnlySpan<char> skeleton, ReadOnlySpan<ulong> sets, ulong dots)
+    {
+        Span<char> joined = stackalloc char[HostFolder.QuickMaxLength];
+        Span<int> ends = stackalloc int[HostFolder.MaxLabels];
+        int n = 0, count = 0, start = 0;
+        for (var rest = dots; ; rest &= rest - 1)
+        {
+            var end = rest == 0 ? host.Length : BitOperations.TrailingZeroCount(rest);
+            if (end - start is 0 or > DomainNames.MaxLabelLength || count == ends.Length)
+            {
+                return null;
+            }
+
+            skeleton[start..end].CopyTo(joined[n..]);
+            n += end - start;
+            ends[count++] = n;
+            if (end == host.Length)
+            {
+                break;
+            }
+
+            start = end + 1;
+        }
+
+        var signs = host.ContainsAny('0', '1') ? FoldSigns.StrongFold : FoldSigns.None;
+        return BrandWordMayCount(host, joined[..n], ends[..count])
+            || QuickLabelsMayImitate(host, skeleton, sets, dots) == true
+            || SignsMayImitate(host, joined[..n], signs, gramHit: true);
     }
 
     [SkipLocalsInit]
@@ -129,21 +177,18 @@ public sealed partial class LookalikeEngine
     /// Whether the full check could find anything in a folded name: exact in that direction (each
     /// rule below names the check it stands for), so it never hides a finding.
     /// </summary>
+    [SkipLocalsInit]
     private bool MayImitate(ReadOnlySpan<char> host, ReadOnlySpan<char> joined, ReadOnlySpan<FoldedLabel> folds, FoldedHost folded)
     {
-        var p = _prefilter;
-
-        // Same skeleton, TLD swap, brand token, glued to words, hyphenation, dot-split, the brand's
-        // domain in a subdomain: the brand's skeleton is inside the name's, separators removed, so
-        // one of the brands' first three letters is too (the fold tested them).
-        if (p.ShortWords || folded.GramHit)
+        if (_prefilter.ShortWords || folded.GramHit)
         {
-            if (joined.IndexOfAny(p.Distinctive) >= 0)
+            Span<int> ends = stackalloc int[HostFolder.MaxLabels];
+            for (var l = 0; l < folds.Length; l++)
             {
-                return true;
+                ends[l] = folds[l].SkeletonEnd;
             }
 
-            if (joined.IndexOfAny(p.Generic) is var generic and >= 0 && GenericMayCount(host, joined, generic, folds))
+            if (BrandWordMayCount(host, joined, ends[..folds.Length]))
             {
                 return true;
             }
@@ -164,19 +209,34 @@ public sealed partial class LookalikeEngine
             skeletonStart = fold.SkeletonEnd;
         }
 
-        // A disguised lure word's first three letters are in the gram set too.
-        var signs = folded.Signs;
-        return ((signs & FoldSigns.Hyphen) != 0 && HyphenatedMayImitate(host))
-            || ((signs & FoldSigns.StrongFold) != 0 && (folded.GramHit || p.ShortDisguised) && joined.IndexOfAny(p.Disguised) >= 0 && DisguisedWord(host))
-            || ((signs & FoldSigns.FoldAcrossDot) != 0 && FoldsAcrossADot(host));
+        return SignsMayImitate(host, joined, folded.Signs, folded.GramHit);
     }
+
+    /// <summary>
+    /// Same skeleton, TLD swap, brand token, glued to words, hyphenation, dot-split, the brand's
+    /// domain in a subdomain: the brand's skeleton is inside the name's, separators removed, so one of
+    /// the brands' first three letters is too (the fold tested them). <paramref name="skeletonEnds"/>:
+    /// where each label's skeleton ends in <paramref name="joined"/>.
+    /// </summary>
+    private bool BrandWordMayCount(ReadOnlySpan<char> host, ReadOnlySpan<char> joined, ReadOnlySpan<int> skeletonEnds)
+    {
+        var p = _prefilter;
+        return joined.IndexOfAny(p.Distinctive) >= 0
+            || (joined.IndexOfAny(p.Generic) is var generic and >= 0 && GenericMayCount(host, joined, generic, skeletonEnds));
+    }
+
+    /// <summary>What only the signs the fold saw make possible; a disguised lure word's first three letters are in the gram set too.</summary>
+    private bool SignsMayImitate(ReadOnlySpan<char> host, ReadOnlySpan<char> joined, FoldSigns signs, bool gramHit) =>
+        ((signs & FoldSigns.Hyphen) != 0 && HyphenatedMayImitate(host))
+        || ((signs & FoldSigns.StrongFold) != 0 && (gramHit || _prefilter.ShortDisguised) && joined.IndexOfAny(_prefilter.Disguised) >= 0 && DisguisedWord(host))
+        || ((signs & FoldSigns.FoldAcrossDot) != 0 && FoldsAcrossADot(host));
 
     /// <summary>
     /// A generic name or keyword (live, office, o365) counts as a glyph trick or hyphenation of a
     /// whole label or of two labels split by a dot, its domain in a subdomain or written without its
     /// dot (livecom), next to account wording, or beside a second brand token.
     /// </summary>
-    private bool GenericMayCount(ReadOnlySpan<char> host, ReadOnlySpan<char> joined, int at, ReadOnlySpan<FoldedLabel> labels)
+    private bool GenericMayCount(ReadOnlySpan<char> host, ReadOnlySpan<char> joined, int at, ReadOnlySpan<int> skeletonEnds)
     {
         var p = _prefilter;
         // Account wording anywhere (no brand term counts as wording: owa is a brand token), or another brand.
@@ -186,17 +246,17 @@ public sealed partial class LookalikeEngine
         }
 
         var start = 0;
-        for (var l = 0; l < labels.Length; l++)
+        for (var l = 0; l < skeletonEnds.Length; l++)
         {
             // The label itself, or it joined with the next: dnstwist's dot-split of a generic name
             // (out.look.net) is found on the two labels joined, where no fold need cross the dot.
-            if (p.GenericSkeletons.Contains(joined[start..labels[l].SkeletonEnd])
-                || (l + 1 < labels.Length && p.TypoSkeletons.Contains(joined[start..labels[l + 1].SkeletonEnd])))
+            if (p.GenericSkeletons.Contains(joined[start..skeletonEnds[l]])
+                || (l + 1 < skeletonEnds.Length && p.TypoSkeletons.Contains(joined[start..skeletonEnds[l + 1]])))
             {
                 return true;
             }
 
-            start = labels[l].SkeletonEnd;
+            start = skeletonEnds[l];
         }
 
         foreach (var domain in p.GenericDomains)

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Frozen;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Rampart.Core.Names;
 
 namespace Rampart.Detection.Lookalikes;
@@ -232,7 +233,9 @@ public sealed partial class LookalikeEngine
             var a = EdgeKey(length, (first * LetterMask.Size) + second, 0);
             var b = EdgeKey(length, (secondLast * LetterMask.Size) + last, 1);
             var c = EdgeKey(length, (first * LetterMask.Size) + last, 2);
-            return (((GateEdges[a >> 6] >> a) | (GateEdges[b >> 6] >> b) | (GateEdges[c >> 6] >> c)) & 1) != 0;
+            // Keys are 13-bit hashes: every word index is below EdgeBits / 64, the array's length.
+            ref var edges = ref MemoryMarshal.GetArrayDataReference(GateEdges);
+            return (((Unsafe.Add(ref edges, a >> 6) >> a) | (Unsafe.Add(ref edges, b >> 6) >> b) | (Unsafe.Add(ref edges, c >> 6) >> c)) & 1) != 0;
         }
 
         public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> LooseSkeletons { get; }

@@ -220,6 +220,27 @@ public sealed class LookalikeEngineTests
         Gen.Select(label.Array[1, 4], suffix, (labels, s) => string.Join('.', labels) + "." + s).Sample(AgreesOn, iter: 50_000);
     }
 
+    /// <summary>
+    /// A plain name holding the first letters of a brand or lure word is checked on labels made from
+    /// the quick fold (not folded again): random letters around such beginnings, with 0 and 1 for o and l.
+    /// </summary>
+    [Fact]
+    public void The_quick_path_agrees_with_the_explaining_screen_on_names_holding_a_brand_beginning()
+    {
+        var words = Engine.Brands.SelectMany(b => b.Names.Select(n => n.Label).Concat(b.Keywords)).Concat(LureWords.Disguised).Concat(LureWords.Credential)
+            .Where(w => w.Length >= 3 && w.All(char.IsAsciiLetterOrDigit)).ToArray();
+        var beginning = Gen.Select(Gen.Int[0, words.Length - 1], Gen.Int[3, 8], Gen.Bool, (i, n, swap) =>
+        {
+            var w = words[i][..Math.Min(n, words[i].Length)];
+            return swap ? w.Replace('o', '0').Replace('l', '1') : w;
+        });
+        var noise = Gen.String[Gen.Char["abdefghijkmopqstuwxyz0123456789"], 0, 6];
+        var label = Gen.OneOf(Gen.Select(noise, beginning, noise, (a, w, b) => a + w + b), Gen.String[Gen.Char["abcdefghijklmnopqrstuvwxyz0123456789"], 2, 12]);
+        var suffix = Gen.OneOf(Gen.Const("com"), Gen.Const("net"), Gen.Const("co.uk"), Gen.Const("jp"), Gen.Const("xyz"));
+        Gen.Select(label.Array[1, 4], suffix, (labels, s) => string.Join('.', labels.Where(l => l.Length >= 2)) + "." + s)
+            .Sample(AgreesOn, iter: 30_000);
+    }
+
     private static void AgreesOn(string name)
     {
         var full = Engine.Screen(name);

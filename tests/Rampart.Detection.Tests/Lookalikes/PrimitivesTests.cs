@@ -48,4 +48,15 @@ public sealed class PrimitivesTests
             Assert.Equal(a == b, d == 0);
         });
     }
+
+    [Fact]
+    public void The_ascii_letter_mask_is_the_letter_mask_of_ascii_text()
+    {
+        Assert.Equal(LetterMask.Of("a-z0_."), LetterMask.OfAscii("a-z0_."));
+        Gen.String[Gen.Char[(char)0, (char)127], 0, 70].Sample(text =>
+        {
+            Assert.Equal(LetterMask.Of(text), LetterMask.OfAscii(text));
+            Assert.All(text, c => Assert.Equal(LetterMask.IndexOf(c), LetterMask.IndexOfAscii(c)));
+        });
+    }
 }
