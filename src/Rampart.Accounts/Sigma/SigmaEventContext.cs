@@ -116,10 +116,8 @@ internal sealed class SigmaEventContext
     /// <summary>True when any scalar element of the array <paramref name="array"/> matches.</summary>
     public bool AnyElement(RawValue array, ValueMatcher matcher)
     {
-        var reader = RawJson.Open(Buffer, array);
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        foreach (var element in ValidJson.Elements(Buffer, array))
         {
-            var element = RawJson.Current(ref reader, array.Start);
             if (element.IsScalar && matcher.Matches(ScratchText(element)))
             {
                 return true;
@@ -156,10 +154,9 @@ internal sealed class SigmaEventContext
 
         if (current.Kind == JsonTokenType.StartArray)
         {
-            var reader = RawJson.Open(Buffer, current);
-            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            foreach (var element in ValidJson.Elements(Buffer, current))
             {
-                if (Walk(RawJson.Current(ref reader, current.Start), path, segment, matcher, depth + 1))
+                if (Walk(element, path, segment, matcher, depth + 1))
                 {
                     return true;
                 }
