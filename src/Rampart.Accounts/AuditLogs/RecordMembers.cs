@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 using Rampart.Accounts.Sigma;
 
@@ -220,6 +221,37 @@ internal sealed class RecordMembers(NameTable names)
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// The one of <paramref name="values"/> that <see cref="Text"/> would read, compared without making the text
+    /// (a string without escapes is its bytes); null when it reads as none of them.
+    /// </summary>
+    public string? OneOf(string name, string[] values)
+    {
+        if (!TryGet(name, out var member))
+        {
+            return null;
+        }
+
+        var raw = Raw(member);
+        if (member.Kind != JsonTokenType.String || raw.Contains((byte)'\\'))
+        {
+            var text = Text(name);
+            return values.FirstOrDefault(v => v == text);
+        }
+
+        raw = raw[1..^1];
+
+        foreach (var value in values)
+        {
+            if (Ascii.Equals(raw, value))
+            {
+                return value;
+            }
+        }
+
+        return null;
     }
 
     public ReadOnlySpan<byte> Raw(RecordMember member) => Record.Span.Slice(member.ValueStart, member.ValueLength);
