@@ -104,6 +104,11 @@ internal sealed class AuditRecordNormalizer
     private bool TryReadRoot(ReadOnlyMemory<byte> json, out string? error)
     {
         error = null;
+        if (_root.TryReadPlain(json))
+        {
+            return true;
+        }
+
         var reader = new Utf8JsonReader(json.Span, RecordOptions);
         reader.Read();
         if (reader.TokenType != JsonTokenType.StartObject)

@@ -1,5 +1,7 @@
 using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
+using Rampart.Accounts.Sigma;
 
 namespace Rampart.Accounts.AuditLogs;
 
@@ -32,21 +34,13 @@ internal sealed class RecordMembers(NameTable names)
     /// </summary>
     public void Read(ReadOnlyMemory<byte> record, ref Utf8JsonReader reader, int baseOffset)
     {
-        Record = record;
-        _members.Clear();
-        if (++_generation == int.MaxValue)
-        {
-            _generation = 1;
-            Array.Clear(_stamp);
-        }
-
+        Start(record);
         var depth = reader.CurrentDepth;
         while (reader.Read() && !(reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == depth))
         {
             var nameStart = baseOffset + (int)reader.TokenStartIndex + 1;
             var nameLength = reader.ValueSpan.Length;
             var id = names.Id(ref reader);
-            var fold = names.Fold(id);
             reader.Read();
             var kind = reader.TokenType;
             var valueStart = baseOffset + (int)reader.TokenStartIndex;
@@ -55,29 +49,114 @@ internal sealed class RecordMembers(NameTable names)
                 reader.Skip();
             }
 
-            var valueEnd = baseOffset + (int)reader.BytesConsumed;
-            if (fold >= _stamp.Length)
-            {
-                Array.Resize(ref _stamp, Math.Max(fold + 1, _stamp.Length * 2));
-                Array.Resize(ref _first, _stamp.Length);
-            }
-
-            if (_stamp[fold] != _generation)
-            {
-                _stamp[fold] = _generation;
-                _first[fold] = _members.Count;
-            }
-
-            _members.Add(new RecordMember(names.Name(id), fold, nameStart, nameLength, valueStart, valueEnd - valueStart, kind));
+            Add(id, nameStart, nameLength, valueStart, baseOffset + (int)reader.BytesConsumed - valueStart, kind);
         }
     }
 
-    /// <summary>Reads the object in <paramref name="record"/> at <paramref name="offset"/> (already validated by an outer pass).</summary>
+    private void Start(ReadOnlyMemory<byte> record)
+    {
+        Record = record;
+        _members.Clear();
+        if (++_generation == int.MaxValue)
+        {
+            _generation = 1;
+            Array.Clear(_stamp);
+        }
+    }
+
+    private void Add(int id, int nameStart, int nameLength, int valueStart, int valueLength, JsonTokenType kind)
+    {
+        var fold = names.Fold(id);
+        if (fold >= _stamp.Length)
+        {
+            Array.Resize(ref _stamp, Math.Max(fold + 1, _stamp.Length * 2));
+            Array.Resize(ref _first, _stamp.Length);
+        }
+
+        if (_stamp[fold] != _generation)
+        {
+            _stamp[fold] = _generation;
+            _first[fold] = _members.Count;
+        }
+
+        _members.Add(new RecordMember(names.Name(id), fold, nameStart, nameLength, valueStart, valueLength, kind));
+    }
+
+    /// <summary>
+    /// Reads a record that is one plain JSON object (<see cref="PlainJsonCheck"/>), checking it on the
+    /// way: one pass instead of a reader's. False when the check cannot vouch for it (not an object,
+    /// non-ASCII text, deep nesting, invalid JSON): <see cref="Read"/> must read it then, and says what is wrong.
+    /// </summary>
+    public bool TryReadPlain(ReadOnlyMemory<byte> record)
+    {
+        var json = record.Span;
+        var index = PlainJsonCheck.SkipWhiteSpace(json, 0);
+        if (index >= json.Length || json[index] != (byte)'{')
+        {
+            return false;
+        }
+
+        Start(record);
+        index = PlainJsonCheck.SkipWhiteSpace(json, index + 1);
+        if (index < json.Length && json[index] == (byte)'}')
+        {
+            return PlainJsonCheck.SkipWhiteSpace(json, index + 1) == json.Length;
+        }
+
+        while (true)
+        {
+            if (index >= json.Length || json[index] != (byte)'"')
+            {
+                return false;
+            }
+
+            var nameStart = index + 1;
+            var nameEnd = PlainJsonCheck.String(json, index);
+            index = nameEnd < 0 ? json.Length : PlainJsonCheck.SkipWhiteSpace(json, nameEnd);
+            if (index >= json.Length || json[index] != (byte)':')
+            {
+                return false;
+            }
+
+            var valueStart = PlainJsonCheck.SkipWhiteSpace(json, index + 1);
+            var valueEnd = PlainJsonCheck.Value(json, valueStart, 1);
+            if (valueEnd < 0)
+            {
+                return false;
+            }
+
+            // The name's id after its value is checked; an invalid name's text throws here as the reader's look-up would.
+            var name = json[nameStart..(nameEnd - 1)];
+            Add(names.Id(name, name.Contains((byte)'\\')), nameStart, name.Length, valueStart, valueEnd - valueStart, ValidJson.KindOf(json[valueStart]));
+            index = PlainJsonCheck.SkipWhiteSpace(json, valueEnd);
+            if (index >= json.Length)
+            {
+                return false;
+            }
+
+            if (json[index] == (byte)'}')
+            {
+                return PlainJsonCheck.SkipWhiteSpace(json, index + 1) == json.Length;
+            }
+
+            if (json[index] != (byte)',')
+            {
+                return false;
+            }
+
+            index = PlainJsonCheck.SkipWhiteSpace(json, index + 1);
+        }
+    }
+
+    /// <summary>Reads the object in <paramref name="record"/> at <paramref name="offset"/> (already validated: by an outer pass, or by <see cref="PlainJsonCheck"/>).</summary>
     public void ReadNested(ReadOnlyMemory<byte> record, int offset, int length)
     {
-        var reader = new Utf8JsonReader(record.Span.Slice(offset, length), new JsonReaderOptions { MaxDepth = 256 });
-        reader.Read();
-        Read(record, ref reader, offset);
+        Start(record);
+        foreach (var member in ValidJson.Members(record.Span, new RawValue(JsonTokenType.StartObject, offset, length)))
+        {
+            var value = member.Value;
+            Add(names.Id(member.Name, member.NameIsEscaped), member.NameStart, member.Name.Length, value.Start, value.Length, value.Kind);
+        }
     }
 
     /// <summary>The first member named <paramref name="name"/> ignoring case, an exact match preferred (as <see cref="JsonFields"/> does).</summary>
@@ -142,6 +221,37 @@ internal sealed class RecordMembers(NameTable names)
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// The one of <paramref name="values"/> that <see cref="Text"/> would read, compared without making the text
+    /// (a string without escapes is its bytes); null when it reads as none of them.
+    /// </summary>
+    public string? OneOf(string name, string[] values)
+    {
+        if (!TryGet(name, out var member))
+        {
+            return null;
+        }
+
+        var raw = Raw(member);
+        if (member.Kind != JsonTokenType.String || raw.Contains((byte)'\\'))
+        {
+            var text = Text(name);
+            return values.FirstOrDefault(v => v == text);
+        }
+
+        raw = raw[1..^1];
+
+        foreach (var value in values)
+        {
+            if (Ascii.Equals(raw, value))
+            {
+                return value;
+            }
+        }
+
+        return null;
     }
 
     public ReadOnlySpan<byte> Raw(RecordMember member) => Record.Span.Slice(member.ValueStart, member.ValueLength);

@@ -92,10 +92,13 @@ internal static class RecordShapes
 
     private static string[] Optional(string? path) => path is null ? [] : [path];
 
+    private static readonly string[] SentinelTypes = ["OfficeActivity", "SigninLogs", "AADNonInteractiveUserSignInLogs", "AADServicePrincipalSignInLogs", "AADManagedIdentitySignInLogs", "AuditLogs"];
+    private static readonly string[] AzureMonitorCategories = ["SignInLogs", "NonInteractiveUserSignInLogs", "ServicePrincipalSignInLogs", "ManagedIdentitySignInLogs", "AuditLogs"];
+
     /// <summary>Recognises a record by the fields its format always has; null when it has none of them.</summary>
     public static RecordShape? Detect(RecordMembers root)
     {
-        var type = root.Text("Type");
+        var type = root.OneOf("Type", SentinelTypes);
         switch (type)
         {
             case "OfficeActivity":
@@ -108,7 +111,7 @@ internal static class RecordShapes
 
         if (root.TryGet("properties", out var properties) && properties.Name == "properties" && properties.Kind == JsonTokenType.StartObject)
         {
-            var category = root.Text("category");
+            var category = root.OneOf("category", AzureMonitorCategories);
             if (category is "SignInLogs" or "NonInteractiveUserSignInLogs" or "ServicePrincipalSignInLogs" or "ManagedIdentitySignInLogs")
             {
                 return AzureMonitorSignIn;

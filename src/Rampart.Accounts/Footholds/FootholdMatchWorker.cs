@@ -19,6 +19,7 @@ internal sealed class FootholdMatchWorker(SigmaRuleSet builtIn, SigmaRuleSet? su
     private readonly SigmaEvaluator _builtIn = builtIn.CreateEvaluator();
     private readonly OperationRuleIndex _builtInByOperation = new(builtIn);
     private readonly SigmaEvaluator? _supplied = supplied?.CreateEvaluator();
+    private readonly OperationRuleIndex? _suppliedByOperation = supplied is null ? null : new(supplied);
     private readonly List<CompiledRule> _hits = [];
     private const int MaxStackChars = 256;
 
@@ -27,7 +28,8 @@ internal sealed class FootholdMatchWorker(SigmaRuleSet builtIn, SigmaRuleSet? su
     /// <summary>
     /// The built-in and the supplied rules <paramref name="auditEvent"/> matches (none allocated when none
     /// match), and its session and token ids. The built-ins are tested only when the record's operation is
-    /// one they select (<see cref="OperationRuleIndex"/>); the supplied rules, which need not select one, all.
+    /// one they select (<see cref="OperationRuleIndex"/>), and so are the supplied rules (SigmaHQ's select an
+    /// operation too, mostly; a rule without a certain gate is tested on every record of its log source).
     /// </summary>
     public FootholdMatches Match(AuditEvent auditEvent, EventRecord record)
     {
@@ -40,7 +42,7 @@ internal sealed class FootholdMatchWorker(SigmaRuleSet builtIn, SigmaRuleSet? su
         _hits.Clear();
         _builtIn.MatchRules(_builtInByOperation.RulesFor(source, record), record, _hits);
         CompiledRule[] builtInHits = _hits.Count == 0 ? [] : [.. _hits];
-        var suppliedHits = _supplied is null ? [] : Match(_supplied, source, record);
+        var suppliedHits = _supplied is null ? [] : Match(_supplied, _suppliedByOperation!.RulesFor(source, record), record);
         if (builtInHits.Length > 0 || suppliedHits.Length > 0)
         {
             auditEvent.Keep(record);
@@ -49,10 +51,10 @@ internal sealed class FootholdMatchWorker(SigmaRuleSet builtIn, SigmaRuleSet? su
         return new FootholdMatches(builtInHits, suppliedHits, Ids(record));
     }
 
-    private CompiledRule[] Match(SigmaEvaluator evaluator, SigmaLogSource source, EventRecord record)
+    private CompiledRule[] Match(SigmaEvaluator evaluator, ReadOnlySpan<CompiledRule> rules, EventRecord record)
     {
         _hits.Clear();
-        evaluator.MatchRules(source, record, _hits);
+        evaluator.MatchRules(rules, record, _hits);
         return _hits.Count == 0 ? [] : [.. _hits];
     }
 

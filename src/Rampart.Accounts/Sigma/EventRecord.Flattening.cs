@@ -124,23 +124,21 @@ internal sealed partial class EventRecord
 
     private bool IsNameValueArray(RawValue array)
     {
-        var reader = RawJson.Open(_buffer, array);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        var elements = ValidJson.Elements(_buffer, array);
+        if (!elements.MoveNext() || elements.Current.Kind != JsonTokenType.StartObject)
         {
             return false;
         }
 
-        var item = RawJson.Current(ref reader, array.Start);
+        var item = elements.Current;
         _item.ReadNested(_buffer, item.Start, item.Length);
         return NameOf(_item, out _) && (_item.Has("Value") || HasNewOrOld(_item));
     }
 
     private void FlattenArray(int arrayIndex, RawValue array)
     {
-        var reader = RawJson.Open(_buffer, array);
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        foreach (var element in ValidJson.Elements(_buffer, array))
         {
-            var element = RawJson.Current(ref reader, array.Start);
             if (element.Kind != JsonTokenType.StartObject)
             {
                 continue;

@@ -46,25 +46,48 @@ internal static class RawJson
     {
         if (obj.Kind == JsonTokenType.StartObject)
         {
-            var reader = Open(buffer, obj);
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            foreach (var member in ValidJson.Members(buffer, obj))
             {
-                var matches = utf8Name is null || reader.ValueIsEscaped
-                    ? reader.ValueTextEquals(name)
-                    : reader.ValueSpan.Length == utf8Name.Length && Ascii.EqualsIgnoreCase(reader.ValueSpan, utf8Name);
-                reader.Read();
+                var matches = utf8Name is null || member.NameIsEscaped
+                    ? NameEquals(member.Name, name)
+                    : member.Name.Length == utf8Name.Length && Ascii.EqualsIgnoreCase(member.Name, utf8Name);
                 if (matches)
                 {
-                    value = Current(ref reader, obj.Start);
+                    value = member.Value;
                     return true;
                 }
-
-                reader.Skip();
             }
         }
 
         value = default;
         return false;
+    }
+
+    /// <summary>Whether a raw (escaped) name's text is <paramref name="name"/>, as <see cref="Utf8JsonReader.ValueTextEquals(string)"/> says.</summary>
+    private static bool NameEquals(ReadOnlySpan<byte> raw, string name)
+    {
+        if (!raw.Contains((byte)'\\') && Ascii.IsValid(name))
+        {
+            // An ASCII name's UTF-8 is its chars: equal bytes or not equal.
+            return Ascii.Equals(raw, name);
+        }
+
+        var reader = Quoted(raw, stackalloc byte[StackBytes]);
+        return reader.ValueTextEquals(name);
+    }
+
+    private const int StackBytes = 256;
+
+    /// <summary>A reader on a raw name as a JSON string, for the rare name with escapes or non-ASCII text.</summary>
+    private static Utf8JsonReader Quoted(ReadOnlySpan<byte> raw, Span<byte> scratch)
+    {
+        var quoted = raw.Length + 2 <= scratch.Length ? scratch[..(raw.Length + 2)] : new byte[raw.Length + 2];
+        quoted[0] = (byte)'"';
+        raw.CopyTo(quoted[1..]);
+        quoted[^1] = (byte)'"';
+        var reader = new Utf8JsonReader(quoted);
+        reader.Read();
+        return reader;
     }
 
     /// <summary>
@@ -94,39 +117,36 @@ internal static class RawJson
         value = default;
         var found = false;
         Span<char> decoded = stackalloc char[256];
-        var reader = Open(buffer, obj);
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        Span<byte> scratch = stackalloc byte[StackBytes];
+        foreach (var member in ValidJson.Members(buffer, obj))
         {
             var exact = false;
             var similar = false;
-            if (!reader.ValueIsEscaped && Ascii.IsValid(reader.ValueSpan))
+            var raw = member.Name;
+            if (!member.NameIsEscaped && Ascii.IsValid(raw))
             {
-                var raw = reader.ValueSpan;
                 similar = raw.Length == name.Length && Ascii.EqualsIgnoreCase(raw, name);
                 exact = similar && Ascii.Equals(raw, name);
             }
-            else if (reader.ValueSpan.Length <= decoded.Length)
+            else if (raw.Length <= decoded.Length)
             {
+                var reader = Quoted(raw, scratch);
                 var text = decoded[..reader.CopyString(decoded)];
                 similar = text.Equals(name, StringComparison.OrdinalIgnoreCase);
                 exact = similar && text.SequenceEqual(name);
             }
 
-            reader.Read();
             if (exact)
             {
-                value = Current(ref reader, obj.Start);
+                value = member.Value;
                 return true;
             }
 
             if (similar && !found)
             {
-                value = Current(ref reader, obj.Start);
+                value = member.Value;
                 found = true;
-                continue;
             }
-
-            reader.Skip();
         }
 
         return found;

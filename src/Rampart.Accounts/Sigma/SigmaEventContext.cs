@@ -15,6 +15,8 @@ internal sealed class SigmaEventContext
     private readonly int[] _slotGeneration;
     private readonly RawValue[] _slotValue;
     private readonly bool[] _slotFound;
+    // Whether a field not found may still be found through arrays (AnyThroughArrays): only when a path stopped at one.
+    private readonly bool[] _slotStoppedAtArray;
     private readonly int[] _textGeneration;
     private readonly int[] _textStart;
     private readonly int[] _textLength;
@@ -30,6 +32,7 @@ internal sealed class SigmaEventContext
         _slotGeneration = new int[n];
         _slotValue = new RawValue[n];
         _slotFound = new bool[n];
+        _slotStoppedAtArray = new bool[n];
         _textGeneration = new int[n];
         _textStart = new int[n];
         _textLength = new int[n];
@@ -73,7 +76,7 @@ internal sealed class SigmaEventContext
         if (_slotGeneration[slot] != _generation)
         {
             _slotGeneration[slot] = _generation;
-            _slotFound[slot] = Resolve(Record, _slotPaths[slot], out _slotValue[slot]);
+            _slotFound[slot] = Resolve(Record, _slotPaths[slot], out _slotValue[slot], out _slotStoppedAtArray[slot]);
         }
 
         value = _slotValue[slot];
@@ -116,10 +119,8 @@ internal sealed class SigmaEventContext
     /// <summary>True when any scalar element of the array <paramref name="array"/> matches.</summary>
     public bool AnyElement(RawValue array, ValueMatcher matcher)
     {
-        var reader = RawJson.Open(Buffer, array);
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        foreach (var element in ValidJson.Elements(Buffer, array))
         {
-            var element = RawJson.Current(ref reader, array.Start);
             if (element.IsScalar && matcher.Matches(ScratchText(element)))
             {
                 return true;
@@ -132,10 +133,18 @@ internal sealed class SigmaEventContext
     /// <summary>
     /// For a dotted field that passes through arrays (<c>Parameters.Value</c> over
     /// <c>[{"Name":…,"Value":…}]</c>): true when the value under any element matches. Walks the
-    /// event without allocating; used only when the field is not found on a direct path.
+    /// event without allocating; used only when the field is not found on a direct path. A walk
+    /// follows the direct paths until one reaches an array, so when none did (the field is simply
+    /// absent: a sign-in has no <c>riskLevelDuringSignIn</c>, its <c>properties</c> no <c>message</c>)
+    /// there is nothing to walk: a tenth of the rules' CPU went to such walks, once per value tested.
     /// </summary>
     public bool AnyThroughArrays(int slot, ValueMatcher matcher)
     {
+        if (!TryGet(slot, out _) && !_slotStoppedAtArray[slot])
+        {
+            return false;
+        }
+
         foreach (var path in _slotPaths[slot])
         {
             if (path.Segments.Length > 1 && Record.TryGet(path.Segments[0], out var first) && Walk(first, path, 1, matcher, 1))
@@ -156,10 +165,9 @@ internal sealed class SigmaEventContext
 
         if (current.Kind == JsonTokenType.StartArray)
         {
-            var reader = RawJson.Open(Buffer, current);
-            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            foreach (var element in ValidJson.Elements(Buffer, current))
             {
-                if (Walk(RawJson.Current(ref reader, current.Start), path, segment, matcher, depth + 1))
+                if (Walk(element, path, segment, matcher, depth + 1))
                 {
                     return true;
                 }
@@ -182,8 +190,12 @@ internal sealed class SigmaEventContext
     /// read from the bytes. The one field look-up: rules read fields through it, and correlations
     /// their group-by and value fields.
     /// </summary>
-    public static bool Resolve(EventRecord record, FieldPath[] candidates, out RawValue value)
+    public static bool Resolve(EventRecord record, FieldPath[] candidates, out RawValue value) => Resolve(record, candidates, out value, out _);
+
+    /// <summary><see cref="Resolve(EventRecord, FieldPath[], out RawValue)"/>, saying also whether a path that was not found stopped at an array.</summary>
+    public static bool Resolve(EventRecord record, FieldPath[] candidates, out RawValue value, out bool stoppedAtArray)
     {
+        stoppedAtArray = false;
         foreach (var path in candidates)
         {
             if (!record.TryGet(path.Segments[0], out var current))
@@ -194,11 +206,14 @@ internal sealed class SigmaEventContext
             var found = true;
             for (var i = 1; i < path.Segments.Length; i++)
             {
-                if (!RawJson.TryGetMember(record.Utf8, current, path.Utf8Segments[i], path.Segments[i], out current))
+                if (!RawJson.TryGetMember(record.Utf8, current, path.Utf8Segments[i], path.Segments[i], out var next))
                 {
+                    stoppedAtArray |= current.Kind == JsonTokenType.StartArray;
                     found = false;
                     break;
                 }
+
+                current = next;
             }
 
             if (found)
