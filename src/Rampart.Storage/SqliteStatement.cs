@@ -138,6 +138,9 @@ internal sealed class SqliteStatement : IDisposable
     public string? GetText(int column) =>
         raw.sqlite3_column_type(_statement, column) == raw.SQLITE_NULL ? null : raw.sqlite3_column_text(_statement, column).utf8_to_string();
 
+    /// <summary>A text or blob column's bytes (text as UTF-8), valid until the next step or reset.</summary>
+    public ReadOnlySpan<byte> GetUtf8(int column) => raw.sqlite3_column_blob(_statement, column);
+
     public long GetInt64(int column) => raw.sqlite3_column_int64(_statement, column);
 
     public long? GetNullableInt64(int column) =>

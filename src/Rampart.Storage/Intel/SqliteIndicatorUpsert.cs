@@ -79,9 +79,9 @@ internal sealed class SqliteIndicatorUpsert : IDisposable
             for (; next + RowsPerInsert <= batch.Length; next += RowsPerInsert)
             {
                 _change.CancellationToken.ThrowIfCancellationRequested();
+                RampartId.NewMany("indicator", _ids);
                 for (var row = 0; row < RowsPerInsert; row++)
                 {
-                    _ids[row] = RampartId.New("indicator");
                     BindRow(many, row * RowColumns, _ids[row], batch[next + row]);
                 }
 
