@@ -10,6 +10,9 @@ namespace Rampart.Storage;
 /// position: Microsoft.Data.Sqlite looks every parameter up by name on every execution (three
 /// prefixed <c>sqlite3_bind_parameter_index</c> scans each), which cost more than the insert itself
 /// in the million-indicator import. Strings bind as UTF-16, which SQLite converts in C.
+/// A value equal to the one last bound at the same position is not bound again (bindings survive a
+/// reset): in a 50-row insert most columns repeat row after row — the type, the source, the TLP, the
+/// NULLs — and each bind is a P/Invoke, a mutex and, for text, a copy inside SQLite.
 /// </summary>
 internal sealed class SqliteStatement : IDisposable
 {
@@ -17,11 +20,26 @@ internal sealed class SqliteStatement : IDisposable
     private readonly sqlite3_stmt _statement;
     private byte[] _utf8 = new byte[1024];
 
+    // Per position (1-based): what it holds now. Text is compared by reference (strings are immutable,
+    // and the repeating ones are the same instance row after row), NULL is text null.
+    private readonly Bound[] _kinds;
+    private readonly string?[] _texts;
+    private readonly long[] _numbers;
+
     public SqliteStatement(SqliteConnection connection, string sql)
     {
         ArgumentNullException.ThrowIfNull(connection);
         _db = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
         Check(raw.sqlite3_prepare_v2(_db, sql, out _statement));
+        var count = raw.sqlite3_bind_parameter_count(_statement) + 1;
+        (_kinds, _texts, _numbers) = (new Bound[count], new string?[count], new long[count]);
+    }
+
+    private enum Bound : byte
+    {
+        Unknown,
+        Text,
+        Integer,
     }
 
     public bool HasParameter(string name) => raw.sqlite3_bind_parameter_index(_statement, name) > 0;
@@ -40,9 +58,16 @@ internal sealed class SqliteStatement : IDisposable
     /// </summary>
     public void Bind(int position, string? value)
     {
+        if (_kinds[position] == Bound.Text && ReferenceEquals(_texts[position], value))
+        {
+            return;
+        }
+
+        _kinds[position] = Bound.Unknown;
         if (value is null)
         {
             Check(raw.sqlite3_bind_null(_statement, position));
+            (_kinds[position], _texts[position]) = (Bound.Text, null);
             return;
         }
 
@@ -55,16 +80,39 @@ internal sealed class SqliteStatement : IDisposable
         // An empty span would pass a null pointer, which SQLite binds as NULL, not ''.
         var length = Encoding.UTF8.GetBytes(value, _utf8);
         Check(length == 0 ? raw.sqlite3_bind_text(_statement, position, string.Empty) : raw.sqlite3_bind_text(_statement, position, _utf8.AsSpan(0, length)));
+        (_kinds[position], _texts[position]) = (Bound.Text, value);
     }
 
     /// <summary>Binds text already in UTF-8 (1-based position), as SQLite stores it: no string, no conversion.</summary>
-    public void BindUtf8(int position, ReadOnlySpan<byte> utf8) =>
+    public void BindUtf8(int position, ReadOnlySpan<byte> utf8)
+    {
+        _kinds[position] = Bound.Unknown;
         Check(utf8.IsEmpty ? raw.sqlite3_bind_text(_statement, position, string.Empty) : raw.sqlite3_bind_text(_statement, position, utf8));
+    }
 
-    public void Bind(int position, long value) => Check(raw.sqlite3_bind_int64(_statement, position, value));
+    public void Bind(int position, long value)
+    {
+        if (_kinds[position] == Bound.Integer && _numbers[position] == value)
+        {
+            return;
+        }
 
-    public void Bind(int position, long? value) =>
-        Check(value is { } v ? raw.sqlite3_bind_int64(_statement, position, v) : raw.sqlite3_bind_null(_statement, position));
+        _kinds[position] = Bound.Unknown;
+        Check(raw.sqlite3_bind_int64(_statement, position, value));
+        (_kinds[position], _numbers[position]) = (Bound.Integer, value);
+    }
+
+    public void Bind(int position, long? value)
+    {
+        if (value is { } v)
+        {
+            Bind(position, v);
+        }
+        else
+        {
+            Bind(position, (string?)null);
+        }
+    }
 
     /// <summary>Runs the statement to its first row; true when there is one (read it with <see cref="GetText"/>).</summary>
     public bool Step()
@@ -89,6 +137,9 @@ internal sealed class SqliteStatement : IDisposable
 
     public string? GetText(int column) =>
         raw.sqlite3_column_type(_statement, column) == raw.SQLITE_NULL ? null : raw.sqlite3_column_text(_statement, column).utf8_to_string();
+
+    /// <summary>A text or blob column's bytes (text as UTF-8), valid until the next step or reset.</summary>
+    public ReadOnlySpan<byte> GetUtf8(int column) => raw.sqlite3_column_blob(_statement, column);
 
     public long GetInt64(int column) => raw.sqlite3_column_int64(_statement, column);
 

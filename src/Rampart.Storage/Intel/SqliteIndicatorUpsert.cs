@@ -79,9 +79,9 @@ internal sealed class SqliteIndicatorUpsert : IDisposable
             for (; next + RowsPerInsert <= batch.Length; next += RowsPerInsert)
             {
                 _change.CancellationToken.ThrowIfCancellationRequested();
+                RampartId.NewMany("indicator", _ids);
                 for (var row = 0; row < RowsPerInsert; row++)
                 {
-                    _ids[row] = RampartId.New("indicator");
                     BindRow(many, row * RowColumns, _ids[row], batch[next + row]);
                 }
 
@@ -169,7 +169,9 @@ internal sealed class SqliteIndicatorUpsert : IDisposable
     /// <summary>
     /// The multi-row insert: row r binds ?(11r+1) … ?(11r+11), the change's time and revision come after
     /// all rows. Every parameter is numbered: a named one would take the next free number where it
-    /// first appears and collide with the numbered ones.
+    /// first appears and collide with the numbered ones. OR FAIL, so the statement keeps no statement
+    /// journal (see <see cref="StixImportWriter"/>): a row that breaks a constraint other than the identity
+    /// fails the change, which is rolled back whole.
     /// </summary>
     private SqliteStatement PrepareMany()
     {
@@ -180,7 +182,7 @@ internal sealed class SqliteIndicatorUpsert : IDisposable
             return $"(?{p + 1}, ?{p + 2}, ?{p + 3}, ?{p + 4}, ?{p + 5}, ?{p + 6}, ?{p + 7}, ?{p + 8}, ?{p + 9}, 0, ?{Shared + 1}, ?{Shared + 1}, ?{Shared + 2}, ?{p + 10}, ?{p + 11})";
         });
         var statement = new SqliteStatement(_connection, $"""
-            INSERT INTO indicators (id, type, value, normalized_value, source, valid_from, valid_until, confidence, actor_id, revoked, created_at, modified_at, revision, tlp, stix_ref)
+            INSERT OR FAIL INTO indicators (id, type, value, normalized_value, source, valid_from, valid_until, confidence, actor_id, revoked, created_at, modified_at, revision, tlp, stix_ref)
             VALUES {string.Join(", ", values)}
             ON CONFLICT (type, normalized_value, source) DO NOTHING
             """);

@@ -68,10 +68,13 @@ internal sealed class SqliteTaxiiLogWriter : IStixVersionLogWriter
         return last.GetInt64(0);
     }
 
-    /// <summary>Row r binds ?(3r+1) date_added, ?(3r+2) id, ?(3r+3) modified: numbered only, so no name can alias a number.</summary>
+    /// <summary>
+    /// Row r binds ?(3r+1) date_added, ?(3r+2) id, ?(3r+3) modified: numbered only, so no name can alias a
+    /// number. OR FAIL: no statement journal (a failure fails the import's whole transaction).
+    /// </summary>
     private SqliteStatement Prepare(int rows) => new(
         _connection,
-        "INSERT INTO taxii_log (date_added, collection_id, id, modified) VALUES "
+        "INSERT OR FAIL INTO taxii_log (date_added, collection_id, id, modified) VALUES "
         + string.Join(", ", Enumerable.Range(0, rows).Select(r => $"(?{(3 * r) + 1}, NULL, ?{(3 * r) + 2}, ?{(3 * r) + 3})")));
 
     private static void Bind(SqliteStatement insert, int row, long dateAdded, (string Id, string Version) version)
