@@ -69,19 +69,27 @@ internal readonly struct LabelGate
 
     /// <summary>
     /// Whether the label at <paramref name="range"/> (bits of its positions) might be a typo of a
-    /// three-letter name by its first or last letter, of a name of two edits by its letters, or have a
-    /// loose skeleton. <paramref name="sets"/> are the positions of each character set.
+    /// three-letter name by its first or last letter, or of a name of two edits by its letters (the
+    /// prefilter's edge keys stand for one edit of longer names). <paramref name="sets"/> are the
+    /// positions of each character set.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool MayPass(int first, int last, ulong range, ReadOnlySpan<ulong> sets)
+    public bool MayBeTypo(int first, int last, ulong range, ReadOnlySpan<ulong> sets)
     {
         Debug.Assert(sets.Length >= QuickSets.Count);
         // Set numbers are below QuickSets.Count (the constructor checks), and so is every span of sets given.
         ref var at = ref MemoryMarshal.GetReference(sets);
         var wide = (BitOperations.PopCount(Unsafe.Add(ref at, Set0) & range) >= Need0) | (BitOperations.PopCount(Unsafe.Add(ref at, Set1) & range) >= Need1)
             | (BitOperations.PopCount(Unsafe.Add(ref at, Set2) & range) >= Need2) | (BitOperations.PopCount(Unsafe.Add(ref at, Set3) & range) >= Need3);
-        var loose = LooseOpen & ((~Unsafe.Add(ref at, LooseSet) & range) == 0);
-        return wide | loose | ((((FirstLetters >> first) | (LastLetters >> last)) & 1) != 0);
+        return wide | ((((FirstLetters >> first) | (LastLetters >> last)) & 1) != 0);
+    }
+
+    /// <summary>Whether the label at <paramref name="range"/> might have a brand's loose skeleton: all its characters can come from one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool MayBeLoose(ulong range, ReadOnlySpan<ulong> sets)
+    {
+        Debug.Assert(sets.Length >= QuickSets.Count);
+        return LooseOpen & ((~Unsafe.Add(ref MemoryMarshal.GetReference(sets), LooseSet) & range) == 0);
     }
 
     private static (int Set, int Need) Slot(ReadOnlySpan<(int Set, int Need)> wide, int slot, bool open) =>

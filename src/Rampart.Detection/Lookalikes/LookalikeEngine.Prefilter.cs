@@ -97,11 +97,16 @@ public sealed partial class LookalikeEngine
                 var last = LetterMask.IndexOfAscii(Unsafe.Add(ref c, length - 1));
                 // Bits start to end - 1 (end is at most 64).
                 var range = (ulong.MaxValue >> (64 - length)) << start;
-                if (Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(p.Gates), length).MayPass(first, last, range, sets)
-                    | p.MayBeOneEditFrom(length, first, LetterMask.IndexOfAscii(Unsafe.Add(ref c, 1)), LetterMask.IndexOfAscii(Unsafe.Add(ref c, length - 2)), last))
+                ref readonly var gate = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(p.Gates), length);
+                var typo = gate.MayBeTypo(first, last, range, sets)
+                    | p.MayBeOneEditFrom(length, first, LetterMask.IndexOfAscii(Unsafe.Add(ref c, 1)), LetterMask.IndexOfAscii(Unsafe.Add(ref c, length - 2)), last);
+                var loose = gate.MayBeLoose(range, sets);
+                // Each check only where its own gate let the label through: of random labels, 8% pass
+                // the loose gate (every "info" among them), 6% the typo gates.
+                if (typo | loose)
                 {
-                    var written = host[start..end];
-                    near = NearLabelTypo(label, LetterMask.OfAscii(label)) || LooseMayMatch(written, LetterMask.OfAscii(written));
+                    near = (typo && NearLabelTypo(label, LetterMask.OfAscii(label)))
+                        || (loose && LooseMayMatch(host[start..end], LetterMask.OfAscii(host[start..end])));
                 }
             }
 
