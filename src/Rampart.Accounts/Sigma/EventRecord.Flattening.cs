@@ -92,7 +92,7 @@ internal sealed partial class EventRecord
 
         _flags[index] |= EntryFlags.ItemsAdded;
         var value = ValueAt(index);
-        if (value.Kind == JsonTokenType.StartArray && IsNameValueArray(value))
+        if (value.Kind == JsonTokenType.StartArray)
         {
             FlattenArray(index, value);
         }
@@ -122,30 +122,37 @@ internal sealed partial class EventRecord
         Flatten();
     }
 
-    private bool IsNameValueArray(RawValue array)
-    {
-        var elements = ValidJson.Elements(_buffer, array);
-        if (!elements.MoveNext() || elements.Current.Kind != JsonTokenType.StartObject)
-        {
-            return false;
-        }
-
-        var item = elements.Current;
-        _item.ReadNested(_buffer, item.Start, item.Length);
-        return NameOf(_item, out _) && (_item.Has("Value") || HasNewOrOld(_item));
-    }
-
+    /// <summary>
+    /// Adds the items of a name-value array: one whose first item is an object with a name and a
+    /// <c>Value</c>, <c>NewValue</c> or <c>OldValue</c> (the first item is read once, for both).
+    /// </summary>
     private void FlattenArray(int arrayIndex, RawValue array)
     {
+        var first = true;
         foreach (var element in ValidJson.Elements(_buffer, array))
         {
             if (element.Kind != JsonTokenType.StartObject)
             {
+                if (first)
+                {
+                    return;
+                }
+
                 continue;
             }
 
             _item.ReadNested(_buffer, element.Start, element.Length);
-            if (!NameOf(_item, out var itemName))
+            var named = NameOf(_item, out var itemName);
+            if (first)
+            {
+                first = false;
+                if (!named || !(_item.Has("Value") || HasNewOrOld(_item)))
+                {
+                    return;
+                }
+            }
+
+            if (!named)
             {
                 continue;
             }
