@@ -23,10 +23,9 @@ internal sealed class NameTable
     private int[] _buckets = new int[1024];
     private byte[] _keys = new byte[16 * 1024];
     private int _keysUsed;
-    private int[] _keyStart = new int[256];
-    private int[] _keyLength = new int[256];
-    private uint[] _hash = new uint[256];
-    private int[] _next = new int[256];
+    // What a look-up reads of an entry, side by side: one cache line, not four arrays' worth, per probe
+    // (a table of texts holds thousands of accounts and addresses, and its probes missed the cache).
+    private Entry[] _entries = new Entry[256];
     private string[] _names = new string[256];
     private int[] _folds = new int[256];
     private const int MaxReferences = 1024;
@@ -122,9 +121,10 @@ internal sealed class NameTable
     public int Id(ReadOnlySpan<byte> raw, bool escaped)
     {
         var hash = Hash(raw);
-        for (var id = _buckets[hash & (_buckets.Length - 1)] - 1; id >= 0; id = _next[id])
+        for (var id = _buckets[hash & (_buckets.Length - 1)] - 1; id >= 0; id = _entries[id].Next)
         {
-            if (_hash[id] == hash && _keys.AsSpan(_keyStart[id], _keyLength[id]).SequenceEqual(raw))
+            ref var entry = ref _entries[id];
+            if (entry.Hash == hash && _keys.AsSpan(entry.KeyStart, entry.KeyLength).SequenceEqual(raw))
             {
                 return id;
             }
@@ -139,10 +139,7 @@ internal sealed class NameTable
         if (id == _names.Length)
         {
             var size = id * 2;
-            Array.Resize(ref _keyStart, size);
-            Array.Resize(ref _keyLength, size);
-            Array.Resize(ref _hash, size);
-            Array.Resize(ref _next, size);
+            Array.Resize(ref _entries, size);
             Array.Resize(ref _names, size);
             Array.Resize(ref _folds, size);
         }
@@ -153,10 +150,10 @@ internal sealed class NameTable
         }
 
         raw.CopyTo(_keys.AsSpan(_keysUsed));
-        _keyStart[id] = _keysUsed;
-        _keyLength[id] = raw.Length;
+        _entries[id].KeyStart = _keysUsed;
+        _entries[id].KeyLength = raw.Length;
         _keysUsed += raw.Length;
-        _hash[id] = hash;
+        _entries[id].Hash = hash;
         var name = escaped ? Unescape(raw) : Encoding.UTF8.GetString(raw);
         _names[id] = name;
         var fold = -1;
@@ -176,7 +173,7 @@ internal sealed class NameTable
         else
         {
             ref var bucket = ref _buckets[hash & (_buckets.Length - 1)];
-            _next[id] = bucket - 1;
+            _entries[id].Next = bucket - 1;
             bucket = id + 1;
         }
 
@@ -188,8 +185,8 @@ internal sealed class NameTable
         _buckets = new int[size];
         for (var id = 0; id < Count; id++)
         {
-            ref var bucket = ref _buckets[_hash[id] & (size - 1)];
-            _next[id] = bucket - 1;
+            ref var bucket = ref _buckets[_entries[id].Hash & (size - 1)];
+            _entries[id].Next = bucket - 1;
             bucket = id + 1;
         }
     }
@@ -206,7 +203,7 @@ internal sealed class NameTable
     }
 
     /// <summary>A fast hash of a short byte string, eight bytes at a time.</summary>
-    private static uint Hash(ReadOnlySpan<byte> bytes)
+    internal static uint Hash(ReadOnlySpan<byte> bytes)
     {
         var h = (ulong)bytes.Length * 0x9E3779B97F4A7C15UL;
         while (bytes.Length >= 8)
@@ -229,5 +226,13 @@ internal sealed class NameTable
 
         h ^= h >> 32;
         return (uint)h;
+    }
+
+    private struct Entry
+    {
+        public uint Hash;
+        public int KeyStart;
+        public int KeyLength;
+        public int Next;
     }
 }

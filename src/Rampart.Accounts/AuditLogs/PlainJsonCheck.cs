@@ -17,15 +17,7 @@ internal static class PlainJsonCheck
     public const int MaxDepth = 32;
 
 
-    public static int SkipWhiteSpace(ReadOnlySpan<byte> json, int index)
-    {
-        while (index < json.Length && json[index] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
-        {
-            index++;
-        }
-
-        return index;
-    }
+    public static int SkipWhiteSpace(ReadOnlySpan<byte> json, int index) => ValidJson.SkipWhiteSpace(json, index);
 
     /// <summary>The end of the value at <paramref name="index"/>, or -1 when not sure it is valid.</summary>
     public static int Value(ReadOnlySpan<byte> json, int index, int depth)

@@ -20,13 +20,26 @@ internal sealed class OperationRuleIndex(SigmaRuleSet rules)
     private const int MaxValues = 4096;
 
     private readonly Dictionary<SigmaLogSource, Source> _sources = new(LogSourceComparer.Instance);
+    // The log source of the record before: records of one source come in runs, and its key (three
+    // strings compared ignoring case) cost more to hash than the rest of the look-up.
+    private (SigmaLogSource Key, Source Index)? _last;
 
     /// <summary>The rules <paramref name="record"/> of <paramref name="source"/> can match, in the set's order.</summary>
     public CompiledRule[] RulesFor(SigmaLogSource source, EventRecord record)
     {
-        if (!_sources.TryGetValue(source, out var index))
+        Source index;
+        if (_last is { } last && last.Key == source)
         {
-            index = _sources[source] = Source.Of(rules.RulesFor(source), rules.Options.FieldAliases);
+            index = last.Index;
+        }
+        else
+        {
+            if (!_sources.TryGetValue(source, out index!))
+            {
+                index = _sources[source] = Source.Of(rules.RulesFor(source), rules.Options.FieldAliases);
+            }
+
+            _last = (source, index);
         }
 
         if (index.Field is null || !record.TryGet(index.Field, out var value) || value.Kind != JsonTokenType.String || RawJson.MaxChars(value) > MaxValueChars)
@@ -34,6 +47,25 @@ internal sealed class OperationRuleIndex(SigmaRuleSet rules)
             return index.All;
         }
 
+        // The same bytes select the same rules: most records' operation is found by its bytes, without
+        // decoding it and hashing it ignoring case.
+        var raw = record.Utf8.Slice(value.Start, value.Length);
+        if (index.ByBytes.TryGetValue(raw, out var known))
+        {
+            return known;
+        }
+
+        var selected = Select(index, record, value);
+        if (index.ByBytes.Count < MaxValues)
+        {
+            index.ByBytes.Add(raw, selected);
+        }
+
+        return selected;
+    }
+
+    private static CompiledRule[] Select(Source index, EventRecord record, RawValue value)
+    {
         Span<char> buffer = stackalloc char[MaxValueChars];
         var text = buffer[..RawJson.Decode(record.Utf8, value, buffer)];
         var known = index.ByValue.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -57,6 +89,9 @@ internal sealed class OperationRuleIndex(SigmaRuleSet rules)
     {
         /// <summary>Case ignored, as the gates compare: two spellings of one operation select the same rules.</summary>
         public Dictionary<string, CompiledRule[]> ByValue { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>The subsets by the value's raw bytes (quoted, as the record spells them).</summary>
+        public ByteKeyedTable<CompiledRule[]> ByBytes { get; } = new();
 
         public static Source Of(CompiledRule[] all, SigmaFieldAliases aliases)
         {

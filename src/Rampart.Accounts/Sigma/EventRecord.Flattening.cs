@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Rampart.Accounts.AuditLogs;
 
@@ -10,7 +11,14 @@ namespace Rampart.Accounts.Sigma;
 /// </summary>
 internal sealed partial class EventRecord
 {
-    private static readonly string[] NameKeys = ["Name", "Key", "DisplayName"];
+    // The members of a name-value array's item that flattening reads; the item's name is the first of the first three.
+    private static readonly string[] ItemKeys = ["Name", "Key", "DisplayName", "Value", "NewValue", "OldValue"];
+    private const int DisplayNameKey = 2;
+    private const int ValueKey = 3;
+    private const int NewValueKey = 4;
+    private const int OldValueKey = 5;
+    private const byte IgnoringCase = 1;
+    private const byte Exact = 2;
 
     /// <summary>
     /// Whether a name not in the table may be a flattened one: it has a dot after the name of an
@@ -92,7 +100,7 @@ internal sealed partial class EventRecord
 
         _flags[index] |= EntryFlags.ItemsAdded;
         var value = ValueAt(index);
-        if (value.Kind == JsonTokenType.StartArray && IsNameValueArray(value))
+        if (value.Kind == JsonTokenType.StartArray)
         {
             FlattenArray(index, value);
         }
@@ -122,58 +130,123 @@ internal sealed partial class EventRecord
         Flatten();
     }
 
-    private bool IsNameValueArray(RawValue array)
-    {
-        var elements = ValidJson.Elements(_buffer, array);
-        if (!elements.MoveNext() || elements.Current.Kind != JsonTokenType.StartObject)
-        {
-            return false;
-        }
-
-        var item = elements.Current;
-        _item.ReadNested(_buffer, item.Start, item.Length);
-        return NameOf(_item, out _) && (_item.Has("Value") || HasNewOrOld(_item));
-    }
-
+    /// <summary>
+    /// Adds the items of a name-value array: one whose first item is an object with a name and a
+    /// <c>Value</c>, <c>NewValue</c> or <c>OldValue</c> (the first item is read once, for both).
+    /// </summary>
     private void FlattenArray(int arrayIndex, RawValue array)
     {
+        Span<RawValue> fields = stackalloc RawValue[ItemKeys.Length];
+        Span<byte> found = stackalloc byte[ItemKeys.Length];
+        var first = true;
         foreach (var element in ValidJson.Elements(_buffer, array))
         {
             if (element.Kind != JsonTokenType.StartObject)
             {
+                if (first)
+                {
+                    return;
+                }
+
                 continue;
             }
 
-            _item.ReadNested(_buffer, element.Start, element.Length);
-            if (!NameOf(_item, out var itemName))
+            ReadItem(element, fields, found);
+            var named = NameOf(fields, found, out var itemName);
+            var hasNewOrOld = found[NewValueKey] != 0 || found[OldValueKey] != 0;
+            if (first)
+            {
+                first = false;
+                if (!named || !(found[ValueKey] != 0 || hasNewOrOld))
+                {
+                    return;
+                }
+            }
+
+            if (!named)
             {
                 continue;
             }
 
-            if (_item.TryGet("Value", out var itemValue) && !HasNewOrOld(_item))
+            if (found[ValueKey] != 0 && !hasNewOrOld)
             {
-                AddFlat(arrayIndex, itemName, default, itemValue);
+                AddFlat(arrayIndex, itemName, default, fields[ValueKey]);
                 continue;
             }
 
-            if (_item.TryGet("NewValue", out var newValue))
+            if (found[NewValueKey] != 0)
             {
-                AddFlat(arrayIndex, itemName, ".NewValue"u8, newValue);
+                AddFlat(arrayIndex, itemName, ".NewValue"u8, fields[NewValueKey]);
             }
 
-            if (_item.TryGet("OldValue", out var oldValue))
+            if (found[OldValueKey] != 0)
             {
-                AddFlat(arrayIndex, itemName, ".OldValue"u8, oldValue);
+                AddFlat(arrayIndex, itemName, ".OldValue"u8, fields[OldValueKey]);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The item's members that flattening reads (<see cref="ItemKeys"/>), each as <see cref="RecordMembers.TryGet"/>
+    /// finds it: the exact spelling first, else the first ignoring case. Plain ASCII names are compared as
+    /// they are written, without putting every member in the name table (a MailItemsAccessed record's
+    /// <c>OperationProperties</c> is flattened for the bulk rule on every such record); an item with an
+    /// escaped or non-ASCII name is read into a member table as before.
+    /// </summary>
+    private void ReadItem(RawValue item, Span<RawValue> fields, Span<byte> found)
+    {
+        found.Clear();
+        foreach (var member in ValidJson.Members(_buffer, item))
+        {
+            var raw = member.Name;
+            if (member.NameIsEscaped || !Ascii.IsValid(raw))
+            {
+                ReadItemMembers(item, fields, found);
+                return;
+            }
+
+            for (var k = 0; k < ItemKeys.Length; k++)
+            {
+                var key = ItemKeys[k];
+                if (found[k] == Exact || raw.Length != key.Length || !Ascii.EqualsIgnoreCase(raw, key))
+                {
+                    continue;
+                }
+
+                if (Ascii.Equals(raw, key))
+                {
+                    fields[k] = member.Value;
+                    found[k] = Exact;
+                }
+                else if (found[k] == 0)
+                {
+                    fields[k] = member.Value;
+                    found[k] = IgnoringCase;
+                }
+            }
+        }
+    }
+
+    private void ReadItemMembers(RawValue item, Span<RawValue> fields, Span<byte> found)
+    {
+        found.Clear();
+        _item.ReadNested(_buffer, item.Start, item.Length);
+        for (var k = 0; k < ItemKeys.Length; k++)
+        {
+            if (_item.TryGet(ItemKeys[k], out var member))
+            {
+                fields[k] = new RawValue(member.Kind, member.ValueStart, member.ValueLength);
+                found[k] = Exact;
             }
         }
     }
 
     /// <summary>Adds <c>Array.Name[.Suffix]</c> with the item's value, unless a field of that name came first.</summary>
-    private void AddFlat(int arrayIndex, RecordMember itemName, ReadOnlySpan<byte> suffix, RecordMember value)
+    private void AddFlat(int arrayIndex, RawValue itemName, ReadOnlySpan<byte> suffix, RawValue value)
     {
         // The raw pieces are each valid escaped JSON string text, and so is their concatenation.
         var rawArrayName = RawName(arrayIndex);
-        var rawItemName = _buffer.AsSpan(itemName.ValueStart + 1, itemName.ValueLength - 2);
+        var rawItemName = _buffer.AsSpan(itemName.Start + 1, itemName.Length - 2);
         var length = rawArrayName.Length + 1 + rawItemName.Length + suffix.Length;
         if (_flatNames.Length - _flatNamesUsed < length)
         {
@@ -188,7 +261,7 @@ internal sealed partial class EventRecord
         rawItemName.CopyTo(name[(rawArrayName.Length + 1)..]);
         suffix.CopyTo(name[(rawArrayName.Length + 1 + rawItemName.Length)..]);
         var id = _names.Id(name, escaped: name.IndexOf((byte)'\\') >= 0);
-        if (TryAdd(_names.Fold(id), _names.Name(id), start, length, new RawValue(value.Kind, value.ValueStart, value.ValueLength), out var index))
+        if (TryAdd(_names.Fold(id), _names.Name(id), start, length, value, out var index))
         {
             _flags[index] = EntryFlags.Flattened;
             _flatNamesUsed += length;
@@ -196,12 +269,13 @@ internal sealed partial class EventRecord
     }
 
     /// <summary>The item's name: its first Name, Key or DisplayName member that is non-empty text.</summary>
-    private static bool NameOf(RecordMembers item, out RecordMember name)
+    private static bool NameOf(ReadOnlySpan<RawValue> fields, ReadOnlySpan<byte> found, out RawValue name)
     {
-        foreach (var key in NameKeys)
+        for (var k = 0; k <= DisplayNameKey; k++)
         {
-            if (item.TryGet(key, out name) && name.Kind == JsonTokenType.String && name.ValueLength > 2)
+            if (found[k] != 0 && fields[k].Kind == JsonTokenType.String && fields[k].Length > 2)
             {
+                name = fields[k];
                 return true;
             }
         }
@@ -209,6 +283,4 @@ internal sealed partial class EventRecord
         name = default;
         return false;
     }
-
-    private static bool HasNewOrOld(RecordMembers item) => item.Has("NewValue") || item.Has("OldValue");
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace Rampart.Accounts.Sigma;
@@ -24,7 +25,12 @@ internal static class ValidJson
     };
 
     /// <summary>The first index at or after <paramref name="index"/> that is not JSON white space.</summary>
-    public static int SkipWhiteSpace(ReadOnlySpan<byte> json, int index)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int SkipWhiteSpace(ReadOnlySpan<byte> json, int index) =>
+        // Records rarely hold white space between tokens: one comparison, inlined, before the loop.
+        (uint)index < (uint)json.Length && json[index] > (byte)' ' ? index : SkipWhiteSpaceLoop(json, index);
+
+    private static int SkipWhiteSpaceLoop(ReadOnlySpan<byte> json, int index)
     {
         while (index < json.Length && json[index] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
         {
