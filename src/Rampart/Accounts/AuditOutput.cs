@@ -28,7 +28,7 @@ internal static class AuditOutput
         switch (format)
         {
             case OutputFormat.Json:
-                await WriteAsync(path, JsonSerializer.Serialize(Document(analysis, run), Json.Indented), ct);
+                await WriteJsonAsync(path, Document(analysis, run), ct);
                 break;
             case OutputFormat.Html:
                 var html = await HtmlReport.RenderAsync<AccountsAuditPage>(new Dictionary<string, object?>
@@ -65,6 +65,23 @@ internal static class AuditOutput
         else
         {
             await File.WriteAllTextAsync(path, text, ct);
+        }
+    }
+
+    // Streamed: a report over millions of records can run to hundreds of megabytes, which as one string
+    // would sit in memory twice (UTF-16, then UTF-8).
+    private static async Task WriteJsonAsync(string? path, object document, CancellationToken ct)
+    {
+        if (path is null)
+        {
+            await using var stdout = Console.OpenStandardOutput();
+            await JsonSerializer.SerializeAsync(stdout, document, Json.Indented, ct);
+            await stdout.WriteAsync("\n"u8.ToArray(), ct);
+        }
+        else
+        {
+            await using var file = File.Create(path);
+            await JsonSerializer.SerializeAsync(file, document, Json.Indented, ct);
         }
     }
 
