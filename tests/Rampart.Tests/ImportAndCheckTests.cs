@@ -58,6 +58,18 @@ public sealed class ImportAndCheckTests
     }
 
     [Fact]
+    public async Task Check_text_output_shows_control_characters_of_a_value_escaped_so_it_cannot_drive_the_terminal()
+    {
+        var data = RampartCli.NewDataFolder();
+
+        var check = await RampartCli.RunAsync(data, "check", "ev\u001b[2Jil.com");
+
+        Assert.DoesNotContain('\u001b', check.Stdout);
+        Assert.Contains("\\x1b[2Jil.com", check.Stdout, StringComparison.Ordinal);
+        Assert.Contains("invalid", check.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_list_with_one_bad_line_fails_with_its_line_number_and_imports_nothing()
     {
         var data = RampartCli.NewDataFolder();

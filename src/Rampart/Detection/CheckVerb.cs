@@ -132,11 +132,11 @@ public static class CheckVerb
                         Disposition.Clean => "default",
                     };
                     table.AddRow(
-                        Markup.Escape(v.Input),
+                        Markup.Escape(TerminalText.Printable(v.Input)),
                         $"[{color}]{Word(v.Disposition)}[/]",
                         v.Score.ToString(System.Globalization.CultureInfo.InvariantCulture),
                         Markup.Escape(string.Join(", ", Actors(v))),
-                        Markup.Escape(string.Join(Environment.NewLine, v.Reasons.Select(r => r.Text))));
+                        Markup.Escape(string.Join(Environment.NewLine, v.Reasons.Select(r => TerminalText.Printable(r.Text)))));
                 }
 
                 AnsiConsole.Write(table);

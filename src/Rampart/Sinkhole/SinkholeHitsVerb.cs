@@ -54,24 +54,6 @@ public static class SinkholeHitsVerb
         return command;
     }
 
-    /// <summary>Control characters (and DEL, and the C1 range) as \xNN, so a hostile value cannot drive the terminal.</summary>
-    public static string Printable(string value)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        if (!value.Any(c => char.IsControl(c)))
-        {
-            return value;
-        }
-
-        var text = new StringBuilder(value.Length + 16);
-        foreach (var c in value)
-        {
-            _ = char.IsControl(c) ? text.Append(CultureInfo.InvariantCulture, $"\\x{(int)c:x2}") : text.Append(c);
-        }
-
-        return text.ToString();
-    }
-
     /// <summary>CSV through <see cref="SinkholeHitCsv"/>, or one escaped line per row and the count on stderr.</summary>
     private static void Print<T>(IReadOnlyList<T> rows, bool csv, string header, Func<T, string> csvLine, Func<T, string> textLine, string noun)
     {
@@ -88,7 +70,7 @@ public static class SinkholeHitsVerb
 
         foreach (var row in rows)
         {
-            Console.WriteLine(Printable(textLine(row)));
+            Console.WriteLine(TerminalText.Printable(textLine(row)));
         }
 
         Console.Error.WriteLine($"{rows.Count} {noun}");

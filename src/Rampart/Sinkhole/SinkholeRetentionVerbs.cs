@@ -62,7 +62,7 @@ public static class SinkholeRetentionVerbs
             var id = parse.GetValue(caseId)!;
             await using var store = await LocalStore.OpenAsync(parse, ct);
             var (hits, rows) = await store.Get<ISinkholeRetentionStore>().PurgeAsync(id, parse.GetValue(rollups), ChangeContext.ForCli(), ct);
-            Console.WriteLine(SinkholeHitsVerb.Printable(parse.GetValue(rollups) ? $"{id}: {hits} raw hits and {rows} daily rollup rows removed" : $"{id}: {hits} raw hits removed"));
+            Console.WriteLine(TerminalText.Printable(parse.GetValue(rollups) ? $"{id}: {hits} raw hits and {rows} daily rollup rows removed" : $"{id}: {hits} raw hits removed"));
             return 0;
         });
         return command;

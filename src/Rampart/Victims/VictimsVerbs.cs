@@ -59,7 +59,7 @@ public static class VictimsVerbs
 
             foreach (var problem in table.Problems.Take(ListedProblems))
             {
-                Console.Error.WriteLine(SinkholeHitsVerb.Printable(problem.Describe(path)));
+                Console.Error.WriteLine(TerminalText.Printable(problem.Describe(path)));
             }
 
             if (table.Problems.Count > ListedProblems)
@@ -90,7 +90,7 @@ public static class VictimsVerbs
             await using var store = await LocalStore.OpenAsync(parse, ct);
             foreach (var table in await store.Get<IVictimStore>().ListTablesAsync(ct))
             {
-                Console.WriteLine(SinkholeHitsVerb.Printable($"{table.Table}  {(table.Kind == VictimTableKind.Asn ? "asn" : "organizations")}  {table.Networks} networks  imported {Time(table.ImportedAt)}"));
+                Console.WriteLine(TerminalText.Printable($"{table.Table}  {(table.Kind == VictimTableKind.Asn ? "asn" : "organizations")}  {table.Networks} networks  imported {Time(table.ImportedAt)}"));
             }
 
             return 0;
@@ -156,11 +156,11 @@ public static class VictimsVerbs
                 {
                     var asn = organization.Asn is { } number && organization.Organization?.StartsWith($"AS{number.ToString(CultureInfo.InvariantCulture)}", StringComparison.Ordinal) != true
                         ? $" AS{number.ToString(CultureInfo.InvariantCulture)}" : "";
-                    Console.WriteLine(SinkholeHitsVerb.Printable(
+                    Console.WriteLine(TerminalText.Printable(
                         $"{organization.Organization ?? "(unattributed)"}{asn}{(organization.Country is { } c ? " " + c : "")}  {organization.Hits} hits  {Time(organization.FirstSeen)} – {Time(organization.LastSeen)}  {organization.Sources.Count} sources"));
                     foreach (var source in organization.Sources)
                     {
-                        Console.WriteLine(SinkholeHitsVerb.Printable(
+                        Console.WriteLine(TerminalText.Printable(
                             $"  {source.SourceIp}  {source.Hits} hits  {Time(source.FirstSeen)} – {Time(source.LastSeen)}  {string.Join(", ", source.Domains.Select(d => d.Name))}"));
                     }
                 }
