@@ -16,9 +16,6 @@ internal static class PlainJsonCheck
     /// <summary>Deeper records are left to the reader (its limit is 64).</summary>
     public const int MaxDepth = 32;
 
-
-    public static int SkipWhiteSpace(ReadOnlySpan<byte> json, int index) => ValidJson.SkipWhiteSpace(json, index);
-
     /// <summary>The end of the value at <paramref name="index"/>, or -1 when not sure it is valid.</summary>
     public static int Value(ReadOnlySpan<byte> json, int index, int depth)
     {
@@ -43,7 +40,7 @@ internal static class PlainJsonCheck
     {
         var isObject = json[index] == (byte)'{';
         var close = isObject ? (byte)'}' : (byte)']';
-        index = SkipWhiteSpace(json, index + 1);
+        index = ValidJson.SkipWhiteSpace(json, index + 1);
         if (index < json.Length && json[index] == close)
         {
             return index + 1;
@@ -58,13 +55,13 @@ internal static class PlainJsonCheck
                     return -1;
                 }
 
-                index = SkipWhiteSpace(json, String(json, index) is var nameEnd and >= 0 ? nameEnd : json.Length);
+                index = ValidJson.SkipWhiteSpace(json, String(json, index) is var nameEnd and >= 0 ? nameEnd : json.Length);
                 if (index >= json.Length || json[index] != (byte)':')
                 {
                     return -1;
                 }
 
-                index = SkipWhiteSpace(json, index + 1);
+                index = ValidJson.SkipWhiteSpace(json, index + 1);
             }
 
             var end = Value(json, index, depth);
@@ -73,7 +70,7 @@ internal static class PlainJsonCheck
                 return -1;
             }
 
-            index = SkipWhiteSpace(json, end);
+            index = ValidJson.SkipWhiteSpace(json, end);
             if (index >= json.Length)
             {
                 return -1;
@@ -89,7 +86,7 @@ internal static class PlainJsonCheck
                 return -1;
             }
 
-            index = SkipWhiteSpace(json, index + 1);
+            index = ValidJson.SkipWhiteSpace(json, index + 1);
         }
     }
 

@@ -90,17 +90,17 @@ internal sealed class RecordMembers(NameTable names)
     public bool TryReadPlain(ReadOnlyMemory<byte> record)
     {
         var json = record.Span;
-        var index = PlainJsonCheck.SkipWhiteSpace(json, 0);
+        var index = ValidJson.SkipWhiteSpace(json, 0);
         if (index >= json.Length || json[index] != (byte)'{')
         {
             return false;
         }
 
         Start(record);
-        index = PlainJsonCheck.SkipWhiteSpace(json, index + 1);
+        index = ValidJson.SkipWhiteSpace(json, index + 1);
         if (index < json.Length && json[index] == (byte)'}')
         {
-            return PlainJsonCheck.SkipWhiteSpace(json, index + 1) == json.Length;
+            return ValidJson.SkipWhiteSpace(json, index + 1) == json.Length;
         }
 
         while (true)
@@ -112,13 +112,13 @@ internal sealed class RecordMembers(NameTable names)
 
             var nameStart = index + 1;
             var nameEnd = PlainJsonCheck.String(json, index);
-            index = nameEnd < 0 ? json.Length : PlainJsonCheck.SkipWhiteSpace(json, nameEnd);
+            index = nameEnd < 0 ? json.Length : ValidJson.SkipWhiteSpace(json, nameEnd);
             if (index >= json.Length || json[index] != (byte)':')
             {
                 return false;
             }
 
-            var valueStart = PlainJsonCheck.SkipWhiteSpace(json, index + 1);
+            var valueStart = ValidJson.SkipWhiteSpace(json, index + 1);
             var valueEnd = PlainJsonCheck.Value(json, valueStart, 1);
             if (valueEnd < 0)
             {
@@ -128,7 +128,7 @@ internal sealed class RecordMembers(NameTable names)
             // The name's id after its value is checked; an invalid name's text throws here as the reader's look-up would.
             var name = json[nameStart..(nameEnd - 1)];
             Add(names.Id(name, name.Contains((byte)'\\')), nameStart, name.Length, valueStart, valueEnd - valueStart, ValidJson.KindOf(json[valueStart]));
-            index = PlainJsonCheck.SkipWhiteSpace(json, valueEnd);
+            index = ValidJson.SkipWhiteSpace(json, valueEnd);
             if (index >= json.Length)
             {
                 return false;
@@ -136,7 +136,7 @@ internal sealed class RecordMembers(NameTable names)
 
             if (json[index] == (byte)'}')
             {
-                return PlainJsonCheck.SkipWhiteSpace(json, index + 1) == json.Length;
+                return ValidJson.SkipWhiteSpace(json, index + 1) == json.Length;
             }
 
             if (json[index] != (byte)',')
@@ -144,7 +144,7 @@ internal sealed class RecordMembers(NameTable names)
                 return false;
             }
 
-            index = PlainJsonCheck.SkipWhiteSpace(json, index + 1);
+            index = ValidJson.SkipWhiteSpace(json, index + 1);
         }
     }
 
