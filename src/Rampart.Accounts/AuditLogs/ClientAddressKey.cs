@@ -34,6 +34,13 @@ internal readonly record struct ClientAddressKey(UInt128 Bytes, long ScopeId, Ad
         return new ClientAddressKey(MemoryMarshal.Read<UInt128>(bytes), v6 ? address.ScopeId : 0, address.AddressFamily);
     }
 
+    /// <summary>The address's bytes (4 for IPv4, 16 for IPv6) into <paramref name="destination"/> (16 bytes or more); how many.</summary>
+    public int WriteBytes(Span<byte> destination)
+    {
+        MemoryMarshal.Write(destination, Bytes);
+        return Family == AddressFamily.InterNetworkV6 ? 16 : 4;
+    }
+
     public IPAddress? ToAddress()
     {
         if (IsNone)

@@ -105,6 +105,37 @@ internal sealed class AccessTallies(int maxKeys)
         return false;
     }
 
+    /// <summary>
+    /// The numbers of the addresses some tally counts, each once, in the order first counted: read from
+    /// the table's numbers, so asking about every address makes no tally and no text (a million tallies
+    /// read whole, each with its sightings' texts, cost seconds).
+    /// </summary>
+    public List<int> TalliedAddresses()
+    {
+        var seen = new bool[_addresses.Count];
+        var ids = new List<int>();
+        for (var i = 0; i < _tallies.Count; i++)
+        {
+            var slot = _tallies.Slot(i);
+            if (slot.Kind == IpKind && !seen[slot.Value])
+            {
+                seen[slot.Value] = true;
+                ids.Add(slot.Value);
+            }
+        }
+
+        return ids;
+    }
+
+    /// <summary>The address with number <paramref name="id"/>.</summary>
+    public ClientAddressKey AddressKey(int id) => _addresses.Key(id);
+
+    /// <summary>The address with number <paramref name="id"/> as <see cref="System.Net.IPAddress.ToString"/> writes it, as the tallies read it.</summary>
+    public string AddressText(int id) => _addresses.Text(id)!;
+
+    /// <summary>The tallies of the addresses numbered in <paramref name="ids"/>, in the order they were first counted.</summary>
+    public IEnumerable<AccessTally> OfAddresses(IReadOnlySet<int> ids) => Slots.Where(s => s.Kind == IpKind && ids.Contains(s.Value)).Select(Read);
+
     /// <summary>Every tally, in the order they were first counted.</summary>
     public IEnumerable<AccessTally> All => Slots.Select(Read);
 

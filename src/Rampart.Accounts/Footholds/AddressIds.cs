@@ -16,6 +16,12 @@ internal sealed class AddressIds
     private int[] _buckets = new int[64];
     private string?[] _texts = [];
 
+    /// <summary>Addresses numbered so far (numbers run from 0).</summary>
+    public int Count => _addresses.Count;
+
+    /// <summary>The address with number <paramref name="id"/>.</summary>
+    public ClientAddressKey Key(int id) => _addresses[id].Address;
+
     /// <summary>The address's number, given one now if it has none; -1 for none.</summary>
     public int Id(ClientAddressKey address)
     {

@@ -1,3 +1,4 @@
+using Rampart.Accounts.AuditLogs;
 using Rampart.Detection.Verdicts;
 
 namespace Rampart.Accounts.Footholds;
@@ -133,7 +134,11 @@ public sealed partial class FootholdAnalyzer
         }
     }
 
-    /// <summary>Every address an account used with success, asked once each; a hit is a critical finding that names the actor.</summary>
+    /// <summary>
+    /// Every address an account used with success, asked once each; a hit is a critical finding that names the actor.
+    /// The index is asked first whether it may hold the address (<see cref="IVerdictEngine.MayMatchAddress"/>): a full
+    /// verdict for each of half a million addresses cost seconds, and nearly all of them match nothing.
+    /// </summary>
     private async Task<Dictionary<string, VerdictMatch[]>> IndicatorAddressesAsync(IVerdictEngine? verdicts, Func<string, string> resolve, Func<string, AccountState> state, CancellationToken cancellationToken)
     {
         var hits = new Dictionary<string, VerdictMatch[]>(StringComparer.Ordinal);
@@ -142,28 +147,31 @@ public sealed partial class FootholdAnalyzer
             return hits;
         }
 
-        var asked = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var key in _access.All.Where(t => t.By == AccessTallies.ByIp).Select(t => t.Value!))
+        var hitIds = new HashSet<int>();
+        foreach (var id in _access.TalliedAddresses())
         {
-            if (!asked.Add(key))
+            if (!MayMatch(verdicts, _access.AddressKey(id)))
             {
                 continue;
             }
 
-            var verdict = await verdicts.CheckAsync(key, cancellationToken).ConfigureAwait(false);
+            var text = _access.AddressText(id);
+            var verdict = await verdicts.CheckAsync(text, cancellationToken).ConfigureAwait(false);
             if (verdict.Disposition == Disposition.Malicious && verdict.Matches.Count > 0)
             {
-                hits[key] = [.. verdict.Matches];
+                hits[text] = [.. verdict.Matches];
+                hitIds.Add(id);
             }
         }
 
-        foreach (var tally in _access.All)
+        if (hitIds.Count == 0)
         {
-            if (tally.By != AccessTallies.ByIp || !hits.TryGetValue(tally.Value!, out var matches))
-            {
-                continue;
-            }
+            return hits;
+        }
 
+        foreach (var tally in _access.OfAddresses(hitIds))
+        {
+            var matches = hits[tally.Value!];
             var account = state(resolve(tally.Account));
             var actors = matches.Select(m => m.ActorName ?? m.ActorId).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
             account.Actors.UnionWith(actors);
@@ -176,5 +184,21 @@ public sealed partial class FootholdAnalyzer
         }
 
         return hits;
+    }
+
+    /// <summary>
+    /// Whether the full verdict of the address may find an indicator. An address with a zone is asked in full:
+    /// its text (<c>fe80::1%3</c>) is not one the value parser takes, and the full verdict says so.
+    /// </summary>
+    private static bool MayMatch(IVerdictEngine verdicts, ClientAddressKey address)
+    {
+        if (address.ScopeId != 0)
+        {
+            return true;
+        }
+
+        Span<byte> bytes = stackalloc byte[16];
+        var length = address.WriteBytes(bytes);
+        return verdicts.MayMatchAddress(bytes[..length]);
     }
 }

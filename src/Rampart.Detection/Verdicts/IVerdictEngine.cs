@@ -11,4 +11,12 @@ public interface IVerdictEngine
     long Revision { get; }
 
     ValueTask<Verdict> CheckAsync(string value, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// False only when <see cref="CheckAsync"/> of this address — 4 or 16 bytes, written as
+    /// <see cref="System.Net.IPAddress.ToString"/> writes it, without a zone — certainly finds no
+    /// indicator. A caller with many addresses (every client address of an audit log, half a million
+    /// in a big one) asks the full verdict only for those this lets through. Without an index to ask: true.
+    /// </summary>
+    bool MayMatchAddress(ReadOnlySpan<byte> address) => true;
 }

@@ -45,6 +45,25 @@ public sealed class IndexVerdictEngine(IIndicatorRecords records, Lookalikes.Loo
         return lookalikes is null ? verdict : lookalikes.Contribute(verdict, HostName(parsed));
     }
 
+    /// <summary>
+    /// Whether the snapshot or the delta holds an address or network indicator containing
+    /// <paramref name="address"/> (4 or 16 bytes): the probes <see cref="CheckAsync"/> makes for the
+    /// address's text, which the value parser normalizes to these same bytes (an IPv4-mapped IPv6
+    /// address stays IPv6 in both), without parsing text or building a verdict. A record revoked
+    /// since the snapshot still answers true here; the full verdict then leaves it out.
+    /// </summary>
+    public bool MayMatchAddress(ReadOnlySpan<byte> address)
+    {
+        if (address.Length is not (4 or 16))
+        {
+            throw new ArgumentException("an address is 4 or 16 bytes", nameof(address));
+        }
+
+        var view = View;
+        Span<IndexHit> hit = stackalloc IndexHit[1];
+        return view.Snapshot.MatchAddress(address, hit) > 0 || view.Added.MatchAddress(address, hit) > 0;
+    }
+
     /// <summary>The host name a value names, already normalized: what lookalike screening reads.</summary>
     private static string? HostName(IndicatorValue parsed) => parsed.Type switch
     {
