@@ -3,19 +3,27 @@ namespace Rampart.Accounts.Footholds;
 /// <summary>
 /// The tallies of an audit by their 128-bit fingerprint (<see cref="AccessTallies"/>), in the order
 /// they were first counted. Most tallies of a big log are seen once (a random address, a session of
-/// one record): such a tally holds its one sighting, 72 bytes; a second sighting adds the latest
+/// one record): such a tally holds its one sighting, 64 bytes; a second sighting adds the latest
 /// sighting and the count, 48 bytes more. Entries and later sightings live in
-/// <see cref="SegmentedList{T}"/>s, and the chains are found through one array of numbers, so
+/// <see cref="SegmentedList{T}"/>s, found through one array of numbers (open addressing), so
 /// growing copies no tally (a <see cref="Dictionary{TKey, TValue}"/> of 128-byte entries, doubling,
 /// took about 2.5 times that for the 1.3M tallies of 1M generated records, and its copies were a third
 /// of what the audit allocated).
 /// </summary>
 internal sealed class AccessTable
 {
+    /// <summary>Slots at most this many eighths full: linear probes then stay within a cache line or two.</summary>
+    private const int MaxLoadEighths = 6;
+
+    private const ulong TagMask = 0xFFFF_FFFF_0000_0000UL;
+
     private readonly SegmentedList<Entry> _entries = new();
     private readonly SegmentedList<Later> _later = new();
-    // The first entry of each chain, plus one (0: none); as many as entries at most, a power of two.
-    private int[] _buckets = new int[64];
+
+    // Open addressing, one 64-bit word a slot: the key's low half's upper 32 bits as a tag, the entry
+    // number plus one below it (0: empty). A probe reads the entry only when the tag agrees, so a key
+    // not in the table (most keys of a big log are new) costs one cache miss, not a chain of entries.
+    private ulong[] _slots = new ulong[128];
 
     public int Count => _entries.Count;
 
@@ -23,42 +31,48 @@ internal sealed class AccessTable
     public int Find(UInt128 key)
     {
         var (low, high) = ((ulong)key, (ulong)(key >> 64));
-        for (var i = _buckets[(int)low & (_buckets.Length - 1)] - 1; i >= 0;)
+        var tag = low & TagMask;
+        var mask = _slots.Length - 1;
+        for (var i = (int)low & mask; ; i = (i + 1) & mask)
         {
-            ref var entry = ref _entries[i];
-            if (entry.Low == low && entry.High == high)
+            var slot = _slots[i];
+            if (slot == 0)
             {
-                return i;
+                return -1;
             }
 
-            i = entry.Next;
+            if ((slot & TagMask) == tag)
+            {
+                var index = (int)(uint)slot - 1;
+                ref var entry = ref _entries[index];
+                if (entry.Low == low && entry.High == high)
+                {
+                    return index;
+                }
+            }
         }
-
-        return -1;
     }
 
     /// <summary>A new tally of one sighting under <paramref name="key"/> (not in the table).</summary>
     public void Add(UInt128 key, int account, int kind, int value, in SightingIds sighting)
     {
-        if (_entries.Count == _buckets.Length)
+        if ((_entries.Count + 1) * 8L > _slots.Length * (long)MaxLoadEighths)
         {
             Grow();
         }
 
         var low = (ulong)key;
-        ref var bucket = ref _buckets[(int)low & (_buckets.Length - 1)];
         var index = _entries.Add(new Entry
         {
             Low = low,
             High = (ulong)(key >> 64),
-            Next = bucket - 1,
             Account = account,
             Kind = kind,
             Value = value,
             Later = -1,
             First = sighting,
         });
-        bucket = index + 1;
+        Place(_slots, low, index);
     }
 
     /// <summary>Counts one more sighting of entry <paramref name="index"/>: it replaces the first when earlier, the last when not earlier than the last.</summary>
@@ -108,17 +122,28 @@ internal sealed class AccessTable
         return entries;
     }
 
+    /// <summary>Puts entry <paramref name="index"/>, whose key's low half is <paramref name="low"/>, in the first empty slot from its own.</summary>
+    private static void Place(ulong[] slots, ulong low, int index)
+    {
+        var mask = slots.Length - 1;
+        var i = (int)low & mask;
+        while (slots[i] != 0)
+        {
+            i = (i + 1) & mask;
+        }
+
+        slots[i] = (low & TagMask) | (uint)(index + 1);
+    }
+
     private void Grow()
     {
-        _buckets = new int[_buckets.Length * 2];
-        var mask = _buckets.Length - 1;
+        var slots = new ulong[_slots.Length * 2];
         for (var i = 0; i < _entries.Count; i++)
         {
-            ref var entry = ref _entries[i];
-            ref var bucket = ref _buckets[(int)entry.Low & mask];
-            entry.Next = bucket - 1;
-            bucket = i + 1;
+            Place(slots, _entries[i].Low, i);
         }
+
+        _slots = slots;
     }
 
     /// <summary>A tally with its first sighting (the key as two halves: a UInt128 field would align the entry to 16 bytes).</summary>
@@ -126,7 +151,6 @@ internal sealed class AccessTable
     {
         public ulong Low;
         public ulong High;
-        public int Next;
         public int Account;
         public int Kind;
         public int Value;

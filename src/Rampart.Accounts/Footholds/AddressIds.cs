@@ -7,13 +7,17 @@ namespace Rampart.Accounts.Footholds;
 /// One number per client address, found from the address's bytes: the text of an address is made
 /// once, when the analysis reads it, not for every record (a log of a million records from a million
 /// addresses made a million strings to tally them). Held as bytes in segments, so the table holds no
-/// references and growing copies no address (48 bytes an address; a dictionary and a list held 100).
+/// references and growing copies no address (48 bytes an address and an 8-byte slot; a dictionary and a list held 100).
 /// </summary>
 internal sealed class AddressIds
 {
+    /// <summary>Slots at most this many eighths full (see <see cref="AccessTable"/>).</summary>
+    private const int MaxLoadEighths = 6;
+
     private readonly SegmentedList<Entry> _addresses = new();
-    // The first entry of each chain, plus one (0: none); as many as addresses at most, a power of two.
-    private int[] _buckets = new int[64];
+    // Open addressing, one 64-bit word a slot: the address's hash above, its number plus one below
+    // (0: empty); an entry is read only when the hash agrees, so a new address costs one cache miss.
+    private ulong[] _slots = new ulong[128];
     private string?[] _texts = [];
 
     /// <summary>Addresses numbered so far (numbers run from 0).</summary>
@@ -37,14 +41,13 @@ internal sealed class AddressIds
             return found;
         }
 
-        if (_addresses.Count == _buckets.Length)
+        if ((_addresses.Count + 1) * 8L > _slots.Length * (long)MaxLoadEighths)
         {
             Grow();
         }
 
-        ref var bucket = ref _buckets[hash & (_buckets.Length - 1)];
-        var id = _addresses.Add(new Entry { Address = address, Hash = hash, Next = bucket - 1 });
-        bucket = id + 1;
+        var id = _addresses.Add(new Entry { Address = address, Hash = hash });
+        Place(_slots, hash, id);
         return id;
     }
 
@@ -70,31 +73,49 @@ internal sealed class AddressIds
 
     private int Find(ClientAddressKey address, int hash)
     {
-        for (var i = _buckets[hash & (_buckets.Length - 1)] - 1; i >= 0;)
+        var tag = (ulong)(uint)hash << 32;
+        var mask = _slots.Length - 1;
+        for (var i = hash & mask; ; i = (i + 1) & mask)
         {
-            ref var entry = ref _addresses[i];
-            if (entry.Hash == hash && entry.Address == address)
+            var slot = _slots[i];
+            if (slot == 0)
             {
-                return i;
+                return -1;
             }
 
-            i = entry.Next;
+            if ((slot & 0xFFFF_FFFF_0000_0000UL) == tag)
+            {
+                var id = (int)(uint)slot - 1;
+                if (_addresses[id].Address == address)
+                {
+                    return id;
+                }
+            }
+        }
+    }
+
+    /// <summary>Puts address <paramref name="id"/> in the first empty slot from its hash's own.</summary>
+    private static void Place(ulong[] slots, int hash, int id)
+    {
+        var mask = slots.Length - 1;
+        var i = hash & mask;
+        while (slots[i] != 0)
+        {
+            i = (i + 1) & mask;
         }
 
-        return -1;
+        slots[i] = ((ulong)(uint)hash << 32) | (uint)(id + 1);
     }
 
     private void Grow()
     {
-        _buckets = new int[_buckets.Length * 2];
-        var mask = _buckets.Length - 1;
+        var slots = new ulong[_slots.Length * 2];
         for (var i = 0; i < _addresses.Count; i++)
         {
-            ref var entry = ref _addresses[i];
-            ref var bucket = ref _buckets[entry.Hash & mask];
-            entry.Next = bucket - 1;
-            bucket = i + 1;
+            Place(slots, _addresses[i].Hash, i);
         }
+
+        _slots = slots;
     }
 
     private static int Hash(ClientAddressKey address) => address.GetHashCode();
@@ -103,6 +124,5 @@ internal sealed class AddressIds
     {
         public ClientAddressKey Address;
         public int Hash;
-        public int Next;
     }
 }
