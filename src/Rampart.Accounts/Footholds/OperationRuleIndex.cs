@@ -14,7 +14,7 @@ namespace Rampart.Accounts.Footholds;
 internal sealed class OperationRuleIndex(SigmaRuleSet rules)
 {
     /// <summary>Longer values are not looked up (every rule of the log source is tested): no operation name comes near.</summary>
-    private const int MaxValueChars = 256;
+    internal const int MaxValueChars = 256;
 
     /// <summary>Distinct values remembered per log source; past this the subset is made each time.</summary>
     private const int MaxValues = 4096;
@@ -40,6 +40,11 @@ internal sealed class OperationRuleIndex(SigmaRuleSet rules)
             }
 
             _last = (source, index);
+        }
+
+        if (index.Others.Length > 0)
+        {
+            return index.RulesFor(record);
         }
 
         if (index.Field is null || !record.TryGet(index.Field, out var value) || value.Kind != JsonTokenType.String || RawJson.MaxChars(value) > MaxValueChars)
@@ -85,7 +90,8 @@ internal sealed class OperationRuleIndex(SigmaRuleSet rules)
 
     /// <param name="Field">The field most rules' gates test; null when none has a gate.</param>
     /// <param name="Gates">Each rule's gate on <paramref name="Field"/>, by position in <paramref name="All"/>; null for a rule tested on every record.</param>
-    private sealed record Source(CompiledRule[] All, string? Field, RuleGate?[] Gates)
+    /// <param name="Others">The log source's other gate fields (up to <see cref="FieldGates.MaxFields"/> in all, by the rules they gate), when there are any: then every field's value selects (<see cref="FieldGates"/>).</param>
+    private sealed record Source(CompiledRule[] All, string? Field, RuleGate?[] Gates, string[] Others)
     {
         /// <summary>Case ignored, as the gates compare: two spellings of one operation select the same rules.</summary>
         public Dictionary<string, CompiledRule[]> ByValue { get; } = new(StringComparer.OrdinalIgnoreCase);
@@ -93,13 +99,20 @@ internal sealed class OperationRuleIndex(SigmaRuleSet rules)
         /// <summary>The subsets by the value's raw bytes (quoted, as the record spells them).</summary>
         public ByteKeyedTable<CompiledRule[]> ByBytes { get; } = new();
 
+        /// <summary>The selection by several fields, when the log source's rules gate on more than one.</summary>
+        private FieldGates? Multi { get; init; }
+
         public static Source Of(CompiledRule[] all, SigmaFieldAliases aliases)
         {
             var gates = all.Select(r => RuleGate.Of(r.Rule, aliases)).ToArray();
-            var field = gates.OfType<RuleGate>().GroupBy(g => g.Field, StringComparer.OrdinalIgnoreCase)
-                .OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
-            return new Source(all, field, [.. gates.Select(g => g is not null && string.Equals(g.Field, field, StringComparison.OrdinalIgnoreCase) ? g : null)]);
+            var fields = gates.OfType<RuleGate>().GroupBy(g => g.Field, StringComparer.OrdinalIgnoreCase)
+                .OrderByDescending(g => g.Count()).Select(g => g.Key).Take(FieldGates.MaxFields).ToArray();
+            var field = fields.FirstOrDefault();
+            var source = new Source(all, field, [.. gates.Select(g => g is not null && string.Equals(g.Field, field, StringComparison.OrdinalIgnoreCase) ? g : null)], fields.Length > 1 ? fields[1..] : []);
+            return fields.Length > 1 ? source with { Multi = new FieldGates(all, fields, gates) } : source;
         }
+
+        public CompiledRule[] RulesFor(EventRecord record) => Multi!.RulesFor(record);
 
         public CompiledRule[] Select(ReadOnlySpan<char> text)
         {

@@ -1,3 +1,4 @@
+using CsCheck;
 using Rampart.Accounts.AuditLogs;
 using Rampart.Accounts.Footholds;
 using Rampart.Accounts.Scanning;
@@ -43,6 +44,56 @@ public sealed class OperationRuleIndexTests
         }
 
         Assert.True(events >= 78, $"only {events} rule events");
+    }
+
+    [Fact]
+    public void Rules_gated_on_several_fields_match_the_same_records_with_the_index_as_without_it()
+    {
+        // Gates on five fields (one more than are indexed), values spelled in other cases, by prefix,
+        // fields absent or not text, and rules without a gate: SigmaHQ's sign-in rules are like this.
+        string[] rules =
+        [
+            "selection:\n        Status: Success\n        UserAgent|contains: bav2ropc\n    condition: selection",
+            "selection:\n        Status: Failure\n    condition: selection",
+            "selection:\n        AuthenticationRequirement: singleFactorAuthentication\n        Status: Success\n    condition: selection",
+            "selection:\n        ResultDescription|startswith: Blocked\n    condition: selection",
+            "a:\n        ResultDescription: Device authentication is required\n    b:\n        resultdescription: Failure\n    condition: a or b",
+            "selection:\n        ResourceDisplayName: Device Registration Service\n    condition: selection",
+            "selection:\n        ActivityDetails: Sign-ins\n        ClientApp: IMAP\n    condition: selection",
+            "selection:\n        UserAgent|contains: azurehound\n    condition: selection",
+            "selection:\n        Status: Success\n    filter:\n        AuthenticationRequirement: multiFactorAuthentication\n    condition: selection and not filter",
+        ];
+        var text = string.Join("---\n", rules.Select((d, i) => $"title: Rule {i}\nid: 00000000-0000-4000-8000-00000000000{i}\nlogsource:\n    product: azure\n    service: signinlogs\ndetection:\n    {d}\n"));
+        var loaded = SigmaLoader.LoadText(text, "rules.yml");
+        Assert.Empty(loaded.Errors);
+        var set = SigmaRuleSet.Compile(loaded.Documents, new SigmaCompileOptions { FieldAliases = AuditLogFieldAliases.SigmaHq });
+        var source = new SigmaLogSource("azure", "signinlogs", null);
+        Assert.True(set.RuleCountFor(source) == rules.Length);
+        var evaluator = set.CreateEvaluator();
+        var index = new OperationRuleIndex(set);
+        var record = new EventRecord();
+
+        string[] values =
+        [
+            "\"Success\"", "\"success\"", "\"Failure\"", "\"Blocked by CA\"", "\"blocked\"", "\"Device authentication is required\"",
+                "\"singleFactorAuthentication\"", "\"multiFactorAuthentication\"", "\"Device Registration Service\"", "\"Sign-ins\"", "\"IMAP\"",
+                "\"BAV2ROPC\"", "\"AzureHound/1.0\"", "\"\\u0053uccess\"", "0", "null", "{\"errorCode\":0}", "[\"Success\"]",
+        ];
+        string[] fields = ["Status", "AuthenticationRequirement", "ResultDescription", "ResourceDisplayName", "ActivityDetails", "ClientApp", "UserAgent", "status"];
+        var member = Gen.Select(Gen.Int[0, fields.Length - 1], Gen.Int[0, values.Length - 1]).Select((f, v) => (Field: fields[f], Value: values[v]));
+        member.Array[0, 8].Sample(members =>
+        {
+            var json = "{" + string.Join(",", members.DistinctBy(m => m.Field).Select(m => $"\"{m.Field}\":{m.Value}")) + "}";
+            Assert.True(record.Load(System.Text.Encoding.UTF8.GetBytes(json)));
+            List<CompiledRule> all = [], indexed = [];
+            evaluator.MatchRules(source, record, all);
+            evaluator.MatchRules(index.RulesFor(source, record), record, indexed);
+            return all.Select(r => r.Rule.Title).SequenceEqual(indexed.Select(r => r.Rule.Title));
+        }, iter: 2000, threads: 1);
+
+        // The index does select: a record whose gated fields admit none of the gated rules tests only the ungated ones.
+        Assert.True(record.Load("{\"Status\":\"Pending\",\"AuthenticationRequirement\":\"none\",\"ResultDescription\":\"ok\",\"ResourceDisplayName\":\"x\"}"u8));
+        Assert.True(index.RulesFor(source, record).Length < rules.Length);
     }
 
     [Theory]
