@@ -8,13 +8,15 @@
 #   bench/Rampart.Accounts.Bench/audit-rampart.sh --tiering [FILE]  one run under each runtime tiering setting
 # FILE defaults to /tmp/benchdata/1m-v2.jsonl, generated when missing (`Rampart.Accounts.Bench generate FILE 1000000`).
 # Environment variables pass through: DOTNET_TieredCompilation=0 bench/…/audit-rampart.sh
+# RAMPART_DLL=/path/to/rampart.dll bench/…/audit-rampart.sh   times that build instead of the worktree's
 set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
 tiering=no
 if [ "${1:-}" = "--tiering" ]; then tiering=yes; shift; fi
 file=${1:-/tmp/benchdata/1m-v2.jsonl}
 runs=${2:-1}
-rampart="$root/src/Rampart/bin/Release/net10.0/rampart.dll"
+# RAMPART_DLL times another build of the same verb (a published ReadyToRun copy, the tree before a change).
+rampart=${RAMPART_DLL:-$root/src/Rampart/bin/Release/net10.0/rampart.dll}
 bench="$root/bench/Rampart.Accounts.Bench/bin/Release/net10.0/Rampart.Accounts.Bench.dll"
 rules="$root/../shared/data/sigma/rules/cloud"
 [ -f "$rampart" ] || { echo "build first: dotnet build src/Rampart -c Release"; exit 1; }
@@ -51,6 +53,7 @@ EOF
     "$label" "$user" "$sys" "$(echo "$end - $start" | bc)" "$rss" "$bytes" "$before" "$(cut -d' ' -f1-3 /proc/loadavg)" "$digest"
 }
 
+echo "rampart: $rampart"
 echo "file: $file ($(echo "scale=1; $bytes / 1000000" | bc) MB); rules: built-in + $rules; gate: >= 100 MB per CPU-second, 1M records under 20 s on 2 cores"
 if [ "$tiering" = yes ]; then
   run "runtime defaults"
