@@ -1,5 +1,6 @@
 using Dapper;
 using Rampart.Core.Indicators;
+using Rampart.Core.Stix;
 using Rampart.Storage.Tests.Infrastructure;
 using Rampart.Testing;
 
@@ -158,6 +159,72 @@ public sealed class SqliteMigrationTests : MigrationTests<SqliteTarget>
         Assert.Equal(1, await connection.ExecuteScalarAsync<long>("PRAGMA foreign_keys"));
         Assert.Equal(5000, await connection.ExecuteScalarAsync<long>("PRAGMA busy_timeout"));
         Assert.True(File.Exists(Path.Combine(Target.Folder, StoreLocation.SqliteFileName)));
+    }
+
+    /// <summary>
+    /// A store from before intel 0005 and taxii 0004: at taxii 2 the per-row log trigger is still on
+    /// stix_objects (the rebuild must keep it for taxii 3 to drop), at taxii 3 the import wrote the log.
+    /// Each stored version keeps the date_added its log row gave it, inbox entries stay in the log, and
+    /// the next import continues after both.
+    /// </summary>
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public async Task Stored_versions_keep_their_date_added_when_the_log_moves_into_stix_objects(int taxiiVersion)
+    {
+        var store = await OpenAsync(migrate: false);
+        List<(string Id, string Modified, long DateAdded)> served;
+        await using (var connection = await store.OpenAsync())
+        {
+            await connection.ExecuteAsync("CREATE TABLE schema_migrations (module TEXT NOT NULL, version INTEGER NOT NULL, name TEXT NOT NULL, applied_at INTEGER NOT NULL, PRIMARY KEY (module, version))");
+            var modules = store.Get<IEnumerable<StorageModule>>().ToList();
+            foreach (var (module, upTo) in new[] { ("intel", 4), ("taxii", taxiiVersion) })
+            {
+                foreach (var migration in Migration.Load(modules.First(m => m.Name == module), StoreProvider.Sqlite).Where(m => m.Version <= upTo))
+                {
+                    await connection.ExecuteAsync(migration.Sql);
+                    await connection.ExecuteAsync("INSERT INTO schema_migrations VALUES (@Module, @Version, @Name, 0)", new { migration.Module, migration.Version, migration.Name });
+                }
+            }
+
+            // Three versions imported in two imports; without the trigger, log rows as the import wrote them,
+            // in an order the rebuild's (revision, id, modified) rank would not give.
+            foreach (var (id, modified, revision, added) in new[] { ("indicator--b", "2024-01-01T00:00:00.0000000Z", 1, 7_000_003L), ("indicator--a", "2024-01-02T00:00:00.0000000Z", 1, 7_000_001L), ("indicator--a", "2024-01-01T00:00:00.0000000Z", 2, 7_000_009L) })
+            {
+                await connection.ExecuteAsync(
+                    "INSERT INTO stix_objects (id, modified, type, revoked, source, json, imported_at, revision) VALUES (@Id, @Modified, 'indicator', 0, 'feed', '{}', 7000, @Revision)",
+                    new { Id = id, Modified = modified, Revision = revision });
+                if (taxiiVersion >= 3)
+                {
+                    await connection.ExecuteAsync("INSERT INTO taxii_log (date_added, collection_id, id, modified) VALUES (@Added, NULL, @Id, @Modified)", new { Added = added, Id = id, Modified = modified });
+                }
+            }
+
+            await connection.ExecuteAsync("INSERT INTO taxii_log (date_added, collection_id, id, modified) VALUES (9000000, 'inbox-1', 'indicator--a', '2024-01-02T00:00:00.0000000Z')");
+            served = (await connection.QueryAsync<(string, string, long)>("SELECT id, modified, date_added FROM taxii_log WHERE collection_id IS NULL ORDER BY id, modified")).ToList();
+        }
+
+        await store.Migrator.MigrateAsync(Ct);
+
+        await using (var connection = await store.OpenAsync())
+        {
+            Assert.Equal(3, served.Count);
+            Assert.Equal(served, await connection.QueryAsync<(string, string, long)>("SELECT id, modified, date_added FROM stix_objects ORDER BY id, modified"));
+            Assert.Equal(
+                [("inbox-1", 9_000_000L)],
+                await connection.QueryAsync<(string, long)>("SELECT collection_id, date_added FROM taxii_log"));
+            Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'stix_objects'"));
+            Assert.Equal(
+                ["stix_objects_external_id", "stix_objects_name", "stix_objects_source_ref", "stix_objects_target_ref"],
+                await connection.QueryAsync<string>("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'stix_objects' AND sql IS NOT NULL ORDER BY name"));
+        }
+
+        var version = new StixObjectVersion("indicator--c", "indicator", null, false, null, "{}"u8.ToArray());
+        await store.Get<IStixStore>().ImportAsync("feed", writer => writer.WriteAsync([version], Ct), Analyst, Ct);
+        await using (var connection = await store.OpenAsync())
+        {
+            Assert.True(await connection.ExecuteScalarAsync<long>("SELECT date_added FROM stix_objects WHERE id = 'indicator--c'") > 9_000_000);
+        }
     }
 }
 

@@ -92,9 +92,11 @@ public abstract class StixStoreTests<TTarget> : StorageTest<TTarget>
             expected.Select(i => ("domain", i.Value.Value, i.Value.Normalized, i.Source, i.ValidFrom!.Value.ToUnixTimeMilliseconds(), i.ValidUntil?.ToUnixTimeMilliseconds(), i.Confidence, i.ActorId, false, rows[0].ImportedAt, rows[0].ImportedAt, revision, i.Tlp?.ToWire(), i.StixRef)),
             indicators.Select(r => (r.Type, r.Value, r.Normalized, r.Source, r.ValidFrom, r.ValidUntil, r.Confidence, r.ActorId, r.Revoked, r.CreatedAt, r.ModifiedAt, r.Revision, r.Tlp, r.StixRef)));
 
-        // TAXII's log: one row per stored version, each date_added its own, none before the import time.
-        var log = (await connection.QueryAsync<(long DateAdded, string? Collection, string Id, string Modified)>(
-            "SELECT date_added, collection_id, id, modified FROM taxii_log ORDER BY id")).ToList();
+        // TAXII's date_added: one per stored version, each its own, none before the import time (SQLite keeps
+        // it in the version's row, PostgreSQL's trigger in a log row).
+        var log = (await connection.QueryAsync<(long DateAdded, string? Collection, string Id, string Modified)>(Target.Provider == StoreProvider.Sqlite
+            ? "SELECT date_added, NULL AS collection_id, id, modified FROM stix_objects ORDER BY id"
+            : "SELECT date_added, collection_id, id, modified FROM taxii_log ORDER BY id")).ToList();
         Assert.Equal(rows.Select(r => ((string?)null, r.Id, r.Modified)), log.Select(l => (l.Collection, l.Id, l.Modified)));
         Assert.True(log.Min(l => l.DateAdded) >= rows[0].ImportedAt * 1000);
         Assert.Equal(log.Count, log.Select(l => l.DateAdded).Distinct().Count());

@@ -3,12 +3,13 @@ using Rampart.Storage.Platform;
 namespace Rampart.Storage.Intel;
 
 /// <summary>
-/// What another module writes beside every STIX version the import stores, in the import's own
-/// transaction: TAXII's log on SQLite (<c>Storage/Taxii/SqliteTaxiiLog</c>), which a per-row trigger
-/// used to write. Registered by that module; none registered, nothing is written beside.
+/// Another module's entries that share one sequence with the versions a STIX import stores: on SQLite
+/// each stored version's <c>date_added</c> is its row id in <c>stix_objects</c>, and TAXII's log
+/// (<c>Storage/Taxii/SqliteTaxiiLog</c>) hands out the same kind of value to what is added to its
+/// inboxes. Registered by that module; none registered, the import continues its own sequence alone.
 /// </summary>
 internal interface IStixVersionLog
 {
-    /// <summary>A writer for one import, or null when this provider needs none (PostgreSQL keeps its statement trigger).</summary>
-    IStixVersionLogWriter? Open(ChangeTransaction change);
+    /// <summary>SQLite: the last <c>date_added</c> the module handed out, 0 when none; the import's versions come after it.</summary>
+    long LastDateAdded(ChangeTransaction change);
 }

@@ -13,10 +13,10 @@ namespace Rampart.Storage.Intel;
 /// Writes STIX objects inside one import's change transaction. Per chunk: one query for the versions
 /// already stored of the chunk's ids, so a version already there is counted unchanged without a write
 /// (re-import writes nothing and costs a read); then the new versions in bulk — SQLite: prepared
-/// inserts of 50 rows each bound by position, the JSON bound as the UTF-8 bytes it arrived as, and
-/// right after each, the rows another module logs beside them (<see cref="IStixVersionLog"/>: TAXII's
-/// log); PostgreSQL: binary COPY into a temporary table and one <c>INSERT … SELECT … ON CONFLICT DO
-/// NOTHING</c>. An object's indicators are applied only when its version is the newest known; a
+/// inserts of 50 rows each bound by position, the JSON bound as the UTF-8 bytes it arrived as, each
+/// row with its <c>date_added</c> (the row id: strictly increasing, after every value stored or handed
+/// out by <see cref="IStixVersionLog"/>, TAXII's log); PostgreSQL: binary COPY into a temporary table
+/// and one <c>INSERT … SELECT … ON CONFLICT DO NOTHING</c> (its TAXII log is a trigger's). An object's indicators are applied only when its version is the newest known; a
 /// revoked newest version revokes the indicators derived from the object.
 /// </summary>
 internal sealed class StixImportWriter : IStixImportWriter, IDisposable
@@ -26,8 +26,8 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
     /// <summary>SQLite: rows per INSERT statement; a full chunk of 1,000 is 20 of them.</summary>
     private const int SqliteRowsPerInsert = 50;
 
-    /// <summary>The per-row parameters of the SQLite insert: every column but source, imported_at and revision.</summary>
-    private const int SqliteRowColumns = 11;
+    /// <summary>The per-row parameters of the SQLite insert: date_added and every column but source, imported_at and revision.</summary>
+    private const int SqliteRowColumns = 12;
 
     // The stage lives as long as the import's transaction; each chunk empties it first.
     private const string PostgresStage = "CREATE TEMPORARY TABLE stix_stage (LIKE stix_objects INCLUDING DEFAULTS) ON COMMIT DROP";
@@ -48,7 +48,7 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
 
     private readonly ChangeTransaction _change;
     private readonly string _source;
-    private readonly IStixVersionLogWriter? _log;
+    private readonly IStixVersionLog? _log;
     private SqliteStatement? _sqliteInsert;
     private SqliteStatement? _sqliteInsertMany;
     private SqliteStatement? _sqliteStored;
@@ -56,8 +56,9 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
     private bool _staged;
     private DateTimeOffset? _lastModified;
     private string? _lastVersion;
+    private long _nextDateAdded;
 
-    public StixImportWriter(ChangeTransaction change, string source, IStixVersionLogWriter? log = null)
+    public StixImportWriter(ChangeTransaction change, string source, IStixVersionLog? log = null)
     {
         _change = change;
         _source = source;
@@ -146,6 +147,11 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
 
     private void InsertSqlite(List<(StixObjectVersion Item, string Version)> fresh)
     {
+        if (_nextDateAdded == 0)
+        {
+            _nextDateAdded = FirstDateAdded();
+        }
+
         var rows = 0;
         if (fresh.Count >= SqliteRowsPerInsert)
         {
@@ -155,7 +161,7 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
                 _change.CancellationToken.ThrowIfCancellationRequested();
                 for (var row = 0; row < SqliteRowsPerInsert; row++)
                 {
-                    BindSqlite(many, row * SqliteRowColumns, fresh[rows + row]);
+                    BindSqlite(many, row * SqliteRowColumns, _nextDateAdded++, fresh[rows + row]);
                 }
 
                 many.Execute();
@@ -165,15 +171,26 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
         var one = _sqliteInsert ??= PrepareSqlite(1);
         for (; rows < fresh.Count; rows++)
         {
-            BindSqlite(one, 0, fresh[rows]);
+            BindSqlite(one, 0, _nextDateAdded++, fresh[rows]);
             one.Execute();
         }
-
-        _log?.Append(fresh.ConvertAll(f => (f.Item.Id, f.Version)));
     }
 
     /// <summary>
-    /// An insert of <paramref name="rows"/> rows: the columns of row r are ?(r*11+1) … ?(r*11+11), and the
+    /// What the old per-row trigger gave each version: MAX(imported_at × 1000, the last date_added + 1),
+    /// over the versions stored and what TAXII's log handed out. The import holds SQLite's one write lock
+    /// from its first statement to its commit, so the last value is read once and counted on from there.
+    /// </summary>
+    private long FirstDateAdded()
+    {
+        using var last = new SqliteStatement((SqliteConnection)_change.Connection, "SELECT COALESCE(MAX(date_added), 0) FROM stix_objects");
+        last.Step();
+        var stored = last.GetInt64(0);
+        return Math.Max(_change.NowStore * 1000, Math.Max(stored, _log?.LastDateAdded(_change) ?? 0) + 1);
+    }
+
+    /// <summary>
+    /// An insert of <paramref name="rows"/> rows: the columns of row r are ?(r*12+1) … ?(r*12+12), and the
     /// import's source, time and revision, bound once, come after all rows. Every parameter is numbered:
     /// a named one would take the next free number where it first appears and collide with the numbered ones.
     /// OR FAIL: a multi-row statement that may abort keeps a statement journal (every page it touches that
@@ -187,16 +204,16 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
         var values = Enumerable.Range(0, rows).Select(row =>
         {
             var first = row * SqliteRowColumns;
-            return $"(?{first + 1}, ?{first + 2}, ?{first + 3}, ?{first + 4}, ?{first + 5}, ?{first + 6}, ?{first + 7}, ?{first + 8}, ?{first + 9}, ?{first + 10}, ?{shared + 1}, ?{first + 11}, ?{shared + 2}, ?{shared + 3})";
+            return $"(?{first + 12}, ?{first + 1}, ?{first + 2}, ?{first + 3}, ?{first + 4}, ?{first + 5}, ?{first + 6}, ?{first + 7}, ?{first + 8}, ?{first + 9}, ?{first + 10}, ?{shared + 1}, ?{first + 11}, ?{shared + 2}, ?{shared + 3})";
         });
-        var statement = new SqliteStatement((SqliteConnection)_change.Connection, $"INSERT OR FAIL INTO stix_objects ({Columns}) VALUES {string.Join(", ", values)}");
+        var statement = new SqliteStatement((SqliteConnection)_change.Connection, $"INSERT OR FAIL INTO stix_objects (date_added, {Columns}) VALUES {string.Join(", ", values)}");
         statement.Bind(shared + 1, _source);
         statement.Bind(shared + 2, _change.NowStore);
         statement.Bind(shared + 3, _change.Revision);
         return statement;
     }
 
-    private static void BindSqlite(SqliteStatement insert, int offset, (StixObjectVersion Item, string Version) row)
+    private static void BindSqlite(SqliteStatement insert, int offset, long dateAdded, (StixObjectVersion Item, string Version) row)
     {
         var (item, version) = row;
         insert.Bind(offset + 1, item.Id);
@@ -210,6 +227,7 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
         insert.Bind(offset + 9, item.SourceRef);
         insert.Bind(offset + 10, item.TargetRef);
         insert.BindUtf8(offset + 11, item.Utf8Json.Span);
+        insert.Bind(offset + 12, dateAdded);
     }
 
     private async Task InsertPostgresAsync(List<(StixObjectVersion Item, string Version)> fresh, CancellationToken cancellationToken)
@@ -373,6 +391,5 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
         _sqliteInsertMany?.Dispose();
         _sqliteStored?.Dispose();
         _sqliteIndicators?.Dispose();
-        _log?.Dispose();
     }
 }

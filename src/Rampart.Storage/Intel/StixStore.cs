@@ -17,7 +17,7 @@ internal sealed class StixStore(StoreChanges changes, IStixVersionLog? log = nul
         ArgumentNullException.ThrowIfNull(import);
         return changes.RunAsync(context, async change =>
         {
-            using var writer = new StixImportWriter(change, source, log?.Open(change));
+            using var writer = new StixImportWriter(change, source, log);
             var result = await import(writer).ConfigureAwait(false);
             var counts = writer.Counts;
             if (counts.Added + counts.IndicatorsAdded + counts.IndicatorsUpdated + writer.Revoked + writer.Attributed > 0)

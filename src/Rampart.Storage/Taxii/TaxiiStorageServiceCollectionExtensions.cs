@@ -8,10 +8,11 @@ namespace Rampart.Storage.Taxii;
 public static class TaxiiStorageServiceCollectionExtensions
 {
     /// <summary>
-    /// The TAXII module (migrations "taxii"). Its log gets a row for every version the STIX import stores
-    /// (PostgreSQL: a trigger on <c>stix_objects</c>; SQLite: the import writes it through
-    /// <see cref="SqliteTaxiiLog"/>), so it must be added after <c>AddIntelStorage()</c>: modules migrate
-    /// in registration order.
+    /// The TAXII module (migrations "taxii"). Every version the STIX import stores has its date_added
+    /// (PostgreSQL: a log row written by a trigger on <c>stix_objects</c>; SQLite: the row id of
+    /// <c>stix_objects</c>, counted on from <see cref="SqliteTaxiiLog"/>'s last value), and its SQLite
+    /// migration 0004 moves into <c>stix_objects</c> what intel's 0005 made room for, so it must be added
+    /// after <c>AddIntelStorage()</c>: modules migrate in registration order.
     /// </summary>
     public static IServiceCollection AddTaxiiStorage(this IServiceCollection services)
     {

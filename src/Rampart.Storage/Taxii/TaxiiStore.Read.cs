@@ -68,7 +68,7 @@ internal sealed partial class TaxiiStore
         var rows = (await connection.QueryAsync<TaxiiRows.EntryRow>(new CommandDefinition(
             $"""
             SELECT l.date_added AS DateAdded, o.id, o.type, o.modified, o.tlp, o.json
-            FROM taxii_log l JOIN stix_objects o ON o.id = l.id AND o.modified = l.modified
+            FROM {Log(read.Collection)} l JOIN stix_objects o ON o.id = l.id AND o.modified = l.modified
             WHERE {string.Join(" AND ", conditions)}
             ORDER BY l.date_added
             LIMIT @Take
@@ -133,9 +133,19 @@ internal sealed partial class TaxiiStore
     /// <summary>No other version of the object, in the same scope and visible the same way, is newer (">") or older ("&lt;").</summary>
     private string NoOtherVersion(TaxiiCollection collection, string comparison) =>
         $"""
-        NOT EXISTS (SELECT 1 FROM taxii_log l2 JOIN stix_objects o2 ON o2.id = l2.id AND o2.modified = l2.modified
+        NOT EXISTS (SELECT 1 FROM {Log(collection)} l2 JOIN stix_objects o2 ON o2.id = l2.id AND o2.modified = l2.modified
             WHERE l2.id = l.id AND l2.date_added <= @Upper AND o2.modified {comparison} o.modified AND {string.Join(" AND ", Visible("l2", "o2", collection))})
         """;
+
+    /// <summary>
+    /// Where a collection's entries are: inboxes and case collections in the log; the views over the store
+    /// in the stored versions themselves — PostgreSQL's log has a row for each, SQLite's versions carry their
+    /// date_added as their row id (taxii/sqlite/0004), read in the log's shape (SQLite flattens the subquery).
+    /// </summary>
+    private string Log(TaxiiCollection collection) =>
+        collection.Kind is TaxiiCollectionKind.Inbox or TaxiiCollectionKind.Case || Database.Provider == StoreProvider.Postgres
+            ? "taxii_log"
+            : "(SELECT date_added, NULL AS collection_id, id, modified FROM stix_objects)";
 
     /// <summary>What puts a stored version in this collection and lets it be seen: the scope, the kind's filter, the TLP levels.</summary>
     private List<string> Visible(string log, string stored, TaxiiCollection collection)

@@ -119,11 +119,18 @@ internal sealed partial class TaxiiStore(StoreChanges changes) : ITaxiiStore
         return rows.Select(r => r.ToGrant()).ToList();
     }
 
+    /// <summary>
+    /// SQLite: the last date_added handed out — to a stored version (the row id of <c>stix_objects</c>) or
+    /// to an inbox or case entry in the log; one sequence covers both (taxii/sqlite/0004).
+    /// </summary>
+    private const string SqliteLastDateAdded = "MAX(COALESCE((SELECT MAX(date_added) FROM taxii_log), 0), COALESCE((SELECT MAX(date_added) FROM stix_objects), 0))";
+
     public async Task<long> HighWaterMarkAsync(CancellationToken cancellationToken)
     {
         await using var connection = await Database.OpenAsync(cancellationToken).ConfigureAwait(false);
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COALESCE(MAX(date_added), 0) FROM taxii_log", cancellationToken: cancellationToken)).ConfigureAwait(false);
+            Database.Provider == StoreProvider.Sqlite ? $"SELECT {SqliteLastDateAdded}" : "SELECT COALESCE(MAX(date_added), 0) FROM taxii_log",
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
     public Task<int> AddToCollectionAsync(string collectionId, IReadOnlyList<(string Id, DateTimeOffset? Modified)> versions, ChangeContext context, CancellationToken cancellationToken)
@@ -133,7 +140,7 @@ internal sealed partial class TaxiiStore(StoreChanges changes) : ITaxiiStore
         {
             var next = change.Provider switch
             {
-                StoreProvider.Sqlite => "MAX(@NowMicros, COALESCE((SELECT MAX(date_added) FROM taxii_log), 0) + 1)",
+                StoreProvider.Sqlite => $"MAX(@NowMicros, {SqliteLastDateAdded} + 1)",
                 StoreProvider.Postgres => "taxii_next_date_added()",
             };
             var added = 0;
