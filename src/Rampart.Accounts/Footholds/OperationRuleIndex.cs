@@ -90,7 +90,7 @@ internal sealed class OperationRuleIndex(SigmaRuleSet rules)
 
     /// <param name="Field">The field most rules' gates test; null when none has a gate.</param>
     /// <param name="Gates">Each rule's gate on <paramref name="Field"/>, by position in <paramref name="All"/>; null for a rule tested on every record.</param>
-    /// <param name="Others">The log source's other gate fields (up to <see cref="FieldGates.MaxFields"/> in all, by the rules they gate), when there are any: then every field's value selects (<see cref="FieldGates"/>).</param>
+    /// <param name="Others">The log source's other gate fields (up to <see cref="FieldGates.MaxFields"/> in all, by the rules they gate), when there are any and the rules fit <see cref="FieldGates.MaxRules"/>: then every field's value selects (<see cref="FieldGates"/>).</param>
     private sealed record Source(CompiledRule[] All, string? Field, RuleGate?[] Gates, string[] Others)
     {
         /// <summary>Case ignored, as the gates compare: two spellings of one operation select the same rules.</summary>
@@ -108,8 +108,10 @@ internal sealed class OperationRuleIndex(SigmaRuleSet rules)
             var fields = gates.OfType<RuleGate>().GroupBy(g => g.Field, StringComparer.OrdinalIgnoreCase)
                 .OrderByDescending(g => g.Count()).Select(g => g.Key).Take(FieldGates.MaxFields).ToArray();
             var field = fields.FirstOrDefault();
-            var source = new Source(all, field, [.. gates.Select(g => g is not null && string.Equals(g.Field, field, StringComparison.OrdinalIgnoreCase) ? g : null)], fields.Length > 1 ? fields[1..] : []);
-            return fields.Length > 1 ? source with { Multi = new FieldGates(all, fields, gates) } : source;
+            // More rules than a mask holds: the most common field alone selects, as for one field.
+            var several = fields.Length > 1 && all.Length <= FieldGates.MaxRules;
+            var source = new Source(all, field, [.. gates.Select(g => g is not null && string.Equals(g.Field, field, StringComparison.OrdinalIgnoreCase) ? g : null)], several ? fields[1..] : []);
+            return several ? source with { Multi = new FieldGates(all, fields, gates) } : source;
         }
 
         public CompiledRule[] RulesFor(EventRecord record) => Multi!.RulesFor(record);
