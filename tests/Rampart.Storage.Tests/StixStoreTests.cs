@@ -103,6 +103,26 @@ public abstract class StixStoreTests<TTarget> : StorageTest<TTarget>
     }
 
     [Fact]
+    public async Task An_object_is_found_by_its_name_in_any_case_or_by_its_external_id_in_its_newest_version_only()
+    {
+        var store = await OpenAsync();
+        StixObjectVersion Set(DateTimeOffset modified, string name) =>
+            new("intrusion-set--a", "intrusion-set", modified, false, null, "{}"u8.ToArray(), Name: name, ExternalId: "G0007");
+        await WriteAsync(store, Set(January, "APT28"), Set(January.AddDays(1), "Fancy Bear"), Indicator("indicator--a", January, "fancy.example"));
+        var stix = store.Get<IStixStore>();
+
+        var byName = await stix.FindAsync("intrusion-set", " fANCY bear ", Ct);
+        var byOldName = await stix.FindAsync("intrusion-set", "apt28", Ct);
+        var byExternalId = await stix.FindAsync("intrusion-set", "g0007", Ct);
+        var otherType = await stix.FindAsync("campaign", "Fancy Bear", Ct);
+
+        Assert.Equal([(January.AddDays(1), "Fancy Bear")], byName.Select(o => (o.Modified, o.Name)));
+        Assert.Empty(byOldName);
+        Assert.Equal([(January.AddDays(1), "Fancy Bear")], byExternalId.Select(o => (o.Modified, o.Name)));
+        Assert.Empty(otherType);
+    }
+
+    [Fact]
     public async Task An_older_version_arriving_later_does_not_undo_the_newer_one()
     {
         var store = await OpenAsync();

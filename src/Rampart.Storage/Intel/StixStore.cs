@@ -95,11 +95,17 @@ internal sealed class StixStore(StoreChanges changes, IStixVersionLog? log = nul
         StoreProvider.Postgres => $"{column} = ANY(@{parameter})",
     };
 
+    /// <summary>
+    /// The name, in any case, against a lower-cased parameter: SQLite's NOCASE folds ASCII as its lower() does
+    /// and its index carries no expression (sqlite/0007); PostgreSQL's lower() folds all of Unicode.
+    /// </summary>
+    private string NameIs => changes.Database.Provider == StoreProvider.Sqlite ? "o.name = @Name COLLATE NOCASE" : "lower(o.name) = @Name";
+
     public async Task<IReadOnlyList<StoredStixObject>> FindAsync(string type, string nameOrExternalId, CancellationToken cancellationToken)
     {
         await using var connection = await changes.Database.OpenAsync(cancellationToken).ConfigureAwait(false);
         var rows = await connection.QueryAsync<StixObjectRow>(new CommandDefinition(
-            $"SELECT {StixObjectRow.Columns} FROM stix_objects o WHERE o.type = @Type AND (lower(o.name) = @Name OR o.external_id = @ExternalId) AND {StixObjectRow.NewestOnly} ORDER BY o.id",
+            $"SELECT {StixObjectRow.Columns} FROM stix_objects o WHERE o.type = @Type AND ({NameIs} OR o.external_id = @ExternalId) AND {StixObjectRow.NewestOnly} ORDER BY o.id",
             new { Type = type, Name = nameOrExternalId.Trim().ToLowerInvariant(), ExternalId = nameOrExternalId.Trim().ToUpperInvariant() },
             cancellationToken: cancellationToken)).ConfigureAwait(false);
         return rows.Select(r => r.ToObject()).ToList();
