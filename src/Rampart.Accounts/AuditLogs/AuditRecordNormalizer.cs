@@ -397,10 +397,20 @@ internal sealed class AuditRecordNormalizer
     /// </summary>
     private void Index(ReadOnlyMemory<byte> json, bool liftProperties, string? outcome)
     {
-        _operationFolds = (_names.FoldOf(OperationFields[0]), _names.FoldOf(OperationFields[1]), _names.FoldOf(OperationFields[2]));
-        if (liftProperties && _root.TryGet("properties", out var properties) && properties.Name == "properties" && properties.Kind == JsonTokenType.StartObject)
+        RecordMember properties = default;
+        var lift = liftProperties && _root.TryGet("properties", out properties) && properties.Name == "properties" && properties.Kind == JsonTokenType.StartObject;
+        if (lift)
         {
             _lifted.ReadNested(json, properties.ValueStart, properties.ValueLength);
+        }
+
+        // After the lifted members are read: their names may be the first spelling of an operation field
+        // this table has seen (Azure Monitor's properties.activityDisplayName), and a fold asked before
+        // would have been "none" — the operation then kept its white space or not depending on what the
+        // worker had read before, so the same record normalized two ways.
+        _operationFolds = (_names.FoldOf(OperationFields[0]), _names.FoldOf(OperationFields[1]), _names.FoldOf(OperationFields[2]));
+        if (lift)
+        {
             foreach (var member in _lifted.All)
             {
                 AddMember(_lifted, member);

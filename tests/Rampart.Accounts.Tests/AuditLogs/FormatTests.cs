@@ -134,6 +134,19 @@ public sealed class FormatTests
     }
 
     [Fact]
+    public void An_Azure_Monitor_audit_record_normalizes_the_same_whether_or_not_it_is_the_first_its_reader_sees()
+    {
+        // The operation's trailing space is Entra's own spelling; the lifted activityDisplayName loses it as operationName does.
+        const string record = """{"time":"2024-03-01T10:25:11Z","operationName":"Update application \u2013 Certificates and secrets management ","category":"AuditLogs","callerIpAddress":"<null>","properties":{"id":"Directory_1","category":"ApplicationManagement","result":"success","activityDisplayName":"Update application \u2013 Certificates and secrets management ","activityDateTime":"2024-03-01T10:25:11Z","initiatedBy":{"user":{"userPrincipalName":"victim@contoso.com","ipAddress":"198.51.100.23"}}}}""";
+
+        var events = Fixture.ReadText(record + "\n" + record + "\n", new AuditLogReaderOptions { Parallelism = 1 }).Events();
+
+        Assert.Equal(2, events.Count);
+        Assert.All(events, e => Assert.Equal("Update application \u2013 Certificates and secrets management", Field(e, "activityDisplayName")));
+        Assert.Equal(events[1].Json.ToArray(), events[0].Json.ToArray());
+    }
+
+    [Fact]
     public void Sentinel_sign_ins_have_their_JSON_strings_parsed()
     {
         var signIn = Assert.Single(Fixture.ReadFile("sentinel-signinlogs.jsonl").Events());
