@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Rampart.Accounts.Events;
 
 namespace Rampart.Accounts.Footholds;
@@ -13,7 +14,7 @@ public sealed record Evidence(
     string? App,
     string File,
     int Line,
-    string Record)
+    [property: JsonConverter(typeof(RecordTextJsonConverter))] string Record)
 {
     public static Evidence Of(AuditEvent auditEvent)
     {
