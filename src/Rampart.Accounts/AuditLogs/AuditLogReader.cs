@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Rampart.Accounts.Events;
 using Rampart.Accounts.Sigma;
@@ -235,6 +236,7 @@ public sealed class AuditLogReader(AuditLogReaderOptions? options = null)
     /// taken whole without its structure checked that does not read as a record is cut again as the
     /// structural pass cuts it, and each piece added (see <see cref="JsonLinesShortcut"/>).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Normalize<TWorker, TResult>(AuditRecordNormalizer normalizer, ReadOnlyMemory<byte> json, EventOrigin origin, AuditLogFormat? container, string? rawError, bool isUnchecked, TWorker worker, Func<TWorker, AuditEvent, EventRecord, TResult> process, Func<TResult, bool>? complete, EventDetail detail, List<(AuditLogItem, TResult)> items)
     {
         if (rawError is not null)

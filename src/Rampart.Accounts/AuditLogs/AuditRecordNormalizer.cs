@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Rampart.Accounts.Events;
@@ -140,6 +141,7 @@ internal sealed class AuditRecordNormalizer
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryType(RecordShape shape, EventOrigin origin, AuditLogFormat? container, EventDetail detail, out AuditEvent? result, out string? error)
     {
         result = null;
@@ -310,6 +312,7 @@ internal sealed class AuditRecordNormalizer
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string? Text(string[] paths)
     {
         foreach (var path in paths)
@@ -329,6 +332,7 @@ internal sealed class AuditRecordNormalizer
     /// spelling: workloads, results, operations, applications and most accounts repeat from record
     /// to record, so the typed fields cost no string each. Null for other kinds.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string? Intern(RawValue value) => value.Kind switch
     {
         JsonTokenType.String => _texts.Name(_texts.Id(Output.Slice(value.Start + 1, value.Length - 2), Output.Slice(value.Start + 1, value.Length - 2).IndexOf((byte)'\\') >= 0)),
@@ -359,6 +363,7 @@ internal sealed class AuditRecordNormalizer
     }
 
     /// <summary>The first of <paramref name="names"/> that is a top-level member with text (the result field is never a path).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string? Text(RecordMembers members, string[] names)
     {
         foreach (var name in names)
@@ -395,6 +400,7 @@ internal sealed class AuditRecordNormalizer
     /// asks for one, and <paramref name="outcome"/>, when given, as <c>Outcome</c> unless the record
     /// has a field of that name. See <see cref="EventRecord"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Index(ReadOnlyMemory<byte> json, bool liftProperties, string? outcome)
     {
         RecordMember properties = default;
@@ -430,6 +436,7 @@ internal sealed class AuditRecordNormalizer
         _record.Complete();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddMember(RecordMembers members, RecordMember member)
     {
         if (!_record.TryAdd(member.Fold, member.Name, member.NameStart, member.NameLength, new RawValue(member.Kind, member.ValueStart, member.ValueLength), out var index)

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Rampart.Accounts.AuditLogs;
@@ -35,6 +36,7 @@ internal readonly record struct ClientAddressKey(UInt128 Bytes, long ScopeId, Ad
     }
 
     /// <summary>The address's bytes (4 for IPv4, 16 for IPv6) into <paramref name="destination"/> (16 bytes or more); how many.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int WriteBytes(Span<byte> destination)
     {
         MemoryMarshal.Write(destination, Bytes);
@@ -59,6 +61,7 @@ internal readonly record struct ClientAddressKey(UInt128 Bytes, long ScopeId, Ad
     /// which the caller then reads with <see cref="ClientAddress.Parse"/>: what this accepts, that reads
     /// as the same address (a property test holds the two together).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseIPv4(ReadOnlySpan<byte> text, out ClientAddressKey key)
     {
         key = None;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Rampart.Accounts.AuditLogs;
 
 /// <summary>
@@ -9,6 +10,7 @@ namespace Rampart.Accounts.AuditLogs;
 /// </summary>
 internal static class IsoTimestamp
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParse(ReadOnlySpan<byte> text, out DateTimeOffset value)
     {
         value = default;

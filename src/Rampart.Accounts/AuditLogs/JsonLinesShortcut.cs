@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace Rampart.Accounts.AuditLogs;
 
@@ -38,6 +39,7 @@ internal static class JsonLinesShortcut
     /// line. The last line of a file without a break after it always goes the structural way (a
     /// cut-off record there is reported as the file ending inside it).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Step Take(ReadOnlySpan<byte> rest, bool atEnd, int maxRecordBytes, out int start, out int length, out int newline)
     {
         start = length = 0;

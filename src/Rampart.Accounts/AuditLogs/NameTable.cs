@@ -78,6 +78,7 @@ internal sealed class NameTable
     public int Fold(int id) => _folds[id];
 
     /// <summary>The fold of a name (any case); -1 when no record has spelled it since the table was last emptied.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int FoldOf(string name)
     {
         const int mask = ReferenceSlots - 1;
@@ -112,12 +113,15 @@ internal sealed class NameTable
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int FoldOf(ReadOnlySpan<char> name) => _foldLookup.TryGetValue(name, out var fold) ? fold : -1;
 
     /// <summary>The id of the current property name of a reader over one span.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Id(ref Utf8JsonReader reader) => Id(reader.ValueSpan, reader.ValueIsEscaped);
 
     /// <summary>The id of a raw (escaped, unquoted) name; <paramref name="escaped"/> says whether it holds escapes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Id(ReadOnlySpan<byte> raw, bool escaped)
     {
         var hash = Hash(raw);
@@ -203,6 +207,7 @@ internal sealed class NameTable
     }
 
     /// <summary>A fast hash of a short byte string, eight bytes at a time.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static uint Hash(ReadOnlySpan<byte> bytes)
     {
         var h = (ulong)bytes.Length * 0x9E3779B97F4A7C15UL;

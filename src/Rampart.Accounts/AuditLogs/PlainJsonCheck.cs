@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Rampart.Accounts.Sigma;
 
@@ -17,6 +18,7 @@ internal static class PlainJsonCheck
     public const int MaxDepth = 32;
 
     /// <summary>The end of the value at <paramref name="index"/>, or -1 when not sure it is valid.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Value(ReadOnlySpan<byte> json, int index, int depth)
     {
         if (index >= json.Length)
@@ -36,6 +38,7 @@ internal static class PlainJsonCheck
     }
 
     /// <summary>An object or array at <paramref name="index"/>: members or elements separated by commas, no trailing comma.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Container(ReadOnlySpan<byte> json, int index, int depth)
     {
         var isObject = json[index] == (byte)'{';
@@ -91,6 +94,7 @@ internal static class PlainJsonCheck
     }
 
     /// <summary>A string at <paramref name="index"/> (its opening quote): ASCII text and the escapes JSON allows.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int String(ReadOnlySpan<byte> json, int index)
     {
         index++;

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using Rampart.Accounts.Events;
 
 namespace Rampart.Accounts.AuditLogs;
@@ -19,6 +20,7 @@ internal sealed class RawBatch
 
     public int Bytes => _used;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(RawItem item)
     {
         if (_buffer.Length == 0)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
@@ -64,6 +65,7 @@ internal sealed class RecordMembers(NameTable names)
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Add(int id, int nameStart, int nameLength, int valueStart, int valueLength, JsonTokenType kind)
     {
         var fold = names.Fold(id);
@@ -87,6 +89,7 @@ internal sealed class RecordMembers(NameTable names)
     /// way: one pass instead of a reader's. False when the check cannot vouch for it (not an object,
     /// non-ASCII text, deep nesting, invalid JSON): <see cref="Read"/> must read it then, and says what is wrong.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryReadPlain(ReadOnlyMemory<byte> record)
     {
         var json = record.Span;
@@ -149,6 +152,7 @@ internal sealed class RecordMembers(NameTable names)
     }
 
     /// <summary>Reads the object in <paramref name="record"/> at <paramref name="offset"/> (already validated: by an outer pass, or by <see cref="PlainJsonCheck"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ReadNested(ReadOnlyMemory<byte> record, int offset, int length)
     {
         Start(record);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Rampart.Accounts.Footholds;
 
 /// <summary>
@@ -28,6 +29,7 @@ internal sealed class AccessTable
     public int Count => _entries.Count;
 
     /// <summary>The entry of <paramref name="key"/>, or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Find(UInt128 key)
     {
         var (low, high) = ((ulong)key, (ulong)(key >> 64));
@@ -76,6 +78,7 @@ internal sealed class AccessTable
     }
 
     /// <summary>Counts one more sighting of entry <paramref name="index"/>: it replaces the first when earlier, the last when not earlier than the last.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddSighting(int index, in SightingIds sighting)
     {
         ref var entry = ref _entries[index];
@@ -102,6 +105,7 @@ internal sealed class AccessTable
     /// <summary>The value number of entry <paramref name="index"/> (-1 for a session or token not yet kept by its text).</summary>
     public ref int ValueOf(int index) => ref _entries[index].Value;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public AccessSlot Slot(int index)
     {
         ref var entry = ref _entries[index];
@@ -123,6 +127,7 @@ internal sealed class AccessTable
     }
 
     /// <summary>Puts entry <paramref name="index"/>, whose key's low half is <paramref name="low"/>, in the first empty slot from its own.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Place(ulong[] slots, ulong low, int index)
     {
         var mask = slots.Length - 1;

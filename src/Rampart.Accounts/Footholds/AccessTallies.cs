@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Rampart.Accounts.AuditLogs;
 using Rampart.Accounts.Events;
 
@@ -179,6 +180,7 @@ internal sealed class AccessTallies(int maxKeys)
     }
 
     /// <summary>FNV-1a over the chars, one multiply per char.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ulong Hash(ulong hash, ReadOnlySpan<char> text)
     {
         hash ^= 0xCBF29CE484222325UL;
@@ -191,6 +193,7 @@ internal sealed class AccessTallies(int maxKeys)
     }
 
     /// <summary>MurmurHash3's 64-bit finalizer: every input bit reaches every output bit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ulong Mix(ulong h)
     {
         h ^= h >> 33;

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.CompilerServices;
 using Rampart.Accounts.AuditLogs;
 
 namespace Rampart.Accounts.Footholds;
@@ -52,6 +53,7 @@ internal sealed class AddressIds
     }
 
     /// <summary>The number of an address given as text, or -1 when it has none.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Find(string text) =>
         IPAddress.TryParse(text, out var address) && ClientAddressKey.Of(address) is var key ? Find(key, Hash(key)) : -1;
 
@@ -71,6 +73,7 @@ internal sealed class AddressIds
         return _texts[id] ??= _addresses[id].Address.ToAddress()!.ToString();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Find(ClientAddressKey address, int hash)
     {
         var tag = (ulong)(uint)hash << 32;
@@ -95,6 +98,7 @@ internal sealed class AddressIds
     }
 
     /// <summary>Puts address <paramref name="id"/> in the first empty slot from its hash's own.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Place(ulong[] slots, int hash, int id)
     {
         var mask = slots.Length - 1;

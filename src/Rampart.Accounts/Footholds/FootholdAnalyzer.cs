@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using Rampart.Accounts.AuditLogs;
 using Rampart.Accounts.Events;
 using Rampart.Accounts.Sigma;
@@ -114,6 +115,7 @@ public sealed partial class FootholdAnalyzer
     }
 
     /// <summary>Adds an event whose rules were tested already: reports the matches and feeds correlations in event order, keeps what matched, tallies access.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Add(AuditEvent auditEvent, FootholdMatches hits)
     {
         Events++;
@@ -192,6 +194,7 @@ public sealed partial class FootholdAnalyzer
     /// Runs for every event, so what it keeps is numbers (<see cref="AccessTallies"/>), and the account's
     /// lower case, its seed and the app's lower case are looked up, not made, each time.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Tally(AuditEvent auditEvent, AccessIds ids)
     {
         if (auditEvent.Account is not { } account || auditEvent.Result == AuditResult.Failure)

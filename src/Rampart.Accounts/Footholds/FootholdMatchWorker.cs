@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Rampart.Accounts.Events;
@@ -31,6 +32,7 @@ internal sealed class FootholdMatchWorker(SigmaRuleSet builtIn, SigmaRuleSet? su
     /// one they select (<see cref="OperationRuleIndex"/>), and so are the supplied rules (SigmaHQ's select an
     /// operation too, mostly; a rule without a certain gate is tested on every record of its log source).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public FootholdMatches Match(AuditEvent auditEvent, EventRecord record)
     {
         if (since is { } from && auditEvent.Timestamp is { } at && at < from)
@@ -51,6 +53,7 @@ internal sealed class FootholdMatchWorker(SigmaRuleSet builtIn, SigmaRuleSet? su
         return new FootholdMatches(builtInHits, suppliedHits, Ids(record));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private CompiledRule[] Match(SigmaEvaluator evaluator, ReadOnlySpan<CompiledRule> rules, EventRecord record)
     {
         _hits.Clear();
@@ -59,6 +62,7 @@ internal sealed class FootholdMatchWorker(SigmaRuleSet builtIn, SigmaRuleSet? su
     }
 
     /// <summary>Top-level names are found ignoring case (Graph's <c>sessionId</c>, Sentinel's and the UAL's <c>SessionId</c>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static AccessIds Ids(EventRecord record)
     {
         var buffer = record.Utf8;

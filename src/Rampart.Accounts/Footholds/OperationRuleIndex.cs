@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Rampart.Accounts.Sigma;
 
@@ -25,6 +26,7 @@ internal sealed class OperationRuleIndex(SigmaRuleSet rules)
     private (SigmaLogSource Key, Source Index)? _last;
 
     /// <summary>The rules <paramref name="record"/> of <paramref name="source"/> can match, in the set's order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public CompiledRule[] RulesFor(SigmaLogSource source, EventRecord record)
     {
         Source index;
@@ -114,6 +116,7 @@ internal sealed class OperationRuleIndex(SigmaRuleSet rules)
             return several ? source with { Multi = new FieldGates(all, fields, gates) } : source;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public CompiledRule[] RulesFor(EventRecord record) => Multi!.RulesFor(record);
 
         public CompiledRule[] Select(ReadOnlySpan<char> text)

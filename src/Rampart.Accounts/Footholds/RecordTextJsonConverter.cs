@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -50,6 +51,7 @@ public sealed class RecordTextJsonConverter : JsonConverter<string>
     internal const int MaxChars = 1 << 20;
 
     /// <summary>Writes <paramref name="text"/> as a quoted JSON string into <paramref name="output"/> (at least 6 bytes a char plus 2); returns the bytes written.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int Escape(ReadOnlySpan<char> text, Span<byte> output)
     {
         var plain = Plain;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Rampart.Accounts.AuditLogs;
@@ -30,6 +31,7 @@ internal sealed partial class EventRecord
     /// another's), every array is flattened in record order, so a name always resolves as it would
     /// after <see cref="Flatten"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool NeedsFlatten(ReadOnlySpan<char> name)
     {
         if (!_normalizing || _flattened || _arrays.Count == 0 || name.IndexOf('.') < 0)
@@ -193,6 +195,7 @@ internal sealed partial class EventRecord
     /// <c>OperationProperties</c> is flattened for the bulk rule on every such record); an item with an
     /// escaped or non-ASCII name is read into a member table as before.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReadItem(RawValue item, Span<RawValue> fields, Span<byte> found)
     {
         found.Clear();

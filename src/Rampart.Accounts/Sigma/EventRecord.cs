@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Rampart.Accounts.AuditLogs;
 
@@ -91,6 +92,7 @@ internal sealed partial class EventRecord
         return _buffer.AsMemory(0, json.Length);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Start(ReadOnlySpan<byte> json, bool normalizing)
     {
         _names.ClearIfFull();
@@ -115,6 +117,7 @@ internal sealed partial class EventRecord
     }
 
     /// <summary>Claims the field <paramref name="fold"/> for a member of the record; false when a field of that name (case ignored) came first.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryAdd(int fold, string name, int nameStart, int nameLength, RawValue value, out int index)
     {
         if (fold >= _foldStamp.Length)
@@ -183,6 +186,7 @@ internal sealed partial class EventRecord
     }
 
     /// <summary>True when a quoted string may hold JSON: its text starts with <c>{</c>, <c>[</c> or an escape (white space first allowed).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool MayBeEmbedded(ReadOnlySpan<byte> quoted)
     {
         var text = quoted[1..^1];
@@ -279,6 +283,7 @@ internal sealed partial class EventRecord
     }
 
     /// <summary>A top-level field by name, case ignored.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryGet(string name, out RawValue value)
     {
         if (Find(_names.FoldOf(name), out var index) || (NeedsFlatten(name) && Find(_names.FoldOf(name), out index)))
@@ -292,6 +297,7 @@ internal sealed partial class EventRecord
     }
 
     /// <summary>A top-level field by name, case ignored.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryGet(ReadOnlySpan<char> name, out RawValue value)
     {
         if (Find(_names.FoldOf(name), out var index) || (NeedsFlatten(name) && Find(_names.FoldOf(name), out index)))
@@ -318,6 +324,7 @@ internal sealed partial class EventRecord
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Find(int fold, out int index)
     {
         if (fold >= 0 && fold < _foldStamp.Length && _foldStamp[fold] == _generation)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace Rampart.Accounts.Sigma;
@@ -8,6 +9,7 @@ namespace Rampart.Accounts.Sigma;
 /// </summary>
 internal sealed class FieldMatchNode(int slot, ValueMatcher[] matchers, bool all) : SigmaNode
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override bool Evaluate(SigmaEventContext context)
     {
         if (!context.TryGet(slot, out var value))

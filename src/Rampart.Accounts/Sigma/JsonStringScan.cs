@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -15,6 +16,7 @@ internal static class JsonStringScan
     /// The first index at or after <paramref name="index"/> of a quote, a backslash, and, when
     /// <paramref name="plainOnly"/>, a control character or a non-ASCII byte; the length when none.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int NextStop(ReadOnlySpan<byte> json, int index, bool plainOnly)
     {
         ref var start = ref MemoryMarshal.GetReference(json);

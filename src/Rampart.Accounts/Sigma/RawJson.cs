@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
@@ -42,6 +43,7 @@ internal static class RawJson
         Find(buffer, obj, null, name, out value);
 
     /// <summary>Without <paramref name="utf8Name"/> names compare exactly; with it, ignoring ASCII case.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Find(ReadOnlySpan<byte> buffer, RawValue obj, byte[]? utf8Name, string name, out RawValue value)
     {
         if (obj.Kind == JsonTokenType.StartObject)
@@ -162,6 +164,7 @@ internal static class RawJson
     };
 
     /// <summary>Writes a scalar's text (string unescaped, number as written, true/false) into <paramref name="destination"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Decode(ReadOnlySpan<byte> buffer, RawValue value, Span<char> destination)
     {
         switch (value.Kind)

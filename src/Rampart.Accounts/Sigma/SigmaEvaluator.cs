@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 
@@ -47,6 +48,7 @@ public sealed class SigmaEvaluator
     /// <paramref name="hits"/>, touching no correlation state, so several evaluators can run it on
     /// several threads while one evaluator <see cref="Complete(ReadOnlySpan{CompiledRule}, EventRecord, DateTimeOffset, List{SigmaMatch})"/>s the events in order.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void MatchRules(SigmaLogSource source, JsonElement data, List<CompiledRule> hits)
     {
         _context.Reset(data);
@@ -54,6 +56,7 @@ public sealed class SigmaEvaluator
     }
 
     /// <summary><see cref="MatchRules(SigmaLogSource, JsonElement, List{CompiledRule})"/> over a record the reader indexed as it wrote it: no second pass over the bytes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void MatchRules(SigmaLogSource source, EventRecord record, List<CompiledRule> hits)
     {
         _context.Reset(record);
@@ -65,6 +68,7 @@ public sealed class SigmaEvaluator
     /// selects for the event's log source, in the set's order: for a caller that indexes them further
     /// (the built-in foothold rules, by operation) and passes only those that can match.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void MatchRules(ReadOnlySpan<CompiledRule> rules, EventRecord record, List<CompiledRule> hits)
     {
         _context.Reset(record);
@@ -78,6 +82,7 @@ public sealed class SigmaEvaluator
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void MatchRules(SigmaLogSource source, List<CompiledRule> hits)
     {
         var rules = _set.RulesFor(source);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 
@@ -71,6 +72,7 @@ internal sealed class SigmaEventContext
     }
 
     /// <summary>The field's value, or false when no candidate path exists in this event.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryGet(int slot, out RawValue value)
     {
         if (_slotGeneration[slot] != _generation)
@@ -84,6 +86,7 @@ internal sealed class SigmaEventContext
     }
 
     /// <summary>The text of a scalar field, decoded once per event.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ReadOnlySpan<char> SlotText(int slot, RawValue value)
     {
         if (_textGeneration[slot] != _generation)
@@ -190,9 +193,11 @@ internal sealed class SigmaEventContext
     /// read from the bytes. The one field look-up: rules read fields through it, and correlations
     /// their group-by and value fields.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool Resolve(EventRecord record, FieldPath[] candidates, out RawValue value) => Resolve(record, candidates, out value, out _);
 
     /// <summary><see cref="Resolve(EventRecord, FieldPath[], out RawValue)"/>, saying also whether a path that was not found stopped at an array.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool Resolve(EventRecord record, FieldPath[] candidates, out RawValue value, out bool stoppedAtArray)
     {
         stoppedAtArray = false;

@@ -13,6 +13,7 @@ namespace Rampart.Accounts.Sigma;
 internal static class ValidJson
 {
     /// <summary>The kind of the value whose first byte is <paramref name="first"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static JsonTokenType KindOf(byte first) => first switch
     {
         (byte)'"' => JsonTokenType.String,
@@ -41,6 +42,7 @@ internal static class ValidJson
     }
 
     /// <summary>Where the value that starts at <paramref name="index"/> ends (exclusive).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int ValueEnd(ReadOnlySpan<byte> json, int index)
     {
         switch (json[index])
@@ -78,6 +80,7 @@ internal static class ValidJson
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int ContainerEnd(ReadOnlySpan<byte> json, int index)
     {
         var depth = 0;
