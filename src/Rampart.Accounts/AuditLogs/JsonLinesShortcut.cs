@@ -91,6 +91,7 @@ internal static class JsonLinesShortcut
     /// <c>{"value": [</c>, <c>@odata.*</c> members first) or needs to look at what precedes its first
     /// member: those lines go the structural way.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool MayBeWrapper(ReadOnlySpan<byte> text)
     {
         var inner = text[1..];

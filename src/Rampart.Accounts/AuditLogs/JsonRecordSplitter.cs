@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace Rampart.Accounts.AuditLogs;
 
@@ -77,6 +78,7 @@ internal sealed class JsonRecordSplitter : IDisposable
 
     public int LinesRead => _line;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryRead(out RawRecord record)
     {
         if (!_started)

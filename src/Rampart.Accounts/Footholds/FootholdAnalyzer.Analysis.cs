@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Rampart.Accounts.AuditLogs;
 using Rampart.Detection.Verdicts;
 
@@ -190,6 +191,7 @@ public sealed partial class FootholdAnalyzer
     /// Whether the full verdict of the address may find an indicator. An address with a zone is asked in full:
     /// its text (<c>fe80::1%3</c>) is not one the value parser takes, and the full verdict says so.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool MayMatch(IVerdictEngine verdicts, ClientAddressKey address)
     {
         if (address.ScopeId != 0)

@@ -84,6 +84,7 @@ public sealed class RecordTextJsonConverter : JsonConverter<string>
         return plain;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int EscapeOne(char c, Span<byte> output)
     {
         output[0] = (byte)'\\';
