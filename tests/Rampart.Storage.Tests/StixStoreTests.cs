@@ -147,6 +147,31 @@ public abstract class StixStoreTests<TTarget> : StorageTest<TTarget>
         Assert.Equal("indicator--a", all.Items[0].StixRef);
     }
 
+    /// <summary>
+    /// An import that starts on an empty store skips the stored-version look-up for ids it has not
+    /// written yet: what its earlier chunks wrote must still be found by its later ones.
+    /// </summary>
+    [Fact]
+    public async Task An_import_into_an_empty_store_finds_in_later_chunks_the_versions_its_earlier_chunks_wrote()
+    {
+        var store = await OpenAsync();
+        var first = Enumerable.Range(0, 60).Select(i => Indicator($"indicator--{i:D3}", January, $"d{i}.example")).ToArray();
+        var counts = await store.Get<IStixStore>().ImportAsync("test", async writer =>
+        {
+            var total = await writer.WriteAsync(first, Ct);
+            total += await writer.WriteAsync([first[7], Indicator("indicator--007", January.AddDays(1), "d7-new.example"), Indicator("indicator--100", January, "d100.example")], Ct);
+            total += await writer.WriteAsync([Indicator("indicator--007", January, "d7.example"), first[59]], Ct);
+            var known = await writer.KnownIdsAsync(["indicator--000", "indicator--100", "indicator--999"], Ct);
+            Assert.Equal(["indicator--000", "indicator--100"], known.Order());
+            return total;
+        }, Analyst, Ct);
+
+        Assert.Equal((62, 3, 62), (counts.Added, counts.Unchanged, counts.IndicatorsAdded));
+        var versions = await store.Get<IStixStore>().StreamAsync(new StixSelection(), Ct).ToListAsync(Ct);
+        Assert.Equal(61, versions.Count);
+        Assert.Equal(January.AddDays(1), versions.Single(v => v.Id == "indicator--007").Modified);
+    }
+
     [Fact]
     public async Task Known_ids_and_attribution_see_what_this_import_wrote()
     {

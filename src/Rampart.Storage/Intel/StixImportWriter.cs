@@ -58,6 +58,11 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
     private string? _lastVersion;
     private long _nextDateAdded;
 
+    // SQLite: whether stix_objects was empty when this import began (asked once), and then the ids it has
+    // stored since: the only ones a look-up can find.
+    private bool? _emptyAtStart;
+    private StoredIdFilter? _storedHere;
+
     public StixImportWriter(ChangeTransaction change, string source, IStixVersionLog? log = null)
     {
         _change = change;
@@ -72,15 +77,25 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
     public async Task<StixWriteCounts> WriteAsync(IReadOnlyList<StixObjectVersion> objects, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(objects);
-        var stored = await StoredVersionsAsync(objects.Select(o => o.Id).Distinct(StringComparer.Ordinal).ToList(), cancellationToken).ConfigureAwait(false);
+        var ids = new HashSet<string>(objects.Count, StringComparer.Ordinal);
+        foreach (var item in objects)
+        {
+            ids.Add(item.Id);
+        }
+
+        var stored = await StoredVersionsAsync(ids, cancellationToken).ConfigureAwait(false);
+
+        // A bulk import's usual chunk: no id in it stored yet, none twice. Then every object is fresh and
+        // the newest version of its id, and neither needs asking object by object.
+        var allNew = stored.Versions.Count == 0 && ids.Count == objects.Count;
 
         // The versions not stored yet, each once, in bundle order.
         var fresh = new List<(StixObjectVersion Item, string Version)>(objects.Count);
-        var seen = new HashSet<(string, string)>();
+        var seen = allNew ? null : new HashSet<(string, string)>();
         foreach (var item in objects)
         {
             var version = VersionOf(item.Modified);
-            if (!stored.Versions.Contains((item.Id, version)) && seen.Add((item.Id, version)))
+            if (seen is null || (!stored.Versions.Contains((item.Id, version)) && seen.Add((item.Id, version))))
             {
                 fresh.Add((item, version));
             }
@@ -103,13 +118,17 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
         var revoke = new List<string>();
         foreach (var (item, version) in fresh)
         {
-            if (newest.TryGetValue(item.Id, out var known) && string.CompareOrdinal(known, version) > 0)
+            if (!allNew)
             {
-                // An older version arriving late is history: it must not undo what the newer one says.
-                continue;
+                if (newest.TryGetValue(item.Id, out var known) && string.CompareOrdinal(known, version) > 0)
+                {
+                    // An older version arriving late is history: it must not undo what the newer one says.
+                    continue;
+                }
+
+                newest[item.Id] = version;
             }
 
-            newest[item.Id] = version;
             if (item.Revoked)
             {
                 revoke.Add(item.Id);
@@ -213,9 +232,10 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
         return statement;
     }
 
-    private static void BindSqlite(SqliteStatement insert, int offset, long dateAdded, (StixObjectVersion Item, string Version) row)
+    private void BindSqlite(SqliteStatement insert, int offset, long dateAdded, (StixObjectVersion Item, string Version) row)
     {
         var (item, version) = row;
+        _storedHere?.Add(item.Id);
         insert.Bind(offset + 1, item.Id);
         insert.Bind(offset + 2, version);
         insert.Bind(offset + 3, item.Type);
@@ -353,17 +373,31 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
     }
 
     /// <summary>
-    /// SQLite: one prepared primary-key look-up per id, bound by position. No network, so nothing to
+    /// SQLite: one prepared primary-key look-up per id, bound by position, except for the ids that
+    /// <see cref="StoredIdFilter"/> rules out when the import began on an empty table. No network, so nothing to
     /// batch; the ids as a JSON array through <c>json_each</c> cost a tenth of the write stage (the
     /// serializing, the parsing back and the IN list built per chunk). A version equal to the last one
     /// seen reuses its string: a bundle's versions mostly share one <c>modified</c>.
     /// </summary>
     private void StoredVersionsSqlite(IReadOnlyCollection<string> ids, HashSet<(string, string)> versions, Dictionary<string, string> newest)
     {
+        if (_emptyAtStart is null)
+        {
+            using var any = new SqliteStatement((SqliteConnection)_change.Connection, "SELECT EXISTS (SELECT 1 FROM stix_objects)");
+            any.Step();
+            _emptyAtStart = any.GetInt64(0) == 0;
+            _storedHere = _emptyAtStart.Value ? new StoredIdFilter() : null;
+        }
+
         var lookup = _sqliteStored ??= new SqliteStatement((SqliteConnection)_change.Connection, "SELECT modified FROM stix_objects WHERE id = ?1");
         Span<char> text = stackalloc char[64];
         foreach (var id in ids)
         {
+            if (_storedHere is not null && !_storedHere.MayContain(id))
+            {
+                continue;
+            }
+
             lookup.Bind(1, id);
             while (lookup.Step())
             {
