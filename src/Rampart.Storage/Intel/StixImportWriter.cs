@@ -11,8 +11,9 @@ namespace Rampart.Storage.Intel;
 
 /// <summary>
 /// Writes STIX objects inside one import's change transaction. Per chunk: one query for the versions
-/// already stored of the chunk's ids, so a version already there is counted unchanged without a write
-/// (re-import writes nothing and costs a read); then the new versions in bulk — SQLite: prepared
+/// already stored of the chunk's ids (on SQLite, when the import began on an empty table, only of the ids
+/// <see cref="StoredIdFilter"/> does not rule out), so a version already there is counted unchanged without
+/// a write (re-import writes nothing and costs a read); then the new versions in bulk — SQLite: prepared
 /// inserts of 50 rows each bound by position, the JSON bound as the UTF-8 bytes it arrived as, each
 /// row with its <c>date_added</c> (the row id: strictly increasing, after every value stored or handed
 /// out by <see cref="IStixVersionLog"/>, TAXII's log); PostgreSQL: binary COPY into a temporary table
