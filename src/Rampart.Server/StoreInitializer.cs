@@ -15,8 +15,7 @@ public sealed class StoreInitializer(IStoreMigrator migrator, IActorStore actors
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         await migrator.MigrateAsync(cancellationToken);
-        var knowledge = ActorKnowledgeBase.Shipped;
-        await actors.SeedKnowledgeBaseAsync(knowledge.Actors, knowledge.Version, cancellationToken);
+        await actors.SeedKnowledgeBaseAsync(() => ActorKnowledgeBase.Shipped.Actors, ActorKnowledgeBase.ShippedVersion, cancellationToken);
     }
 
     /// <summary>

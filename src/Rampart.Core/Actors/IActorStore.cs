@@ -8,8 +8,10 @@ public interface IActorStore
     /// <summary>
     /// Loads the knowledge base shipped with the product when its version differs from the stored
     /// one (adds and updates, never deletes what imports added). Returns true when it loaded.
+    /// <paramref name="actors"/> is asked only then: building the shipped actors costs every CLI
+    /// start about 0.2 CPU-s, and the version alone is a hash of the files.
     /// </summary>
-    Task<bool> SeedKnowledgeBaseAsync(IReadOnlyList<Actor> actors, string version, CancellationToken cancellationToken);
+    Task<bool> SeedKnowledgeBaseAsync(Func<IReadOnlyList<Actor>> actors, string version, CancellationToken cancellationToken);
 
     /// <summary>Adds an actor or adds names to one (from STIX, MISP or an analyst).</summary>
     Task UpsertAsync(Actor actor, ChangeContext context, CancellationToken cancellationToken);

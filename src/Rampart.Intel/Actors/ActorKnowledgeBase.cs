@@ -21,6 +21,9 @@ public sealed class ActorKnowledgeBase
     // Building takes tens of milliseconds; once per process is enough and the result is immutable.
     private static readonly Lazy<ActorKnowledgeBase> ShippedInstance = new(ShippedGalaxies.Load, LazyThreadSafetyMode.ExecutionAndPublication);
 
+    // A store already holding this version needs no actors built: a hash of the files costs milliseconds.
+    private static readonly Lazy<string> ShippedVersionInstance = new(ShippedGalaxies.Version, LazyThreadSafetyMode.ExecutionAndPublication);
+
     private readonly ActorIndex _index;
 
     private ActorKnowledgeBase(string version, IReadOnlyList<Actor> actors)
@@ -32,6 +35,9 @@ public sealed class ActorKnowledgeBase
 
     /// <summary>The knowledge base built from the galaxy files embedded in this assembly, built on first use.</summary>
     public static ActorKnowledgeBase Shipped => ShippedInstance.Value;
+
+    /// <summary>The <see cref="Version"/> of <see cref="Shipped"/>, without building it.</summary>
+    public static string ShippedVersion => ShippedVersionInstance.Value;
 
     /// <summary>A short hash of the merge rules and the files: changes exactly when the built actors may change.</summary>
     public string Version { get; }
@@ -68,7 +74,7 @@ public sealed class ActorKnowledgeBase
     /// <summary>The actors of a country (ISO 3166-1 alpha-2, any case); every actor when <paramref name="countryCode"/> is null.</summary>
     public IReadOnlyList<Actor> ListByCountry(string? countryCode) => _index.ListByCountry(countryCode);
 
-    private static byte[] ReadAll(Stream stream)
+    internal static byte[] ReadAll(Stream stream)
     {
         using var buffer = new MemoryStream();
         stream.CopyTo(buffer);

@@ -14,6 +14,15 @@ internal static class ShippedGalaxies
         return ActorKnowledgeBase.Build(threatActor, microsoft, mitre);
     }
 
+    /// <summary>The version <see cref="Load"/>'s knowledge base has, from the files alone.</summary>
+    public static string Version() => KnowledgeBaseVersion.Compute([.. ActorGalaxies.All.Select(Bytes)]);
+
+    private static byte[] Bytes(ActorGalaxy galaxy)
+    {
+        using var stream = Open(galaxy);
+        return ActorKnowledgeBase.ReadAll(stream);
+    }
+
     private static Stream Open(ActorGalaxy galaxy)
     {
         var name = ResourcePrefix + ActorGalaxies.FileName(galaxy);

@@ -42,7 +42,7 @@ internal sealed class ActorStore(StoreChanges changes) : IActorStore
                  UNION SELECT actor_id FROM actor_aliases WHERE normalized_name = @Normalized)
         """;
 
-    public Task<bool> SeedKnowledgeBaseAsync(IReadOnlyList<Actor> actors, string version, CancellationToken cancellationToken)
+    public Task<bool> SeedKnowledgeBaseAsync(Func<IReadOnlyList<Actor>> actors, string version, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actors);
         ArgumentException.ThrowIfNullOrEmpty(version);
@@ -55,13 +55,14 @@ internal sealed class ActorStore(StoreChanges changes) : IActorStore
                 return false;
             }
 
-            foreach (var actor in actors)
+            var seeded = actors();
+            foreach (var actor in seeded)
             {
                 await UpsertCoreAsync(change, actor).ConfigureAwait(false);
             }
 
             await change.ExecuteAsync(UpsertKnowledgeBase, new { Name = KnowledgeBaseName, Version = version, Now = change.NowStore }).ConfigureAwait(false);
-            change.Audit("actors.seed", "knowledge-base:" + KnowledgeBaseName, $"version={version} actors={actors.Count} previous={stored ?? "none"}");
+            change.Audit("actors.seed", "knowledge-base:" + KnowledgeBaseName, $"version={version} actors={seeded.Count} previous={stored ?? "none"}");
             return true;
         }, cancellationToken);
     }

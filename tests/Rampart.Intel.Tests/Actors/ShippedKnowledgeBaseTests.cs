@@ -9,6 +9,13 @@ public sealed class ShippedKnowledgeBaseTests
     private static ActorKnowledgeBase Shipped => ActorKnowledgeBase.Shipped;
 
     [Fact]
+    public void The_shipped_version_known_without_building_is_the_built_knowledge_base_version()
+    {
+        Assert.Matches("^[0-9a-f]{16}$", ActorKnowledgeBase.ShippedVersion);
+        Assert.Equal(Shipped.Version, ActorKnowledgeBase.ShippedVersion);
+    }
+
+    [Fact]
     public void Strontium_is_one_actor_with_apt28_and_fancy_bear_and_not_apt29()
     {
         var actor = Single(Shipped, "strontium");

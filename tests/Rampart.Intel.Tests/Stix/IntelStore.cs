@@ -49,7 +49,7 @@ internal sealed class IntelStore : IAsyncDisposable
         if (withActors)
         {
             var kb = ActorKnowledgeBase.Shipped;
-            await store.Actors.SeedKnowledgeBaseAsync(kb.Actors, kb.Version, TestContext.Current.CancellationToken);
+            await store.Actors.SeedKnowledgeBaseAsync(() => kb.Actors, kb.Version, TestContext.Current.CancellationToken);
         }
 
         return store;
