@@ -66,11 +66,9 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
     private SqliteIndicatorUpsert? _sqliteIndicators;
     private DateTimeOffset? _lastModified;
     private string? _lastVersion;
+    // SQLite, both set by the import's first look-up (StartSqlite): the next row's date_added, and, when
+    // stix_objects was empty then, the ids stored since: the only ones a look-up can find.
     private long _nextDateAdded;
-
-    // SQLite: whether stix_objects was empty when this import began (asked once), and then the ids it has
-    // stored since: the only ones a look-up can find.
-    private bool? _emptyAtStart;
     private StoredIdFilter? _storedHere;
 
     public StixImportWriter(ChangeTransaction change, string source, IStixVersionLog? log = null)
@@ -176,11 +174,6 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
 
     private void InsertSqlite(List<(StixObjectVersion Item, string Version)> fresh)
     {
-        if (_nextDateAdded == 0)
-        {
-            _nextDateAdded = FirstDateAdded();
-        }
-
         var rows = 0;
         if (fresh.Count >= SqliteRowsPerInsert)
         {
@@ -206,16 +199,19 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
     }
 
     /// <summary>
-    /// What the old per-row trigger gave each version: MAX(imported_at × 1000, the last date_added + 1),
-    /// over the versions stored and what TAXII's log handed out. The import holds SQLite's one write lock
-    /// from its first statement to its commit, so the last value is read once and counted on from there.
+    /// Once, before the first chunk's look-up (every insert follows one). The first date_added is what the
+    /// old per-row trigger gave each version: MAX(imported_at × 1000, the last date_added + 1), over the
+    /// versions stored and what TAXII's log handed out. The import holds SQLite's one write lock from its
+    /// first statement to its commit, so the last value is read once and counted on from there; no
+    /// date_added stored (the row id, never 0) means the table is empty and only this import's ids can be found.
     /// </summary>
-    private long FirstDateAdded()
+    private void StartSqlite()
     {
         using var last = new SqliteStatement((SqliteConnection)_change.Connection, "SELECT COALESCE(MAX(date_added), 0) FROM stix_objects");
         last.Step();
         var stored = last.GetInt64(0);
-        return Math.Max(_change.NowStore * 1000, Math.Max(stored, _log?.LastDateAdded(_change) ?? 0) + 1);
+        _storedHere = stored == 0 ? new StoredIdFilter() : null;
+        _nextDateAdded = Math.Max(_change.NowStore * 1000, Math.Max(stored, _log?.LastDateAdded(_change) ?? 0) + 1);
     }
 
     /// <summary>
@@ -353,8 +349,8 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
     public int Attributed { get; private set; }
 
     /// <summary>
-    /// Every stored version of each id that has one, and the newest per id: one query, the ids passed
-    /// as one JSON array (SQLite) or text array (PostgreSQL).
+    /// Every stored version of each id that has one, and the newest per id: SQLite, a primary-key look-up
+    /// per id (<see cref="StoredVersionsSqlite"/>); PostgreSQL, one query with the ids as a text array.
     /// </summary>
     private async Task<(HashSet<(string, string)> Versions, Dictionary<string, string> Newest)> StoredVersionsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
     {
@@ -407,12 +403,9 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
     /// </summary>
     private void StoredVersionsSqlite(IReadOnlyCollection<string> ids, HashSet<(string, string)> versions, Dictionary<string, string> newest)
     {
-        if (_emptyAtStart is null)
+        if (_nextDateAdded == 0)
         {
-            using var any = new SqliteStatement((SqliteConnection)_change.Connection, "SELECT EXISTS (SELECT 1 FROM stix_objects)");
-            any.Step();
-            _emptyAtStart = any.GetInt64(0) == 0;
-            _storedHere = _emptyAtStart.Value ? new StoredIdFilter() : null;
+            StartSqlite();
         }
 
         var lookup = _sqliteStored ??= new SqliteStatement((SqliteConnection)_change.Connection, "SELECT modified FROM stix_objects WHERE id = ?1");
