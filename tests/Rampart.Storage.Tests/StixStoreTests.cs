@@ -151,24 +151,28 @@ public abstract class StixStoreTests<TTarget> : StorageTest<TTarget>
 
     /// <summary>
     /// An import that starts on an empty store skips the stored-version look-up for ids it has not
-    /// written yet: what its earlier chunks wrote must still be found by its later ones.
+    /// written yet, and a bulk one (SQLite, from 10 objects here) finds them without the (id, modified)
+    /// index: what its earlier chunks wrote must still be found by its later ones.
     /// </summary>
-    [Fact]
-    public async Task An_import_into_an_empty_store_finds_in_later_chunks_the_versions_its_earlier_chunks_wrote()
+    [Theory]
+    [InlineData(int.MaxValue)]
+    [InlineData(10)]
+    public async Task An_import_into_an_empty_store_finds_in_later_chunks_the_versions_its_earlier_chunks_wrote(int bulkAfter)
     {
         var store = await OpenAsync();
         var first = Enumerable.Range(0, 60).Select(i => Indicator($"indicator--{i:D3}", January, $"d{i}.example")).ToArray();
-        var counts = await store.Get<IStixStore>().ImportAsync("test", async writer =>
+        var counts = await BulkStore(store, bulkAfter).ImportAsync("test", async writer =>
         {
             var total = await writer.WriteAsync(first, Ct);
             total += await writer.WriteAsync([first[7], Indicator("indicator--007", January.AddDays(1), "d7-new.example"), Indicator("indicator--100", January, "d100.example")], Ct);
-            total += await writer.WriteAsync([Indicator("indicator--007", January, "d7.example"), first[59]], Ct);
+            Assert.Equal(bulkAfter == 10 && Target.Provider == StoreProvider.Sqlite, ((StixImportWriter)writer).VersionIndexSetAside);
+            total += await writer.WriteAsync([Indicator("indicator--007", January, "d7.example"), first[59], Indicator("indicator--100", January, "d100.example")], Ct);
             var known = await writer.KnownIdsAsync(["indicator--000", "indicator--100", "indicator--999"], Ct);
             Assert.Equal(["indicator--000", "indicator--100"], known.Order());
             return total;
         }, Analyst, Ct);
 
-        Assert.Equal((62, 3, 62), (counts.Added, counts.Unchanged, counts.IndicatorsAdded));
+        Assert.Equal((62, 4, 62), (counts.Added, counts.Unchanged, counts.IndicatorsAdded));
         var versions = await store.Get<IStixStore>().StreamAsync(new StixSelection(), Ct).ToListAsync(Ct);
         Assert.Equal(61, versions.Count);
         Assert.Equal(January.AddDays(1), versions.Single(v => v.Id == "indicator--007").Modified);
@@ -240,12 +244,13 @@ public abstract class StixStoreTests<TTarget> : StorageTest<TTarget>
         await using var otherTarget = new TTarget();
         await using var normal = new TestStore(await otherTarget.CreateAsync(Ct));
         await normal.Migrator.MigrateAsync(Ct);
-        var setAside = new List<bool>();
+        var setAside = new List<(bool, bool)>();
 
-        var bulkCounts = await WriteChunksAsync(BulkStore(bulk, 100), BundleWithRepeats(), w => setAside.Add(w.StixRefIndexSetAside));
+        var bulkCounts = await WriteChunksAsync(BulkStore(bulk, 100), BundleWithRepeats(), w => setAside.Add((w.StixRefIndexSetAside, w.VersionIndexSetAside)));
         var normalCounts = await WriteChunksAsync(BulkStore(normal, int.MaxValue), BundleWithRepeats());
 
-        Assert.Equal(Target.Provider == StoreProvider.Sqlite ? new[] { false, true, true, true, true } : new[] { false, false, false, false, false }, setAside);
+        var sqlite = Target.Provider == StoreProvider.Sqlite;
+        Assert.Equal([(false, false), (sqlite, false), (sqlite, sqlite), (sqlite, sqlite), (sqlite, sqlite)], setAside);
         Assert.Equal(normalCounts, bulkCounts);
         Assert.Equal((363, 1), (bulkCounts.Added, bulkCounts.Unchanged));
         var (bulkContent, normalContent) = (await ContentAsync(bulk), await ContentAsync(normal));
@@ -253,6 +258,7 @@ public abstract class StixStoreTests<TTarget> : StorageTest<TTarget>
         Assert.Equal(normalContent.Indicators, bulkContent.Indicators);
         Assert.Equal(normalContent.Indexes, bulkContent.Indexes);
         Assert.Contains(bulkContent.Indexes, sql => sql.Contains("indicators_stix_ref", StringComparison.Ordinal));
+        Assert.Contains(bulkContent.Indexes, sql => sql.Contains(sqlite ? "stix_objects_version" : "stix_objects_pkey", StringComparison.Ordinal));
         Assert.Equal("indicator--a1", bulkContent.Indicators.Single(i => i.Item3 == "d5.example").Item7);
     }
 
@@ -290,16 +296,18 @@ public abstract class StixStoreTests<TTarget> : StorageTest<TTarget>
     {
         var store = await OpenAsync();
         var before = await ContentAsync(store);
-        var setAside = false;
+        var setAside = (false, false);
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => BulkStore(store, 10).ImportAsync<int>("test", async writer =>
         {
             await writer.WriteAsync(Enumerable.Range(0, 60).Select(i => Indicator($"indicator--{i:D3}", January, $"d{i}.example")).ToArray(), Ct);
-            setAside = ((StixImportWriter)writer).StixRefIndexSetAside;
+            await writer.WriteAsync([Indicator("indicator--100", January, "d100.example")], Ct);
+            var bulk = (StixImportWriter)writer;
+            setAside = (bulk.StixRefIndexSetAside, bulk.VersionIndexSetAside);
             throw new InvalidOperationException("the bundle broke off");
         }, Analyst, Ct));
 
-        Assert.Equal(Target.Provider == StoreProvider.Sqlite, setAside);
+        Assert.Equal((Target.Provider == StoreProvider.Sqlite, Target.Provider == StoreProvider.Sqlite), setAside);
         var after = await ContentAsync(store);
         Assert.Empty(after.Objects);
         Assert.Empty(after.Indicators);

@@ -56,8 +56,10 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
     /// <summary>The page cache (negative: KiB) while a set-aside index is built: it also bounds SQLite's sort buffers.</summary>
     private const int IndexBuildCacheKilobytes = -4096;
 
-    /// <summary>The index a bulk import sets aside (see <see cref="SetAsideStixRefIndexOnBulk"/>).</summary>
+    /// <summary>The indexes a bulk import sets aside (see <see cref="SetAsideStixRefIndexOnBulk"/> and <see cref="SetAsideVersionIndexOnBulk"/>).</summary>
     private const string StixRefIndex = "indicators_stix_ref";
+
+    private const string VersionIndex = "stix_objects_version";
 
     private const string RevokeDerived = """
         UPDATE indicators SET revoked = TRUE, modified_at = @Now, revision = @Revision WHERE stix_ref = @Id AND NOT revoked
@@ -85,6 +87,16 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
     private bool _stixRefIndexSettled;
     private string? _setAsideStixRefIndex;
 
+    // SQLite, an import that began on an empty stix_objects: the (id, modified) index while set aside, the
+    // versions written meanwhile (found there instead), and the look-up of a row by its date_added.
+    private long _objectsWritten;
+    private bool _versionIndexSettled;
+    private string? _setAsideVersionIndex;
+    private ImportedIdTable? _importedIds;
+    private SqliteStatement? _sqliteByDateAdded;
+    private readonly List<long> _candidates = [];
+    private bool _finishing;
+
     /// <param name="change">The import's change transaction.</param>
     /// <param name="source">The source every object and indicator is recorded under.</param>
     /// <param name="log">TAXII's log, whose date_added values stored versions follow.</param>
@@ -103,6 +115,9 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
     /// <summary>True while this import has the stix_ref index set aside (SQLite bulk imports; for tests).</summary>
     internal bool StixRefIndexSetAside => _setAsideStixRefIndex is not null;
 
+    /// <summary>True while this import has the (id, modified) index set aside (SQLite bulk imports into an empty table; for tests).</summary>
+    internal bool VersionIndexSetAside => _setAsideVersionIndex is not null;
+
     public StixWriteCounts Counts { get; private set; } = StixWriteCounts.Zero;
 
     public int Revoked { get; private set; }
@@ -114,6 +129,11 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
         foreach (var item in objects)
         {
             ids.Add(item.Id);
+        }
+
+        if (_change.Provider == StoreProvider.Sqlite)
+        {
+            SetAsideVersionIndexOnBulk(objects.Count);
         }
 
         var stored = await StoredVersionsAsync(ids, cancellationToken).ConfigureAwait(false);
@@ -181,7 +201,7 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
         var upserted = indicators.Count == 0 ? default : await IndicatorStore.UpsertAsync(_change, SqliteIndicators(), indicators).ConfigureAwait(false);
         if (revoke.Count > 0)
         {
-            RestoreIndexes();
+            RestoreStixRefIndex();
         }
 
         foreach (var id in revoke)
@@ -210,6 +230,7 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
 
     private void InsertSqlite(List<(StixObjectVersion Item, string Version)> fresh)
     {
+        _objectsWritten += fresh.Count;
         var rows = 0;
         if (fresh.Count >= SqliteRowsPerInsert)
         {
@@ -272,35 +293,114 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
         }
 
         _stixRefIndexSettled = true;
+        _setAsideStixRefIndex = SetAside((SqliteConnection)_change.Connection, StixRefIndex);
+    }
+
+    /// <summary>
+    /// SQLite, a bulk import into an empty <c>stix_objects</c>: once it has written <c>_setAsideStixRefAfter</c>
+    /// objects, the (id, modified) index is dropped inside the import's transaction and built again at its end
+    /// (<see cref="RestoreIndexes"/>). A STIX id is a random UUID, so each version's entry went to a random page
+    /// of an index larger than the page cache (sqlite3 shell, 1M objects with random ids: 10.1 CPU-s for the
+    /// inserts with the index, 2.6 without it plus 1.4 to build it, sorted). Meanwhile the versions this import
+    /// wrote — the only ones stored — are found by <see cref="ImportedIdTable"/> and confirmed by their row; the
+    /// import writes no version twice (the chunk's look-up), so the index builds without a conflict. A table
+    /// that fills builds the index then and goes on with look-ups by it.
+    /// </summary>
+    private void SetAsideVersionIndexOnBulk(int chunk)
+    {
+        if (_importedIds is { } table && table.Count + chunk > ImportedIdTable.MaxVersions)
+        {
+            RestoreVersionIndex();
+        }
+
+        if (_versionIndexSettled || _storedHere is null || _objectsWritten < _setAsideStixRefAfter)
+        {
+            return;
+        }
+
+        _versionIndexSettled = true;
         var connection = (SqliteConnection)_change.Connection;
+        if (SetAside(connection, VersionIndex) is not { } create)
+        {
+            return;
+        }
+
+        // The versions written so far, from the rows themselves; later ones as they are bound.
+        var first = long.MaxValue;
+        using (var min = new SqliteStatement(connection, "SELECT COALESCE(MIN(date_added), 0) FROM stix_objects"))
+        {
+            min.Step();
+            first = min.GetInt64(0);
+        }
+
+        var ids = new ImportedIdTable(first == 0 ? _nextDateAdded : first);
+        using (var all = new SqliteStatement(connection, "SELECT id, date_added FROM stix_objects"))
+        {
+            while (all.Step())
+            {
+                ids.Add(all.GetText(0)!, all.GetInt64(1));
+            }
+        }
+
+        (_setAsideVersionIndex, _importedIds, _storedHere) = (create, ids, null);
+    }
+
+    /// <summary>Reads an index's CREATE statement and drops the index; null when the store has no such index.</summary>
+    private static string? SetAside(SqliteConnection connection, string index)
+    {
         string? create;
-        using (var find = new SqliteStatement(connection, $"SELECT sql FROM sqlite_master WHERE type = 'index' AND name = '{StixRefIndex}'"))
+        using (var find = new SqliteStatement(connection, $"SELECT sql FROM sqlite_master WHERE type = 'index' AND name = '{index}'"))
         {
             create = find.Step() ? find.GetText(0) : null;
         }
 
-        if (create is null)
+        if (create is not null)
         {
-            return;
-        }
-
-        using (var drop = new SqliteStatement(connection, $"DROP INDEX {StixRefIndex}"))
-        {
+            using var drop = new SqliteStatement(connection, $"DROP INDEX {index}");
             drop.Execute();
         }
 
-        _setAsideStixRefIndex = create;
+        return create;
     }
 
-    /// <summary>Builds again what a bulk import set aside: before a look-up by stix_ref, and at the import's end (<see cref="StixStore"/>).</summary>
+    /// <summary>
+    /// Builds again what a bulk import set aside, at its end (<see cref="StixStore"/>). The page cache stays at
+    /// the size the builds ran with until the connection is opened again (every open sets it): growing it back
+    /// for the commit alone took ~30 MB more of the process's memory, freed pages kept by one malloc arena and
+    /// new ones taken from another.
+    /// </summary>
     internal void RestoreIndexes()
     {
-        _stixRefIndexSettled = true;
-        if (_setAsideStixRefIndex is not { } create)
-        {
-            return;
-        }
+        _finishing = true;
+        RestoreVersionIndex();
+        RestoreStixRefIndex();
+    }
 
+    /// <summary>Before a look-up by stix_ref (a revocation, an attribution), and at the import's end.</summary>
+    private void RestoreStixRefIndex()
+    {
+        _stixRefIndexSettled = true;
+        if (_setAsideStixRefIndex is { } create)
+        {
+            Build(create);
+            _setAsideStixRefIndex = null;
+        }
+    }
+
+    /// <summary>At the import's end, or when <see cref="ImportedIdTable"/> is full: look-ups go by the index again, for every id.</summary>
+    private void RestoreVersionIndex()
+    {
+        _versionIndexSettled = true;
+        if (_setAsideVersionIndex is { } create)
+        {
+            Build(create);
+            _importedIds?.Dispose();
+            (_setAsideVersionIndex, _importedIds) = (null, null);
+        }
+    }
+
+    private void Build(string create)
+    {
         // SQLite sorts the index's entries in memory buffers as large as the page cache (32 MB) before it merges
         // them: with the cache, that was +30 MB of peak working set at 1M. 4 MB buffers: a merge more.
         var connection = (SqliteConnection)_change.Connection;
@@ -323,11 +423,12 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
         }
         finally
         {
-            using var restore = new SqliteStatement(connection, $"PRAGMA cache_size = {cacheSize}");
-            restore.Execute();
+            if (!_finishing)
+            {
+                using var restore = new SqliteStatement(connection, $"PRAGMA cache_size = {cacheSize}");
+                restore.Execute();
+            }
         }
-
-        _setAsideStixRefIndex = null;
     }
 
     /// <summary>
@@ -358,6 +459,7 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
     {
         var (item, version) = row;
         _storedHere?.Add(item.Id);
+        _importedIds?.Add(item.Id, dateAdded);
         insert.Bind(offset + 1, item.Id);
         insert.Bind(offset + 2, version);
         insert.Bind(offset + 3, item.Type);
@@ -450,7 +552,7 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
     public async Task<int> AttributeAsync(IReadOnlyCollection<string> stixIndicatorIds, string actorId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stixIndicatorIds);
-        RestoreIndexes();
+        RestoreStixRefIndex();
         var changed = 0;
         foreach (var chunk in stixIndicatorIds.Chunk(500))
         {
@@ -525,6 +627,12 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
             StartSqlite();
         }
 
+        if (_importedIds is not null)
+        {
+            StoredVersionsImported(ids, versions, newest);
+            return;
+        }
+
         var lookup = _sqliteStored ??= new SqliteStatement((SqliteConnection)_change.Connection, "SELECT modified FROM stix_objects WHERE id = ?1");
         Span<char> text = stackalloc char[64];
         foreach (var id in ids)
@@ -555,8 +663,30 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
         }
     }
 
+    /// <summary>While the (id, modified) index is set aside: each candidate <see cref="ImportedIdTable"/> gives, read by its row id and kept when the id is the same.</summary>
+    private void StoredVersionsImported(IReadOnlyCollection<string> ids, HashSet<(string, string)> versions, Dictionary<string, string> newest)
+    {
+        var byRow = _sqliteByDateAdded ??= new SqliteStatement((SqliteConnection)_change.Connection, "SELECT id, modified FROM stix_objects WHERE date_added = ?1");
+        foreach (var id in ids)
+        {
+            _importedIds!.Candidates(id, _candidates);
+            foreach (var dateAdded in _candidates)
+            {
+                byRow.Bind(1, dateAdded);
+                if (byRow.Step() && byRow.GetText(0) == id)
+                {
+                    Remember(versions, newest, id, byRow.GetText(1)!);
+                }
+
+                byRow.Reset();
+            }
+        }
+    }
+
     public void Dispose()
     {
+        _importedIds?.Dispose();
+        _sqliteByDateAdded?.Dispose();
         _sqliteInsert?.Dispose();
         _sqliteInsertMany?.Dispose();
         _sqliteStored?.Dispose();
