@@ -160,7 +160,7 @@ public abstract class StixStoreTests<TTarget> : StorageTest<TTarget>
     public async Task An_import_into_an_empty_store_finds_in_later_chunks_the_versions_its_earlier_chunks_wrote(int bulkAfter)
     {
         var store = await OpenAsync();
-        var first = Enumerable.Range(0, 60).Select(i => Indicator($"indicator--{i:D3}", January, $"d{i}.example")).ToArray();
+        var first = Enumerable.Range(0, 60).Reverse().Select(i => Indicator($"indicator--{i:D3}", January, $"d{i}.example")).ToArray();
         var counts = await BulkStore(store, bulkAfter).ImportAsync("test", async writer =>
         {
             var total = await writer.WriteAsync(first, Ct);
@@ -267,7 +267,7 @@ public abstract class StixStoreTests<TTarget> : StorageTest<TTarget>
     {
         var store = await OpenAsync();
         var setAside = new List<bool>();
-        var first = Enumerable.Range(0, 60).Select(i => Indicator($"indicator--{i:D3}", January, $"d{i}.example")).ToArray();
+        var first = Enumerable.Range(0, 60).Reverse().Select(i => Indicator($"indicator--{i:D3}", January, $"d{i}.example")).ToArray();
 
         await WriteChunksAsync(BulkStore(store, 50), [first, [Indicator("indicator--007", January.AddDays(1), "d7.example", revoked: true)], [Indicator("indicator--100", January, "d100.example")]],
             w => setAside.Add(w.StixRefIndexSetAside));
@@ -276,6 +276,19 @@ public abstract class StixStoreTests<TTarget> : StorageTest<TTarget>
         var all = (await store.Indicators.ListAsync(new IndicatorQuery(IncludeRevoked: true, Limit: 100), Ct)).Items;
         Assert.Equal(61, all.Count);
         Assert.Equal(["indicator--007"], all.Where(i => i.Revoked).Select(i => i.StixRef));
+    }
+
+    [Fact]
+    public async Task A_bulk_import_whose_ids_count_up_keeps_both_indexes()
+    {
+        var store = await OpenAsync();
+        var setAside = new List<(bool, bool)>();
+
+        await WriteChunksAsync(BulkStore(store, 10), Enumerable.Range(0, 3).Select(c => Enumerable.Range(c * 40, 40).Select(i => Indicator($"indicator--{i:D3}", January, $"d{i}.example")).ToArray()),
+            w => setAside.Add((w.StixRefIndexSetAside, w.VersionIndexSetAside)));
+
+        Assert.Equal([(false, false), (false, false), (false, false)], setAside);
+        Assert.Equal(120, (await store.Indicators.ListAsync(new IndicatorQuery(Limit: 500), Ct)).Items.Count);
     }
 
     [Fact]
@@ -300,7 +313,7 @@ public abstract class StixStoreTests<TTarget> : StorageTest<TTarget>
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => BulkStore(store, 10).ImportAsync<int>("test", async writer =>
         {
-            await writer.WriteAsync(Enumerable.Range(0, 60).Select(i => Indicator($"indicator--{i:D3}", January, $"d{i}.example")).ToArray(), Ct);
+            await writer.WriteAsync(Enumerable.Range(0, 60).Reverse().Select(i => Indicator($"indicator--{i:D3}", January, $"d{i}.example")).ToArray(), Ct);
             await writer.WriteAsync([Indicator("indicator--100", January, "d100.example")], Ct);
             var bulk = (StixImportWriter)writer;
             setAside = (bulk.StixRefIndexSetAside, bulk.VersionIndexSetAside);

@@ -97,6 +97,11 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
     private readonly List<long> _candidates = [];
     private bool _finishing;
 
+    // SQLite: the ids written in an order that puts their index entries anywhere but at the end (an id below
+    // the one before it). Only then is setting an index aside worth its rebuild.
+    private string? _lastBoundId;
+    private long _outOfOrder;
+
     /// <param name="change">The import's change transaction.</param>
     /// <param name="source">The source every object and indicator is recorded under.</param>
     /// <param name="log">TAXII's log, whose date_added values stored versions follow.</param>
@@ -293,6 +298,11 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
         }
 
         _stixRefIndexSettled = true;
+        if (!IdsOutOfOrder)
+        {
+            return;
+        }
+
         _setAsideStixRefIndex = SetAside((SqliteConnection)_change.Connection, StixRefIndex);
     }
 
@@ -320,7 +330,7 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
 
         _versionIndexSettled = true;
         var connection = (SqliteConnection)_change.Connection;
-        if (SetAside(connection, VersionIndex) is not { } create)
+        if (!IdsOutOfOrder || SetAside(connection, VersionIndex) is not { } create)
         {
             return;
         }
@@ -344,6 +354,13 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
 
         (_setAsideVersionIndex, _importedIds, _storedHere) = (create, ids, null);
     }
+
+    /// <summary>
+    /// True when at least one id in ten so far came below the one before it. Ids that count up (the bench's generated
+    /// bundle, a feed that numbers its objects) add every index entry at the index's end, which costs less than
+    /// building it again: 1M such objects took 20.3/23.9 s with both indexes set aside, 17.3/18.2 s without.
+    /// </summary>
+    private bool IdsOutOfOrder => _outOfOrder * 10 >= _objectsWritten;
 
     /// <summary>Reads an index's CREATE statement and drops the index; null when the store has no such index.</summary>
     private static string? SetAside(SqliteConnection connection, string index)
@@ -458,6 +475,12 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
     private void BindSqlite(SqliteStatement insert, int offset, long dateAdded, (StixObjectVersion Item, string Version) row)
     {
         var (item, version) = row;
+        if (_lastBoundId is not null && string.CompareOrdinal(item.Id, _lastBoundId) < 0)
+        {
+            _outOfOrder++;
+        }
+
+        _lastBoundId = item.Id;
         _storedHere?.Add(item.Id);
         _importedIds?.Add(item.Id, dateAdded);
         insert.Bind(offset + 1, item.Id);
