@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Dapper;
 
 namespace Rampart.Storage.Intel;
 
@@ -23,8 +22,8 @@ internal static partial class StixVersionIndex
             return;
         }
 
-        var table = await context.Connection.QuerySingleAsync<string>(new CommandDefinition(
-            "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'stix_objects'", transaction: context.Transaction, cancellationToken: context.CancellationToken)).ConfigureAwait(false);
+        var (table, columns) = await StixObjectsRebuild.ReadAsync(context).ConfigureAwait(false);
+
         // After intel 0005's rename SQLite keeps the name quoted: CREATE TABLE "stix_objects" (…).
         var head = TableHead().Match(table);
         if (TableConstraint().Count(table) != 1 || !head.Success)
@@ -33,24 +32,11 @@ internal static partial class StixVersionIndex
         }
 
         var rebuilt = "CREATE TABLE stix_objects_rebuilt (" + TableConstraint().Replace(table, string.Empty)[head.Length..];
-        var columns = string.Join(", ", await context.Connection.QueryAsync<string>(new CommandDefinition(
-            "SELECT name FROM pragma_table_info('stix_objects') ORDER BY cid", transaction: context.Transaction, cancellationToken: context.CancellationToken)).ConfigureAwait(false));
-        var kept = (await context.Connection.QueryAsync<string>(new CommandDefinition(
-            "SELECT sql FROM sqlite_master WHERE tbl_name = 'stix_objects' AND type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY type, name",
-            transaction: context.Transaction, cancellationToken: context.CancellationToken)).ConfigureAwait(false)).ToList();
-
-        await ExecuteAsync(context, $"""
+        await StixObjectsRebuild.RunAsync(context, $"""
             {rebuilt};
             INSERT INTO stix_objects_rebuilt ({columns}) SELECT {columns} FROM stix_objects ORDER BY date_added;
-            DROP TABLE stix_objects;
-            ALTER TABLE stix_objects_rebuilt RENAME TO stix_objects;
-            {Create};
             """).ConfigureAwait(false);
-
-        foreach (var sql in kept)
-        {
-            await ExecuteAsync(context, sql).ConfigureAwait(false);
-        }
+        await StixObjectsRebuild.ExecuteAsync(context, Create).ConfigureAwait(false);
     }
 
     /// <summary>The constraint with the comma before it, wherever columns added later put it.</summary>
@@ -59,7 +45,4 @@ internal static partial class StixVersionIndex
 
     [GeneratedRegex("""^CREATE TABLE "?stix_objects"? \(""")]
     private static partial Regex TableHead();
-
-    private static Task<int> ExecuteAsync(MigrationStepContext context, string sql) =>
-        context.Connection.ExecuteAsync(new CommandDefinition(sql, transaction: context.Transaction, cancellationToken: context.CancellationToken));
 }
