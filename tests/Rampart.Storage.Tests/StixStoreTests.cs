@@ -278,6 +278,28 @@ public abstract class StixStoreTests<TTarget> : StorageTest<TTarget>
         Assert.Equal(["indicator--007"], all.Where(i => i.Revoked).Select(i => i.StixRef));
     }
 
+    /// <summary>An import about to pass what <see cref="ImportedIdTable"/> may hold builds the (id, modified) index and looks every id up by it from then on.</summary>
+    [Fact]
+    public async Task A_bulk_import_that_fills_its_id_table_builds_the_version_index_and_still_finds_what_it_wrote()
+    {
+        var bulk = await OpenAsync();
+        await using var otherTarget = new TTarget();
+        await using var normal = new TestStore(await otherTarget.CreateAsync(Ct));
+        await normal.Migrator.MigrateAsync(Ct);
+        var setAside = new List<bool>();
+
+        var bulkCounts = await WriteChunksAsync(new StixStore(bulk.Get<StoreChanges>(), bulk.Get<IStixVersionLog>()) { SetAsideAfter = 100, MaxImportedIds = 200 }, BundleWithRepeats(), w => setAside.Add(w.VersionIndexSetAside));
+        var normalCounts = await WriteChunksAsync(BulkStore(normal, int.MaxValue), BundleWithRepeats());
+
+        var sqlite = Target.Provider == StoreProvider.Sqlite;
+        Assert.Equal([false, false, sqlite, false, false], setAside);
+        Assert.Equal(normalCounts, bulkCounts);
+        var (bulkContent, normalContent) = (await ContentAsync(bulk), await ContentAsync(normal));
+        Assert.Equal(normalContent.Objects, bulkContent.Objects);
+        Assert.Equal(normalContent.Indicators, bulkContent.Indicators);
+        Assert.Equal(normalContent.Indexes, bulkContent.Indexes);
+    }
+
     [Fact]
     public async Task A_bulk_import_whose_ids_count_up_keeps_both_indexes()
     {

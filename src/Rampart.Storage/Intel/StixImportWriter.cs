@@ -82,6 +82,7 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
     // SQLite: the stix_ref index while this import has it set aside (its CREATE statement, to build it
     // again before anything looks indicators up by it and before the commit), and when to set it aside.
     private readonly int _setAsideStixRefAfter;
+    private readonly int _maxImportedIds;
     private long _indicatorRowsAtStart;
     private long _indicatorsWritten;
     private bool _stixRefIndexSettled;
@@ -109,12 +110,15 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
     /// SQLite: the indicators an import writes before it sets the stix_ref index aside (and at least as many as the
     /// table held when it began); <see cref="StixStore.SetAsideStixRefIndexAfter"/>.
     /// </param>
-    public StixImportWriter(ChangeTransaction change, string source, IStixVersionLog? log = null, int setAsideStixRefAfter = StixStore.SetAsideStixRefIndexAfter)
+    /// <param name="maxImportedIds">The versions <see cref="ImportedIdTable"/> may hold (<see cref="ImportedIdTable.MaxVersions"/>; tests give fewer).</param>
+    public StixImportWriter(
+        ChangeTransaction change, string source, IStixVersionLog? log = null, int setAsideStixRefAfter = StixStore.SetAsideStixRefIndexAfter, int maxImportedIds = ImportedIdTable.MaxVersions)
     {
         _change = change;
         _source = source;
         _log = log;
         _setAsideStixRefAfter = setAsideStixRefAfter;
+        _maxImportedIds = maxImportedIds;
     }
 
     /// <summary>True while this import has the stix_ref index set aside (SQLite bulk imports; for tests).</summary>
@@ -318,7 +322,7 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
     /// </summary>
     private void SetAsideVersionIndexOnBulk(int chunk)
     {
-        if (_importedIds is { } table && table.Count + chunk > ImportedIdTable.MaxVersions)
+        if (_importedIds is { } table && table.Count + chunk > _maxImportedIds)
         {
             RestoreVersionIndex();
         }

@@ -21,12 +21,15 @@ internal sealed class StixStore(StoreChanges changes, IStixVersionLog? log = nul
     /// <summary>For tests: the threshold of <see cref="SetAsideStixRefIndexAfter"/>.</summary>
     internal int SetAsideAfter { get; init; } = SetAsideStixRefIndexAfter;
 
+    /// <summary>For tests: <see cref="ImportedIdTable.MaxVersions"/>.</summary>
+    internal int MaxImportedIds { get; init; } = ImportedIdTable.MaxVersions;
+
     public Task<T> ImportAsync<T>(string source, Func<IStixImportWriter, Task<T>> import, ChangeContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(import);
         return changes.RunAsync(context, async change =>
         {
-            using var writer = new StixImportWriter(change, source, log, SetAsideAfter);
+            using var writer = new StixImportWriter(change, source, log, SetAsideAfter, MaxImportedIds);
             var result = await import(writer).ConfigureAwait(false);
             writer.RestoreIndexes();
             var counts = writer.Counts;
