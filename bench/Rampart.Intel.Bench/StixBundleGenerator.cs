@@ -10,6 +10,13 @@ namespace Rampart.Intel.Bench;
 /// </summary>
 internal static class StixBundleGenerator
 {
+    /// <summary>
+    /// Ids count up (<c>indicator--00000000-…</c>, <c>indicator--00000001-…</c>) unless <see cref="RandomIds"/>:
+    /// then they are random version 4 UUIDs, as real feeds' are (STIX 2.1 §2.9), and every index on them is
+    /// written at random places instead of at its end.
+    /// </summary>
+    public static bool RandomIds { get; set; }
+
     public static void Write(string path, int count)
     {
         using var file = File.Create(path);
@@ -23,7 +30,7 @@ internal static class StixBundleGenerator
         Span<byte> hash = stackalloc byte[32];
         for (var i = 0; i < count; i++)
         {
-            var uuid = new Guid(i, (short)(i >> 16), 0x4000, 0x80, 0, 0, 0, 0, 0, 0, (byte)(i % 251));
+            var uuid = RandomIds ? RandomUuid(random) : new Guid(i, (short)(i >> 16), 0x4000, 0x80, 0, 0, 0, 0, 0, 0, (byte)(i % 251));
             string pattern = (i % 4) switch
             {
                 0 => $"[domain-name:value = 'c2-{i}.bench-{i % 997}.example']",
@@ -61,6 +68,16 @@ internal static class StixBundleGenerator
 
         writer.WriteEndArray();
         writer.WriteEndObject();
+    }
+
+    /// <summary>A version 4 UUID from the bundle's seeded generator, so a bundle and its re-import have the same ids.</summary>
+    private static Guid RandomUuid(Random random)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        random.NextBytes(bytes);
+        bytes[6] = (byte)(0x40 | (bytes[6] & 0x0F));
+        bytes[8] = (byte)(0x80 | (bytes[8] & 0x3F));
+        return new Guid(bytes, bigEndian: true);
     }
 
     private static string Sha256(Random random, Span<byte> hash)

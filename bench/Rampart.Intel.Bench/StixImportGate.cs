@@ -31,7 +31,7 @@ internal static class StixImportGate
         {
             var clock = Stopwatch.StartNew();
             StixBundleGenerator.Write(bundle, count);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generated {count:N0} indicators, {new FileInfo(bundle).Length / 1e6:F1} MB in {clock.Elapsed.TotalSeconds:F1} s"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generated {count:N0} indicators{(StixBundleGenerator.RandomIds ? " with random ids" : "")}, {new FileInfo(bundle).Length / 1e6:F1} MB in {clock.Elapsed.TotalSeconds:F1} s"));
 
             var passed = await MeasureAsync("SQLite", StoreLocation.ForDataFolder(Path.Combine(folder, "store")), bundle);
             if (postgres is { Length: > 0 })

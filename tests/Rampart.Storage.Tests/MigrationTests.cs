@@ -215,8 +215,15 @@ public sealed class SqliteMigrationTests : MigrationTests<SqliteTarget>
                 await connection.QueryAsync<(string, long)>("SELECT collection_id, date_added FROM taxii_log"));
             Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'stix_objects'"));
             Assert.Equal(
-                ["stix_objects_external_id", "stix_objects_name", "stix_objects_source_ref", "stix_objects_target_ref"],
+                ["stix_objects_external_id", "stix_objects_name", "stix_objects_source_ref", "stix_objects_target_ref", "stix_objects_version"],
                 await connection.QueryAsync<string>("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'stix_objects' AND sql IS NOT NULL ORDER BY name"));
+
+            // Intel 0008: one version per (id, modified) is kept by stix_objects_version, not by the table's definition.
+            Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM sqlite_master WHERE tbl_name = 'stix_objects' AND type = 'index' AND sql IS NULL"));
+            Assert.DoesNotContain("UNIQUE", await connection.ExecuteScalarAsync<string>("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'stix_objects'"), StringComparison.Ordinal);
+            var duplicate = await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => connection.ExecuteAsync(
+                "INSERT INTO stix_objects (id, modified, type, revoked, source, json, imported_at, revision) VALUES ('indicator--a', '2024-01-02T00:00:00.0000000Z', 'indicator', 0, 'feed', '{}', 7000, 3)"));
+            Assert.Contains("stix_objects.id, stix_objects.modified", duplicate.Message, StringComparison.Ordinal);
         }
 
         var version = new StixObjectVersion("indicator--c", "indicator", null, false, null, "{}"u8.ToArray());

@@ -4,6 +4,8 @@ using Dapper;
 using Rampart.Core.Indicators;
 using Rampart.Core.Markings;
 using Rampart.Core.Stix;
+using Rampart.Storage.Intel;
+using Rampart.Storage.Platform;
 using Rampart.Storage.Tests.Infrastructure;
 
 namespace Rampart.Storage.Tests;
@@ -149,24 +151,28 @@ public abstract class StixStoreTests<TTarget> : StorageTest<TTarget>
 
     /// <summary>
     /// An import that starts on an empty store skips the stored-version look-up for ids it has not
-    /// written yet: what its earlier chunks wrote must still be found by its later ones.
+    /// written yet, and a bulk one (SQLite, from 10 objects here) finds them without the (id, modified)
+    /// index: what its earlier chunks wrote must still be found by its later ones.
     /// </summary>
-    [Fact]
-    public async Task An_import_into_an_empty_store_finds_in_later_chunks_the_versions_its_earlier_chunks_wrote()
+    [Theory]
+    [InlineData(int.MaxValue)]
+    [InlineData(10)]
+    public async Task An_import_into_an_empty_store_finds_in_later_chunks_the_versions_its_earlier_chunks_wrote(int bulkAfter)
     {
         var store = await OpenAsync();
-        var first = Enumerable.Range(0, 60).Select(i => Indicator($"indicator--{i:D3}", January, $"d{i}.example")).ToArray();
-        var counts = await store.Get<IStixStore>().ImportAsync("test", async writer =>
+        var first = Enumerable.Range(0, 60).Reverse().Select(i => Indicator($"indicator--{i:D3}", January, $"d{i}.example")).ToArray();
+        var counts = await BulkStore(store, bulkAfter).ImportAsync("test", async writer =>
         {
             var total = await writer.WriteAsync(first, Ct);
             total += await writer.WriteAsync([first[7], Indicator("indicator--007", January.AddDays(1), "d7-new.example"), Indicator("indicator--100", January, "d100.example")], Ct);
-            total += await writer.WriteAsync([Indicator("indicator--007", January, "d7.example"), first[59]], Ct);
+            Assert.Equal(bulkAfter == 10 && Target.Provider == StoreProvider.Sqlite, ((StixImportWriter)writer).VersionIndexSetAside);
+            total += await writer.WriteAsync([Indicator("indicator--007", January, "d7.example"), first[59], Indicator("indicator--100", January, "d100.example")], Ct);
             var known = await writer.KnownIdsAsync(["indicator--000", "indicator--100", "indicator--999"], Ct);
             Assert.Equal(["indicator--000", "indicator--100"], known.Order());
             return total;
         }, Analyst, Ct);
 
-        Assert.Equal((62, 3, 62), (counts.Added, counts.Unchanged, counts.IndicatorsAdded));
+        Assert.Equal((62, 4, 62), (counts.Added, counts.Unchanged, counts.IndicatorsAdded));
         var versions = await store.Get<IStixStore>().StreamAsync(new StixSelection(), Ct).ToListAsync(Ct);
         Assert.Equal(61, versions.Count);
         Assert.Equal(January.AddDays(1), versions.Single(v => v.Id == "indicator--007").Modified);
@@ -186,6 +192,170 @@ public abstract class StixStoreTests<TTarget> : StorageTest<TTarget>
 
         Assert.Equal(1, attributed);
         Assert.Equal("intrusion-set--strontium", Assert.Single((await store.Indicators.ListAsync(new IndicatorQuery(), Ct)).Items).ActorId);
+    }
+
+    /// <summary>A store whose bulk imports set the stix_ref index aside after <paramref name="after"/> indicators (SQLite; PostgreSQL never does).</summary>
+    private static StixStore BulkStore(TestStore store, int after) => new(store.Get<StoreChanges>(), store.Get<IStixVersionLog>()) { SetAsideAfter = after };
+
+    /// <summary>Objects over several chunks with what a feed repeats: an id again with a later version, the same value from two objects (the later wins), an exact repeat.</summary>
+    private static List<StixObjectVersion[]> BundleWithRepeats()
+    {
+        var chunks = Enumerable.Range(0, 4).Select(c => Enumerable.Range(0, 90).Select(i => Indicator($"indicator--{(c * 90 + i) * 7919 % 1000:D3}", January, $"d{c * 90 + i}.example")).ToArray()).ToList();
+        chunks.Add([
+            Indicator("indicator--a1", January, "d5.example"), chunks[0][10], Indicator(chunks[1][3].Id, January.AddDays(1), "renamed.example"),
+            Indicator(chunks[2][4].Id, January.AddDays(-1), "older.example")]);
+        return chunks;
+    }
+
+    private static async Task<StixWriteCounts> WriteChunksAsync(IStixStore stix, IEnumerable<StixObjectVersion[]> chunks, Action<StixImportWriter>? afterEach = null) =>
+        await stix.ImportAsync("test", async writer =>
+        {
+            var total = StixWriteCounts.Zero;
+            foreach (var chunk in chunks)
+            {
+                total += await writer.WriteAsync(chunk, Ct);
+                afterEach?.Invoke((StixImportWriter)writer);
+            }
+
+            return total;
+        }, Analyst, Ct);
+
+    /// <summary>What the normal path (nothing set aside) leaves of <see cref="BundleWithRepeats"/> in a fresh store of the same provider.</summary>
+    private async Task<(StixWriteCounts Counts, StoreContent Content)> NormalPathAsync()
+    {
+        await using var target = new TTarget();
+        await using var store = new TestStore(await target.CreateAsync(Ct));
+        await store.Migrator.MigrateAsync(Ct);
+        var counts = await WriteChunksAsync(BulkStore(store, int.MaxValue), BundleWithRepeats());
+        return (counts, await ContentAsync(store));
+    }
+
+    private async Task<StoreContent> ContentAsync(TestStore store)
+    {
+        await using var connection = await store.OpenAsync();
+        var objects = (await connection.QueryAsync<(string, string, string, string, bool, string?)>(
+            "SELECT id, modified, type, json, revoked, tlp FROM stix_objects ORDER BY id, modified")).ToList();
+        var indicators = (await connection.QueryAsync<(string, string, string, string, bool, string?, string?)>(
+            "SELECT type, value, normalized_value, source, revoked, tlp, stix_ref FROM indicators ORDER BY type, normalized_value")).ToList();
+        var indexes = (await connection.QueryAsync<string>(Target.Provider == StoreProvider.Sqlite
+            ? "SELECT sql FROM sqlite_master WHERE tbl_name IN ('indicators', 'stix_objects') AND sql IS NOT NULL ORDER BY name"
+            : "SELECT indexdef FROM pg_indexes WHERE tablename IN ('indicators', 'stix_objects') ORDER BY indexname")).ToList();
+        return new StoreContent(objects, indicators, indexes);
+    }
+
+    /// <summary>The rows of both tables that an import writes (its own ids and times left out) and the schema on them.</summary>
+    private sealed record StoreContent(List<(string, string, string, string, bool, string?)> Objects, List<(string, string, string, string, bool, string?, string?)> Indicators, List<string> Indexes)
+    {
+        public void AssertSameAs(StoreContent expected)
+        {
+            Assert.Equal(expected.Objects, Objects);
+            Assert.Equal(expected.Indicators, Indicators);
+            Assert.Equal(expected.Indexes, Indexes);
+        }
+    }
+
+    /// <summary>
+    /// A bulk import sets the stix_ref index aside and builds it again at its end: the rows it leaves, the
+    /// counts it reports and the schema are what the normal path gives for the same chunks.
+    /// </summary>
+    [Fact]
+    public async Task A_bulk_import_that_sets_the_stix_ref_index_aside_stores_what_the_normal_path_stores()
+    {
+        var bulk = await OpenAsync();
+        var setAside = new List<(bool, bool)>();
+
+        var bulkCounts = await WriteChunksAsync(BulkStore(bulk, 100), BundleWithRepeats(), w => setAside.Add((w.StixRefIndexSetAside, w.VersionIndexSetAside)));
+
+        var sqlite = Target.Provider == StoreProvider.Sqlite;
+        Assert.Equal([(false, false), (sqlite, false), (sqlite, sqlite), (sqlite, sqlite), (sqlite, sqlite)], setAside);
+        var normal = await NormalPathAsync();
+        Assert.Equal(normal.Counts, bulkCounts);
+        Assert.Equal((363, 1), (bulkCounts.Added, bulkCounts.Unchanged));
+        var bulkContent = await ContentAsync(bulk);
+        bulkContent.AssertSameAs(normal.Content);
+        Assert.Contains(bulkContent.Indexes, sql => sql.Contains("indicators_stix_ref", StringComparison.Ordinal));
+        Assert.Contains(bulkContent.Indexes, sql => sql.Contains(sqlite ? "stix_objects_version" : "stix_objects_pkey", StringComparison.Ordinal));
+        Assert.Equal("indicator--a1", bulkContent.Indicators.Single(i => i.Item3 == "d5.example").Item7);
+    }
+
+    [Fact]
+    public async Task A_revocation_during_a_bulk_import_builds_the_index_first_and_revokes_what_the_object_derived()
+    {
+        var store = await OpenAsync();
+        var setAside = new List<bool>();
+        var first = Enumerable.Range(0, 60).Reverse().Select(i => Indicator($"indicator--{i:D3}", January, $"d{i}.example")).ToArray();
+
+        await WriteChunksAsync(BulkStore(store, 50), [first, [Indicator("indicator--007", January.AddDays(1), "d7.example", revoked: true)], [Indicator("indicator--100", January, "d100.example")]],
+            w => setAside.Add(w.StixRefIndexSetAside));
+
+        Assert.Equal(Target.Provider == StoreProvider.Sqlite ? new[] { true, false, false } : new[] { false, false, false }, setAside);
+        var all = (await store.Indicators.ListAsync(new IndicatorQuery(IncludeRevoked: true, Limit: 100), Ct)).Items;
+        Assert.Equal(61, all.Count);
+        Assert.Equal(["indicator--007"], all.Where(i => i.Revoked).Select(i => i.StixRef));
+    }
+
+    /// <summary>An import about to pass what <see cref="ImportedIdTable"/> may hold builds the (id, modified) index and looks every id up by it from then on.</summary>
+    [Fact]
+    public async Task A_bulk_import_that_fills_its_id_table_builds_the_version_index_and_still_finds_what_it_wrote()
+    {
+        var bulk = await OpenAsync();
+        var setAside = new List<bool>();
+
+        var bulkCounts = await WriteChunksAsync(new StixStore(bulk.Get<StoreChanges>(), bulk.Get<IStixVersionLog>()) { SetAsideAfter = 100, MaxImportedIds = 200 }, BundleWithRepeats(), w => setAside.Add(w.VersionIndexSetAside));
+
+        Assert.Equal([false, false, Target.Provider == StoreProvider.Sqlite, false, false], setAside);
+        var normal = await NormalPathAsync();
+        Assert.Equal(normal.Counts, bulkCounts);
+        (await ContentAsync(bulk)).AssertSameAs(normal.Content);
+    }
+
+    [Fact]
+    public async Task A_bulk_import_whose_ids_count_up_keeps_both_indexes()
+    {
+        var store = await OpenAsync();
+        var setAside = new List<(bool, bool)>();
+
+        await WriteChunksAsync(BulkStore(store, 10), Enumerable.Range(0, 3).Select(c => Enumerable.Range(c * 40, 40).Select(i => Indicator($"indicator--{i:D3}", January, $"d{i}.example")).ToArray()),
+            w => setAside.Add((w.StixRefIndexSetAside, w.VersionIndexSetAside)));
+
+        Assert.Equal([(false, false), (false, false), (false, false)], setAside);
+        Assert.Equal(120, (await store.Indicators.ListAsync(new IndicatorQuery(Limit: 500), Ct)).Items.Count);
+    }
+
+    [Fact]
+    public async Task An_import_smaller_than_the_indicators_already_stored_keeps_the_stix_ref_index()
+    {
+        var store = await OpenAsync();
+        await store.Indicators.ImportAsync(Enumerable.Range(0, 80).Select(i => new NewIndicator(new IndicatorValue(IndicatorType.Domain, $"list{i}.example", $"list{i}.example"), "list")).ToList(), Analyst, Ct);
+        var setAside = new List<bool>();
+
+        await WriteChunksAsync(BulkStore(store, 10), [Enumerable.Range(0, 60).Select(i => Indicator($"indicator--{i:D3}", January, $"d{i}.example")).ToArray()], w => setAside.Add(w.StixRefIndexSetAside));
+
+        Assert.Equal([false], setAside);
+        Assert.Equal(140, (await store.Indicators.ListAsync(new IndicatorQuery(Limit: 500), Ct)).Items.Count);
+    }
+
+    [Fact]
+    public async Task A_bulk_import_that_fails_leaves_neither_rows_nor_a_missing_index()
+    {
+        var store = await OpenAsync();
+        var before = await ContentAsync(store);
+        var setAside = (false, false);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => BulkStore(store, 10).ImportAsync<int>("test", async writer =>
+        {
+            await writer.WriteAsync(Enumerable.Range(0, 60).Reverse().Select(i => Indicator($"indicator--{i:D3}", January, $"d{i}.example")).ToArray(), Ct);
+            await writer.WriteAsync([Indicator("indicator--100", January, "d100.example")], Ct);
+            var bulk = (StixImportWriter)writer;
+            setAside = (bulk.StixRefIndexSetAside, bulk.VersionIndexSetAside);
+            throw new InvalidOperationException("the bundle broke off");
+        }, Analyst, Ct));
+
+        Assert.Equal((Target.Provider == StoreProvider.Sqlite, Target.Provider == StoreProvider.Sqlite), setAside);
+        var after = await ContentAsync(store);
+        Assert.Empty(after.Objects);
+        Assert.Empty(after.Indicators);
+        Assert.Equal(before.Indexes, after.Indexes);
     }
 }
 

@@ -12,7 +12,7 @@ public static class IntelStorageServiceCollectionExtensions
     /// <summary>The intel module's migrations: scripts under <c>Intel/Migrations/</c>, plus the steps SQL cannot do.</summary>
     internal static readonly StorageModule Module = StorageModule.For<IndicatorStore>("intel") with
     {
-        Steps = new Dictionary<int, MigrationStep> { [UrlCanonicalForm.Version] = UrlCanonicalForm.RunAsync, [StixDateAdded.Version] = StixDateAdded.RunAsync },
+        Steps = new Dictionary<int, MigrationStep> { [UrlCanonicalForm.Version] = UrlCanonicalForm.RunAsync, [StixDateAdded.Version] = StixDateAdded.RunAsync, [StixVersionIndex.Version] = StixVersionIndex.RunAsync },
     };
 
     /// <summary>

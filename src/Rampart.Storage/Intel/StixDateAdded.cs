@@ -1,5 +1,3 @@
-using Dapper;
-
 namespace Rampart.Storage.Intel;
 
 /// <summary>
@@ -23,28 +21,14 @@ internal static class StixDateAdded
         }
 
         // The table as it stands (with any column added since 0002), its primary key turned into a unique key.
-        var table = await context.Connection.QuerySingleAsync<string>(new CommandDefinition(
-            "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'stix_objects'", transaction: context.Transaction, cancellationToken: context.CancellationToken)).ConfigureAwait(false);
+        var (table, columns) = await StixObjectsRebuild.ReadAsync(context).ConfigureAwait(false);
         var rebuilt = Replace(Replace(table, "CREATE TABLE stix_objects (", "CREATE TABLE stix_objects_rebuilt (\n    date_added INTEGER PRIMARY KEY,"), "PRIMARY KEY (id, modified)", "UNIQUE (id, modified)");
-        var columns = string.Join(", ", await context.Connection.QueryAsync<string>(new CommandDefinition(
-            "SELECT name FROM pragma_table_info('stix_objects') ORDER BY cid", transaction: context.Transaction, cancellationToken: context.CancellationToken)).ConfigureAwait(false));
-        var kept = (await context.Connection.QueryAsync<string>(new CommandDefinition(
-            "SELECT sql FROM sqlite_master WHERE tbl_name = 'stix_objects' AND type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY type, name",
-            transaction: context.Transaction, cancellationToken: context.CancellationToken)).ConfigureAwait(false)).ToList();
-
-        await ExecuteAsync(context, $"""
+        await StixObjectsRebuild.RunAsync(context, $"""
             {rebuilt};
             INSERT INTO stix_objects_rebuilt (date_added, {columns})
             SELECT (SELECT COALESCE(MIN(imported_at), 0) * 1000 FROM stix_objects) + ROW_NUMBER() OVER (ORDER BY revision, id, modified), {columns}
             FROM stix_objects;
-            DROP TABLE stix_objects;
-            ALTER TABLE stix_objects_rebuilt RENAME TO stix_objects;
             """).ConfigureAwait(false);
-
-        foreach (var sql in kept)
-        {
-            await ExecuteAsync(context, sql).ConfigureAwait(false);
-        }
     }
 
     /// <summary>One replacement that must happen: a table that no longer reads as 0002 wrote it fails the migration rather than lose its key.</summary>
@@ -52,7 +36,4 @@ internal static class StixDateAdded
         sql.Contains(what, StringComparison.Ordinal)
             ? sql.Replace(what, with, StringComparison.Ordinal)
             : throw new InvalidOperationException($"stix_objects cannot be rebuilt: its definition has no '{what}'.");
-
-    private static Task<int> ExecuteAsync(MigrationStepContext context, string sql) =>
-        context.Connection.ExecuteAsync(new CommandDefinition(sql, transaction: context.Transaction, cancellationToken: context.CancellationToken));
 }

@@ -12,13 +12,26 @@ namespace Rampart.Storage.Intel;
 /// </summary>
 internal sealed class StixStore(StoreChanges changes, IStixVersionLog? log = null) : IStixStore
 {
+    /// <summary>
+    /// SQLite: a bulk import sets the indicators' stix_ref index aside once it has written this many indicators
+    /// (<see cref="StixImportWriter"/>); smaller imports keep it, so they never rebuild an index for a few rows.
+    /// </summary>
+    internal const int SetAsideStixRefIndexAfter = 10_000;
+
+    /// <summary>For tests: the threshold of <see cref="SetAsideStixRefIndexAfter"/>.</summary>
+    internal int SetAsideAfter { get; init; } = SetAsideStixRefIndexAfter;
+
+    /// <summary>For tests: <see cref="ImportedIdTable.MaxVersions"/>.</summary>
+    internal int MaxImportedIds { get; init; } = ImportedIdTable.MaxVersions;
+
     public Task<T> ImportAsync<T>(string source, Func<IStixImportWriter, Task<T>> import, ChangeContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(import);
         return changes.RunAsync(context, async change =>
         {
-            using var writer = new StixImportWriter(change, source, log);
+            using var writer = new StixImportWriter(change, source, log, SetAsideAfter, MaxImportedIds);
             var result = await import(writer).ConfigureAwait(false);
+            writer.RestoreIndexes();
             var counts = writer.Counts;
             if (counts.Added + counts.IndicatorsAdded + counts.IndicatorsUpdated + writer.Revoked + writer.Attributed > 0)
             {
