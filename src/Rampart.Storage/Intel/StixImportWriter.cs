@@ -53,14 +53,6 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
 
     private const string PostgresPlannerDefault = "SET LOCAL enable_seqscan TO DEFAULT";
 
-    /// <summary>The page cache (negative: KiB) while a set-aside index is built: it also bounds SQLite's sort buffers.</summary>
-    private const int IndexBuildCacheKilobytes = -4096;
-
-    /// <summary>The indexes a bulk import sets aside (see <see cref="SetAsideStixRefIndexOnBulk"/> and <see cref="SetAsideVersionIndexOnBulk"/>).</summary>
-    private const string StixRefIndex = "indicators_stix_ref";
-
-    private const string VersionIndex = "stix_objects_version";
-
     private const string RevokeDerived = """
         UPDATE indicators SET revoked = TRUE, modified_at = @Now, revision = @Revision WHERE stix_ref = @Id AND NOT revoked
         """;
@@ -79,36 +71,17 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
     private long _nextDateAdded;
     private StoredIdFilter? _storedHere;
 
-    // SQLite: the stix_ref index while this import has it set aside (its CREATE statement, to build it
-    // again before anything looks indicators up by it and before the commit), and when to set it aside.
-    private readonly int _setAsideStixRefAfter;
+    // SQLite: the bulk import's set-aside indexes (created at the import's start).
+    private readonly int _setAsideAfter;
     private readonly int _maxImportedIds;
-    private long _indicatorRowsAtStart;
-    private long _indicatorsWritten;
-    private bool _stixRefIndexSettled;
-    private string? _setAsideStixRefIndex;
-
-    // SQLite, an import that began on an empty stix_objects: the (id, modified) index while set aside, the
-    // versions written meanwhile (found there instead), and the look-up of a row by its date_added.
-    private long _objectsWritten;
-    private bool _versionIndexSettled;
-    private string? _setAsideVersionIndex;
-    private ImportedIdTable? _importedIds;
-    private SqliteStatement? _sqliteByDateAdded;
-    private readonly List<long> _candidates = [];
-    private bool _finishing;
-
-    // SQLite: the ids written in an order that puts their index entries anywhere but at the end (an id below
-    // the one before it). Only then is setting an index aside worth its rebuild.
-    private string? _lastBoundId;
-    private long _outOfOrder;
+    private SqliteBulkIndexes? _bulk;
 
     /// <param name="change">The import's change transaction.</param>
     /// <param name="source">The source every object and indicator is recorded under.</param>
     /// <param name="log">TAXII's log, whose date_added values stored versions follow.</param>
     /// <param name="setAsideStixRefAfter">
-    /// SQLite: the indicators an import writes before it sets the stix_ref index aside (and at least as many as the
-    /// table held when it began); <see cref="StixStore.SetAsideStixRefIndexAfter"/>.
+    /// SQLite: the indicators (objects) an import writes before it sets the stix_ref ((id, modified)) index aside;
+    /// <see cref="StixStore.SetAsideStixRefIndexAfter"/> and <see cref="SqliteBulkIndexes"/>.
     /// </param>
     /// <param name="maxImportedIds">The versions <see cref="ImportedIdTable"/> may hold (<see cref="ImportedIdTable.MaxVersions"/>; tests give fewer).</param>
     public StixImportWriter(
@@ -117,15 +90,15 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
         _change = change;
         _source = source;
         _log = log;
-        _setAsideStixRefAfter = setAsideStixRefAfter;
+        _setAsideAfter = setAsideStixRefAfter;
         _maxImportedIds = maxImportedIds;
     }
 
     /// <summary>True while this import has the stix_ref index set aside (SQLite bulk imports; for tests).</summary>
-    internal bool StixRefIndexSetAside => _setAsideStixRefIndex is not null;
+    internal bool StixRefIndexSetAside => _bulk?.StixRefSetAside == true;
 
     /// <summary>True while this import has the (id, modified) index set aside (SQLite bulk imports into an empty table; for tests).</summary>
-    internal bool VersionIndexSetAside => _setAsideVersionIndex is not null;
+    internal bool VersionIndexSetAside => _bulk?.VersionSetAside == true;
 
     public StixWriteCounts Counts { get; private set; } = StixWriteCounts.Zero;
 
@@ -140,9 +113,9 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
             ids.Add(item.Id);
         }
 
-        if (_change.Provider == StoreProvider.Sqlite)
+        if (_bulk is not null && _bulk.BeforeChunk(objects.Count, _storedHere is not null, _nextDateAdded))
         {
-            SetAsideVersionIndexOnBulk(objects.Count);
+            _storedHere = null;
         }
 
         var stored = await StoredVersionsAsync(ids, cancellationToken).ConfigureAwait(false);
@@ -201,16 +174,15 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
             }
         }
 
-        if (_change.Provider == StoreProvider.Sqlite && indicators.Count > 0)
+        if (indicators.Count > 0)
         {
-            _indicatorsWritten += indicators.Count;
-            SetAsideStixRefIndexOnBulk();
+            _bulk?.IndicatorsWriting(indicators.Count);
         }
 
         var upserted = indicators.Count == 0 ? default : await IndicatorStore.UpsertAsync(_change, SqliteIndicators(), indicators).ConfigureAwait(false);
         if (revoke.Count > 0)
         {
-            RestoreStixRefIndex();
+            _bulk?.RestoreStixRef();
         }
 
         foreach (var id in revoke)
@@ -239,7 +211,6 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
 
     private void InsertSqlite(List<(StixObjectVersion Item, string Version)> fresh)
     {
-        _objectsWritten += fresh.Count;
         var rows = 0;
         if (fresh.Count >= SqliteRowsPerInsert)
         {
@@ -279,178 +250,13 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
         _storedHere = stored == 0 ? new StoredIdFilter() : null;
         using var indicators = new SqliteStatement((SqliteConnection)_change.Connection, "SELECT COALESCE(MAX(rowid), 0) FROM indicators");
         indicators.Step();
-        _indicatorRowsAtStart = indicators.GetInt64(0);
+        _bulk = new SqliteBulkIndexes((SqliteConnection)_change.Connection, _setAsideAfter, _maxImportedIds);
+        _bulk.Start(indicators.GetInt64(0));
         _nextDateAdded = Math.Max(_change.NowStore * 1000, Math.Max(stored, _log?.LastDateAdded(_change) ?? 0) + 1);
     }
 
-    /// <summary>
-    /// SQLite, a bulk import: once it has written <c>_setAsideStixRefAfter</c> indicators, and at least as many as
-    /// the table held when it began, the stix_ref index is dropped inside the import's transaction and built
-    /// again at its end (<see cref="RestoreIndexes"/>). A STIX id is a random UUID: each indicator's entry went
-    /// to a random place of an index larger than the page cache, so every insert read and dirtied a page of
-    /// its own (sqlite3 shell, 1M indicators with random STIX ids: the indicator inserts took 9.0 CPU-s with
-    /// the index, 2.3 without it plus 1.1 to build it at the end, sorted). Nothing reads the index meanwhile: a
-    /// revocation or an attribution builds it first, readers on other connections see the store as it was
-    /// until the commit, and a rollback puts the index back. The condition on the table's size bounds the
-    /// rebuild's cost to twice what the import wrote.
-    /// </summary>
-    private void SetAsideStixRefIndexOnBulk()
-    {
-        if (_stixRefIndexSettled || _indicatorsWritten < Math.Max(_setAsideStixRefAfter, _indicatorRowsAtStart))
-        {
-            return;
-        }
-
-        _stixRefIndexSettled = true;
-        if (!IdsOutOfOrder)
-        {
-            return;
-        }
-
-        _setAsideStixRefIndex = SetAside((SqliteConnection)_change.Connection, StixRefIndex);
-    }
-
-    /// <summary>
-    /// SQLite, a bulk import into an empty <c>stix_objects</c>: once it has written <c>_setAsideStixRefAfter</c>
-    /// objects, the (id, modified) index is dropped inside the import's transaction and built again at its end
-    /// (<see cref="RestoreIndexes"/>). A STIX id is a random UUID, so each version's entry went to a random page
-    /// of an index larger than the page cache (sqlite3 shell, 1M objects with random ids: 10.1 CPU-s for the
-    /// inserts with the index, 2.6 without it plus 1.4 to build it, sorted). Meanwhile the versions this import
-    /// wrote — the only ones stored — are found by <see cref="ImportedIdTable"/> and confirmed by their row; the
-    /// import writes no version twice (the chunk's look-up), so the index builds without a conflict. A table
-    /// that fills builds the index then and goes on with look-ups by it.
-    /// </summary>
-    private void SetAsideVersionIndexOnBulk(int chunk)
-    {
-        if (_importedIds is { } table && table.Count + chunk > _maxImportedIds)
-        {
-            RestoreVersionIndex();
-        }
-
-        if (_versionIndexSettled || _storedHere is null || _objectsWritten < _setAsideStixRefAfter)
-        {
-            return;
-        }
-
-        _versionIndexSettled = true;
-        var connection = (SqliteConnection)_change.Connection;
-        if (!IdsOutOfOrder || SetAside(connection, VersionIndex) is not { } create)
-        {
-            return;
-        }
-
-        // The versions written so far, from the rows themselves; later ones as they are bound.
-        var first = long.MaxValue;
-        using (var min = new SqliteStatement(connection, "SELECT COALESCE(MIN(date_added), 0) FROM stix_objects"))
-        {
-            min.Step();
-            first = min.GetInt64(0);
-        }
-
-        var ids = new ImportedIdTable(first == 0 ? _nextDateAdded : first);
-        using (var all = new SqliteStatement(connection, "SELECT id, date_added FROM stix_objects"))
-        {
-            while (all.Step())
-            {
-                ids.Add(all.GetText(0)!, all.GetInt64(1));
-            }
-        }
-
-        (_setAsideVersionIndex, _importedIds, _storedHere) = (create, ids, null);
-    }
-
-    /// <summary>
-    /// True when at least one id in ten so far came below the one before it. Ids that count up (the bench's generated
-    /// bundle, a feed that numbers its objects) add every index entry at the index's end, which costs less than
-    /// building it again: 1M such objects took 20.3/23.9 s with both indexes set aside, 17.3/18.2 s without.
-    /// </summary>
-    private bool IdsOutOfOrder => _outOfOrder * 10 >= _objectsWritten;
-
-    /// <summary>Reads an index's CREATE statement and drops the index; null when the store has no such index.</summary>
-    private static string? SetAside(SqliteConnection connection, string index)
-    {
-        string? create;
-        using (var find = new SqliteStatement(connection, $"SELECT sql FROM sqlite_master WHERE type = 'index' AND name = '{index}'"))
-        {
-            create = find.Step() ? find.GetText(0) : null;
-        }
-
-        if (create is not null)
-        {
-            using var drop = new SqliteStatement(connection, $"DROP INDEX {index}");
-            drop.Execute();
-        }
-
-        return create;
-    }
-
-    /// <summary>
-    /// Builds again what a bulk import set aside, at its end (<see cref="StixStore"/>). The page cache stays at
-    /// the size the builds ran with until the connection is opened again (every open sets it): growing it back
-    /// for the commit alone took ~30 MB more of the process's memory, freed pages kept by one malloc arena and
-    /// new ones taken from another.
-    /// </summary>
-    internal void RestoreIndexes()
-    {
-        _finishing = true;
-        RestoreVersionIndex();
-        RestoreStixRefIndex();
-    }
-
-    /// <summary>Before a look-up by stix_ref (a revocation, an attribution), and at the import's end.</summary>
-    private void RestoreStixRefIndex()
-    {
-        _stixRefIndexSettled = true;
-        if (_setAsideStixRefIndex is { } create)
-        {
-            Build(create);
-            _setAsideStixRefIndex = null;
-        }
-    }
-
-    /// <summary>At the import's end, or when <see cref="ImportedIdTable"/> is full: look-ups go by the index again, for every id.</summary>
-    private void RestoreVersionIndex()
-    {
-        _versionIndexSettled = true;
-        if (_setAsideVersionIndex is { } create)
-        {
-            Build(create);
-            _importedIds?.Dispose();
-            (_setAsideVersionIndex, _importedIds) = (null, null);
-        }
-    }
-
-    private void Build(string create)
-    {
-        // SQLite sorts the index's entries in memory buffers as large as the page cache (32 MB) before it merges
-        // them: with the cache, that was +30 MB of peak working set at 1M. 4 MB buffers: a merge more.
-        var connection = (SqliteConnection)_change.Connection;
-        long cacheSize;
-        using (var read = new SqliteStatement(connection, "PRAGMA cache_size"))
-        {
-            read.Step();
-            cacheSize = read.GetInt64(0);
-        }
-
-        using (var small = new SqliteStatement(connection, $"PRAGMA cache_size = {IndexBuildCacheKilobytes}"))
-        {
-            small.Execute();
-        }
-
-        try
-        {
-            using var build = new SqliteStatement(connection, create);
-            build.Execute();
-        }
-        finally
-        {
-            if (!_finishing)
-            {
-                using var restore = new SqliteStatement(connection, $"PRAGMA cache_size = {cacheSize}");
-                restore.Execute();
-            }
-        }
-    }
+    /// <summary>Builds again what a bulk import set aside (<see cref="SqliteBulkIndexes"/>), at its end (<see cref="StixStore"/>).</summary>
+    internal void RestoreIndexes() => _bulk?.RestoreAll();
 
     /// <summary>
     /// An insert of <paramref name="rows"/> rows: the columns of row r are ?(r*12+1) … ?(r*12+12), and the
@@ -462,7 +268,6 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
     /// </summary>
     private SqliteStatement PrepareSqlite(int rows)
     {
-
         var shared = rows * SqliteRowColumns;
         var values = Enumerable.Range(0, rows).Select(row =>
         {
@@ -479,14 +284,8 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
     private void BindSqlite(SqliteStatement insert, int offset, long dateAdded, (StixObjectVersion Item, string Version) row)
     {
         var (item, version) = row;
-        if (_lastBoundId is not null && string.CompareOrdinal(item.Id, _lastBoundId) < 0)
-        {
-            _outOfOrder++;
-        }
-
-        _lastBoundId = item.Id;
         _storedHere?.Add(item.Id);
-        _importedIds?.Add(item.Id, dateAdded);
+        _bulk?.Bound(item.Id, dateAdded);
         insert.Bind(offset + 1, item.Id);
         insert.Bind(offset + 2, version);
         insert.Bind(offset + 3, item.Type);
@@ -579,7 +378,7 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
     public async Task<int> AttributeAsync(IReadOnlyCollection<string> stixIndicatorIds, string actorId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stixIndicatorIds);
-        RestoreStixRefIndex();
+        _bulk?.RestoreStixRef();
         var changed = 0;
         foreach (var chunk in stixIndicatorIds.Chunk(500))
         {
@@ -654,9 +453,9 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
             StartSqlite();
         }
 
-        if (_importedIds is not null)
+        if (_bulk is { VersionSetAside: true } bulk)
         {
-            StoredVersionsImported(ids, versions, newest);
+            bulk.FindImported(ids, (id, version) => Remember(versions, newest, id, version));
             return;
         }
 
@@ -690,30 +489,9 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
         }
     }
 
-    /// <summary>While the (id, modified) index is set aside: each candidate <see cref="ImportedIdTable"/> gives, read by its row id and kept when the id is the same.</summary>
-    private void StoredVersionsImported(IReadOnlyCollection<string> ids, HashSet<(string, string)> versions, Dictionary<string, string> newest)
-    {
-        var byRow = _sqliteByDateAdded ??= new SqliteStatement((SqliteConnection)_change.Connection, "SELECT id, modified FROM stix_objects WHERE date_added = ?1");
-        foreach (var id in ids)
-        {
-            _importedIds!.Candidates(id, _candidates);
-            foreach (var dateAdded in _candidates)
-            {
-                byRow.Bind(1, dateAdded);
-                if (byRow.Step() && byRow.GetText(0) == id)
-                {
-                    Remember(versions, newest, id, byRow.GetText(1)!);
-                }
-
-                byRow.Reset();
-            }
-        }
-    }
-
     public void Dispose()
     {
-        _importedIds?.Dispose();
-        _sqliteByDateAdded?.Dispose();
+        _bulk?.Dispose();
         _sqliteInsert?.Dispose();
         _sqliteInsertMany?.Dispose();
         _sqliteStored?.Dispose();
