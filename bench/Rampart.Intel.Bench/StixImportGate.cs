@@ -185,7 +185,8 @@ internal static class StixImportGate
         var (gen0, gen1, gen2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         var (pause, allocated) = (GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes());
         await using var stream = new FileStream(bundle, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        var report = await importer.ImportAsync(stream, "bundle.json", "bench", ChangeContext.System, CancellationToken.None);
+        // As the CLI imports: a one-shot process that may hold the store for itself.
+        var report = await importer.ImportAsync(stream, "bundle.json", "bench", ChangeContext.System, StoreAccess.Exclusive, CancellationToken.None);
         var seconds = clock.Elapsed.TotalSeconds;
         var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

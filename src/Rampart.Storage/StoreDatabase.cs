@@ -21,6 +21,14 @@ internal abstract class StoreDatabase : IAsyncDisposable, IDisposable
     /// </summary>
     public abstract ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// For a change that asked for <see cref="Rampart.Core.Storage.StoreAccess.Exclusive"/>, before its transaction
+    /// begins: holds the store for this connection until the returned hold is disposed, or returns null when
+    /// the provider gains nothing from it or another connection has the store open.
+    /// </summary>
+    public virtual ValueTask<IAsyncDisposable?> HoldAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IAsyncDisposable?>(null);
+
     public static StoreDatabase Create(StoreLocation location) => location.Provider switch
     {
         StoreProvider.Sqlite => new SqliteStoreDatabase(location.ConnectionString),

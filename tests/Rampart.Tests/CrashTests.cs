@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
 
@@ -37,6 +38,65 @@ public sealed class CrashTests
             Assert.Equal(0, (await RampartCli.RunAsync(data, "intel", "import", path)).ExitCode);
             Assert.Equal(Lines, await CountAsync(data));
         }
+    }
+
+    /// <summary>
+    /// The CLI's STIX import holds the store in a rollback journal while it runs (StoreAccess.Exclusive): a kill
+    /// leaves a hot journal, which the next command rolls back, and that command sets WAL again.
+    /// </summary>
+    [Fact]
+    public async Task A_cli_stix_import_killed_mid_bundle_leaves_all_or_none_of_it_and_the_store_back_in_WAL()
+    {
+        var bundle = BigBundle();
+        var reference = RampartCli.NewDataFolder();
+        var file = RampartCli.WriteFile(reference, "big.json", bundle);
+        var clock = Stopwatch.StartNew();
+        Assert.Equal(0, (await RampartCli.RunAsync(reference, "intel", "import", file)).ExitCode);
+        var fullRun = clock.Elapsed;
+        Assert.Equal(Lines, await CountAsync(reference));
+
+        foreach (var fraction in new[] { 0.4, 0.7, 0.9 })
+        {
+            var data = RampartCli.NewDataFolder();
+            Assert.Equal(0, (await RampartCli.RunAsync(data, "intel", "import", RampartCli.WriteFile(data, "before.txt", "kept-before.example\n"))).ExitCode);
+            var path = RampartCli.WriteFile(data, "big.json", bundle);
+            using var process = Process.Start(RampartCli.StartInfo(data, "intel", "import", path))!;
+            await Task.Delay(fullRun * fraction, TestContext.Current.CancellationToken);
+            process.Kill(); // SIGKILL: no cleanup runs
+            await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+
+            var count = await CountAsync(data);
+            Assert.True(count is 1 or Lines + 1, $"killed at {fraction:P0} of a full run: {count} of 1 + {Lines} indicators in the store");
+            Assert.False(File.Exists(Path.Combine(data, "rampart.db-journal")), "the hot journal is rolled back and gone");
+            Assert.Equal(2, FileFormatWriteVersion(data));
+
+            Assert.Equal(0, (await RampartCli.RunAsync(data, "intel", "import", path)).ExitCode);
+            Assert.Equal(Lines + 1, await CountAsync(data));
+            Assert.Equal(2, FileFormatWriteVersion(data));
+        }
+    }
+
+    /// <summary>Byte 18 of a SQLite file's header: 1 for a rollback journal, 2 for WAL.</summary>
+    private static int FileFormatWriteVersion(string data)
+    {
+        var header = new byte[100];
+        using var file = File.OpenRead(Path.Combine(data, "rampart.db"));
+        file.ReadExactly(header);
+        return header[18];
+    }
+
+    private static string BigBundle()
+    {
+        // Valid from now: an indicator of 2024 would have decayed out of the export that counts them.
+        var now = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        var builder = new StringBuilder("""{"type":"bundle","id":"bundle--5d0c6a2e-9a51-4c1f-8d7e-1b2c3d4e5f60","objects":[""");
+        for (var i = 0; i < Lines; i++)
+        {
+            builder.Append(i == 0 ? "" : ",")
+                .Append(CultureInfo.InvariantCulture, $$"""{"type":"indicator","spec_version":"2.1","id":"indicator--{{i:D8}}-0000-4000-8000-000000000000","created":"2024-01-01T00:00:00.000Z","modified":"2024-01-01T00:00:00.000Z","pattern":"[domain-name:value = 'lure-{{i}}.crash-test.example']","pattern_type":"stix","valid_from":"{{now}}"}""");
+        }
+
+        return builder.Append("]}").ToString();
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Rampart.Core.Auditing;
+using Rampart.Core.Storage;
 
 namespace Rampart.Core.Stix;
 
@@ -11,6 +12,9 @@ public interface IStixStore
     /// store revision as it was.
     /// </summary>
     Task<T> ImportAsync<T>(string source, Func<IStixImportWriter, Task<T>> import, ChangeContext context, CancellationToken cancellationToken);
+
+    /// <summary>As the other overload; <paramref name="access"/> says whether the import may hold the store for itself.</summary>
+    Task<T> ImportAsync<T>(string source, Func<IStixImportWriter, Task<T>> import, ChangeContext context, StoreAccess access, CancellationToken cancellationToken);
 
     /// <summary>The newest version of each selected object, streamed in id order.</summary>
     IAsyncEnumerable<StoredStixObject> StreamAsync(StixSelection selection, CancellationToken cancellationToken);

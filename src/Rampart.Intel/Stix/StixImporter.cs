@@ -3,6 +3,8 @@ using Rampart.Core.Actors;
 using Rampart.Core.Auditing;
 using Rampart.Core.Markings;
 using Rampart.Core.Stix;
+using Rampart.Core.Storage;
+using Rampart.Intel.Actors;
 using Rampart.Intel.Import;
 
 namespace Rampart.Intel.Stix;
@@ -33,13 +35,21 @@ public sealed class StixImporter(IStixStore store, IActorStore actors, Warningli
     /// <summary>At most this many problems are kept in the report; the count of the rest is still reported.</summary>
     public const int MaxReportedProblems = 1000;
 
-    public Task<StixImportReport> ImportAsync(Stream stream, string fileName, string source, ChangeContext context, CancellationToken cancellationToken)
+    public Task<StixImportReport> ImportAsync(Stream stream, string fileName, string source, ChangeContext context, CancellationToken cancellationToken) =>
+        ImportAsync(stream, fileName, source, context, StoreAccess.Shared, cancellationToken);
+
+    /// <summary>
+    /// As the other overload; with <see cref="StoreAccess.Exclusive"/> (a one-shot process: the CLI) the import
+    /// may hold the store for itself, and then looks actors up in a snapshot taken before it begins (<see cref="ActorLookup"/>).
+    /// </summary>
+    public async Task<StixImportReport> ImportAsync(Stream stream, string fileName, string source, ChangeContext context, StoreAccess access, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        return store.ImportAsync(source, writer => RunAsync(stream, fileName, source, writer, cancellationToken), context, cancellationToken);
+        var lookup = access == StoreAccess.Exclusive ? await ActorLookup.SnapshotAsync(actors, cancellationToken).ConfigureAwait(false) : ActorLookup.Live(actors);
+        return await store.ImportAsync(source, writer => RunAsync(stream, fileName, source, writer, lookup, cancellationToken), context, access, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<StixImportReport> RunAsync(Stream stream, string fileName, string source, IStixImportWriter writer, CancellationToken cancellationToken)
+    private async Task<StixImportReport> RunAsync(Stream stream, string fileName, string source, IStixImportWriter writer, ActorLookup lookup, CancellationToken cancellationToken)
     {
         // Two stages, one chunk apart: this thread writes chunk n while another reads and parses
         // chunk n+1, so on two cores the import takes as long as the slower stage, not the sum.
@@ -66,7 +76,7 @@ public sealed class StixImporter(IStixStore store, IActorStore actors, Warningli
         await producer.ConfigureAwait(false);
         var problems = read.Problems;
         await ReportDanglingAsync(writer, read.References, fileName, problems, cancellationToken).ConfigureAwait(false);
-        var attributed = await AttributeAsync(writer, read.Indicates, read.ActorNames, cancellationToken).ConfigureAwait(false);
+        var attributed = await AttributeAsync(writer, lookup, read.Indicates, read.ActorNames, cancellationToken).ConfigureAwait(false);
         return new StixImportReport(fileName, read.Objects, counts, read.NotEnforced, attributed, problems) { Warned = read.Warned };
     }
 
@@ -93,8 +103,8 @@ public sealed class StixImporter(IStixStore store, IActorStore actors, Warningli
         }
     }
 
-    private async Task<int> AttributeAsync(
-        IStixImportWriter writer, List<(string Indicator, string Target)> indicates, Dictionary<string, (string? ExternalId, List<string> Names)> actorNames, CancellationToken cancellationToken)
+    private static async Task<int> AttributeAsync(
+        IStixImportWriter writer, ActorLookup lookup, List<(string Indicator, string Target)> indicates, Dictionary<string, (string? ExternalId, List<string> Names)> actorNames, CancellationToken cancellationToken)
     {
         var attributed = 0;
         foreach (var group in indicates.GroupBy(i => i.Target, StringComparer.Ordinal))
@@ -104,7 +114,7 @@ public sealed class StixImporter(IStixStore store, IActorStore actors, Warningli
                 continue;
             }
 
-            var actorId = await ResolveActorAsync(group.Key, names.ExternalId, names.Names, cancellationToken).ConfigureAwait(false);
+            var actorId = await ResolveActorAsync(lookup, group.Key, names.ExternalId, names.Names, cancellationToken).ConfigureAwait(false);
             if (actorId is not null)
             {
                 attributed += await writer.AttributeAsync(group.Select(i => i.Indicator).Distinct(StringComparer.Ordinal).ToList(), actorId, cancellationToken).ConfigureAwait(false);
@@ -118,7 +128,7 @@ public sealed class StixImporter(IStixStore store, IActorStore actors, Warningli
     /// Explicit links only, as the knowledge base was built: the same STIX id, the same ATT&amp;CK
     /// group id, or a name (primary or alias) that names exactly one actor. Never a fuzzy match.
     /// </summary>
-    public async Task<string?> ResolveActorAsync(string stixId, string? externalId, IReadOnlyList<string> names, CancellationToken cancellationToken)
+    internal static async Task<string?> ResolveActorAsync(ActorLookup actors, string stixId, string? externalId, IReadOnlyList<string> names, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(names);
         if (await actors.GetAsync(stixId, cancellationToken).ConfigureAwait(false) is { } same)

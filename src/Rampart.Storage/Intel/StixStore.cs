@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Dapper;
 using Rampart.Core.Auditing;
 using Rampart.Core.Stix;
+using Rampart.Core.Storage;
 using Rampart.Storage.Platform;
 
 namespace Rampart.Storage.Intel;
@@ -24,10 +25,13 @@ internal sealed class StixStore(StoreChanges changes, IStixVersionLog? log = nul
     /// <summary>For tests: <see cref="ImportedIdTable.MaxVersions"/>.</summary>
     internal int MaxImportedIds { get; init; } = ImportedIdTable.MaxVersions;
 
-    public Task<T> ImportAsync<T>(string source, Func<IStixImportWriter, Task<T>> import, ChangeContext context, CancellationToken cancellationToken)
+    public Task<T> ImportAsync<T>(string source, Func<IStixImportWriter, Task<T>> import, ChangeContext context, CancellationToken cancellationToken) =>
+        ImportAsync(source, import, context, StoreAccess.Shared, cancellationToken);
+
+    public Task<T> ImportAsync<T>(string source, Func<IStixImportWriter, Task<T>> import, ChangeContext context, StoreAccess access, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(import);
-        return changes.RunAsync(context, async change =>
+        return changes.RunAsync(context, access, async change =>
         {
             using var writer = new StixImportWriter(change, source, log, SetAsideAfter, MaxImportedIds);
             var result = await import(writer).ConfigureAwait(false);

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Dapper;
 using Rampart.Core;
 using Rampart.Core.Auditing;
+using Rampart.Core.Storage;
 
 namespace Rampart.Storage.Platform;
 
@@ -28,10 +29,17 @@ internal sealed class StoreChanges(StoreDatabase database, TimeProvider time)
 
     public TimeProvider Time => time;
 
-    public async Task<T> RunAsync<T>(ChangeContext context, Func<ChangeTransaction, Task<T>> work, CancellationToken cancellationToken)
+    public Task<T> RunAsync<T>(ChangeContext context, Func<ChangeTransaction, Task<T>> work, CancellationToken cancellationToken) =>
+        RunAsync(context, StoreAccess.Shared, work, cancellationToken);
+
+    /// <summary>As the other overload; with <see cref="StoreAccess.Exclusive"/> the change may hold the store for itself (<see cref="StoreDatabase.HoldAsync"/>).</summary>
+    public async Task<T> RunAsync<T>(ChangeContext context, StoreAccess access, Func<ChangeTransaction, Task<T>> work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+
+        // Declared before the transaction, so released after it has committed or rolled back.
+        await using var hold = access == StoreAccess.Exclusive ? await database.HoldAsync(connection, cancellationToken).ConfigureAwait(false) : null;
         await using var transaction = await database.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
         var (result, audited) = await RunInAsync(connection, transaction, database.Provider, time.GetUtcNow(), context, work, cancellationToken).ConfigureAwait(false);
         if (!audited)

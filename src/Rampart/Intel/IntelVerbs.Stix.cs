@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Rampart.Cli;
 using Rampart.Core.Auditing;
+using Rampart.Core.Storage;
 using Rampart.Intel.Stix;
 
 namespace Rampart.Intel;
@@ -34,7 +35,8 @@ public static partial class IntelVerbs
         StixImportReport report;
         try
         {
-            report = await store.Get<StixImporter>().ImportAsync(stream, name, source ?? "stix", ChangeContext.ForCli(), ct);
+            // A one-shot process: the import may hold the store for itself (StoreAccess.Exclusive).
+            report = await store.Get<StixImporter>().ImportAsync(stream, name, source ?? "stix", ChangeContext.ForCli(), StoreAccess.Exclusive, ct);
         }
         catch (StixFormatException ex)
         {

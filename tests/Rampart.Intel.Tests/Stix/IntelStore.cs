@@ -55,10 +55,10 @@ internal sealed class IntelStore : IAsyncDisposable
         return store;
     }
 
-    public async Task<StixImportReport> ImportAsync(string json, string file = "bundle.json", string source = "test")
+    public async Task<StixImportReport> ImportAsync(string json, string file = "bundle.json", string source = "test", StoreAccess access = StoreAccess.Shared)
     {
         using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json));
-        return await Importer.ImportAsync(stream, file, source, Analyst, TestContext.Current.CancellationToken);
+        return await Importer.ImportAsync(stream, file, source, Analyst, access, TestContext.Current.CancellationToken);
     }
 
     public async Task<(string Json, StixExportReport Report)> ExportAsync(StixExportRequest? request = null)
