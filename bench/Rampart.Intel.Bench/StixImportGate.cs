@@ -168,7 +168,7 @@ internal static class StixImportGate
                 }
 
                 return total;
-            }, ChangeContext.System, CancellationToken.None);
+            }, ChangeContext.System, StoreAccess.Exclusive, CancellationToken.None);
             var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{provider} write {(round == 0 ? "first" : "again")}: {counts.Added:N0} added, {counts.Unchanged:N0} unchanged, {counts.IndicatorsAdded:N0} indicators in {clock.Elapsed.TotalSeconds:F2} s wall, {cpuSeconds:F2} s CPU, GC pauses {(GC.GetTotalPauseDuration() - pause).TotalSeconds:F2} s; load average {LoadAverage()}"));

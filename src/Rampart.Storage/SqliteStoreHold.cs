@@ -24,6 +24,7 @@ internal sealed class SqliteStoreHold : IAsyncDisposable
 
     private readonly SqliteConnection _connection;
     private readonly Action _walNotRestored;
+    private SqliteWriteBehind? _writeBehind;
 
     private SqliteStoreHold(SqliteConnection connection, Action walNotRestored)
     {
@@ -53,6 +54,7 @@ internal sealed class SqliteStoreHold : IAsyncDisposable
         }
 
         Pragma(connection, "PRAGMA synchronous = FULL");
+        hold._writeBehind = SqliteWriteBehind.Start(connection);
         return hold;
     }
 
@@ -64,6 +66,7 @@ internal sealed class SqliteStoreHold : IAsyncDisposable
 
     private void Dispose()
     {
+        _writeBehind?.Dispose();
         try
         {
             var mode = Pragma(_connection, "PRAGMA journal_mode = WAL");

@@ -93,4 +93,22 @@ public sealed class ExclusiveAccessTests : StorageTest<SqliteTarget>
         Assert.Equal(0, await after.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM stix_objects"));
         Assert.False(File.Exists(DatabaseFile + "-journal"));
     }
+
+    /// <summary>Write-behind finds SQLite's own descriptor of the file; without it the commit would write everything, silently.</summary>
+    [Fact]
+    public async Task Write_behind_finds_the_descriptor_of_the_store_file_on_Linux()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "sync_file_range is Linux's");
+        await OpenAsync();
+        await using var connection = Outside();
+        await connection.OpenAsync(Ct);
+        await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM indicators");
+
+        using var writeBehind = SqliteWriteBehind.Start(connection);
+        await using var memory = new SqliteConnection("Data Source=:memory:");
+        await memory.OpenAsync(Ct);
+
+        Assert.NotNull(writeBehind);
+        Assert.Null(SqliteWriteBehind.Start(memory));
+    }
 }
