@@ -19,13 +19,6 @@ namespace Rampart.Storage;
 /// </remarks>
 internal sealed class SqliteStoreHold : IAsyncDisposable
 {
-    /// <summary>
-    /// The page cache while the hold lasts: 128 MB instead of 32 holds the indexes a bulk import inserts into in
-    /// no order (the indicators' (type, value, source), 62 MB at 1M), so their pages are not written out and read
-    /// back again and again: 1M indicators wrote 84,543 pages instead of 93,739 and read 10,763 instead of 19,759.
-    /// </summary>
-    private const string HeldCacheSize = "PRAGMA cache_size = -131072";
-
     private const int SqliteBusy = 5;
     private const int SqliteLocked = 6;
 
@@ -61,7 +54,6 @@ internal sealed class SqliteStoreHold : IAsyncDisposable
         }
 
         Pragma(connection, "PRAGMA synchronous = FULL");
-        Pragma(connection, HeldCacheSize);
         hold._writeBehind = SqliteWriteBehind.Start(connection);
         return hold;
     }
@@ -79,7 +71,6 @@ internal sealed class SqliteStoreHold : IAsyncDisposable
         {
             var mode = Pragma(_connection, "PRAGMA journal_mode = WAL");
             Pragma(_connection, "PRAGMA synchronous = NORMAL");
-            Pragma(_connection, SqliteStoreDatabase.CacheSize);
             if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
             {
                 _walNotRestored();
