@@ -1,10 +1,9 @@
-using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace Rampart.Intel.Stix;
 
 /// <summary>
-/// The top-level properties <see cref="StixObjectParser"/> reads, found in one pass over the object.
+/// The top-level properties <see cref="StixObjectParser"/> reads, found in its one pass over the object.
 /// <see cref="JsonElement.TryGetProperty(ReadOnlySpan{byte}, out JsonElement)"/> scans the properties
 /// for each name, and the parser asks for about twenty: on a 15-property indicator that was the
 /// parse's largest cost. As with <c>TryGetProperty</c>, a repeated property's last value wins and escaped
@@ -35,37 +34,22 @@ internal struct StixObjectFields
     public JsonElement TargetRef;
     public JsonElement SightingOfRef;
 
-    private JsonElement _root;
-    private bool _escapedNames;
+    private readonly JsonElement _root;
 
-    /// <summary>One pass over <paramref name="root"/>'s properties.</summary>
-    public static StixObjectFields Read(JsonElement root)
-    {
-        var fields = new StixObjectFields { _root = root };
-        foreach (var property in root.EnumerateObject())
-        {
-            var name = JsonMarshal.GetRawUtf8PropertyName(property);
-            if (name.Contains((byte)'\\'))
-            {
-                fields._escapedNames = true;
-                continue;
-            }
+    public StixObjectFields(JsonElement root) => _root = root;
 
-            fields.Set(name, property.Value);
-        }
-
-        return fields;
-    }
+    /// <summary>Some property name holds escapes: <see cref="Of"/> then looks each field up by name.</summary>
+    public bool HasEscapedNames { get; set; }
 
     /// <summary>
     /// <paramref name="found"/>, or when some name holds escapes (legal, rare) the object's own look-up by
     /// <paramref name="name"/>, so such an object is read exactly as it always was.
     /// </summary>
     public readonly JsonElement Of(JsonElement found, ReadOnlySpan<byte> name) =>
-        !_escapedNames ? found : _root.TryGetProperty(name, out var value) ? value : default;
+        !HasEscapedNames ? found : _root.TryGetProperty(name, out var value) ? value : default;
 
     /// <summary>Remembers <paramref name="value"/> when <paramref name="name"/> is one of the properties above.</summary>
-    private void Set(ReadOnlySpan<byte> name, JsonElement value)
+    public void Set(ReadOnlySpan<byte> name, JsonElement value)
     {
         switch (name.Length)
         {

@@ -71,7 +71,9 @@ public sealed class StixObjectParser(string source)
                 return null;
             }
 
-            var fields = StixObjectFields.Read(root);
+            var references = _references;
+            references.Clear();
+            var fields = ReadFields(root, references, out var referencesRead);
             var t = fields.Of(fields.Type, "type"u8);
             var type = t.ValueKind == JsonValueKind.String ? Text(t) : null;
             var id = String(fields.Of(fields.Id, "id"u8));
@@ -126,9 +128,11 @@ public sealed class StixObjectParser(string source)
                 modified = m;
             }
 
-            var references = _references;
-            references.Clear();
-            CollectReferences(root, null, references);
+            if (!referencesRead)
+            {
+                references.Clear();
+                CollectReferences(root, null, references);
+            }
             var tlp = TlpOf(fields.Of(fields.ObjectMarkingRefs, "object_marking_refs"u8));
             if (type == "marking-definition" && DefinedTlp(fields.Of(fields.Definition, "definition"u8), fields.Of(fields.Name, "name"u8)) is { } defined)
             {
@@ -323,6 +327,73 @@ public sealed class StixObjectParser(string source)
         }
 
         return String(nameValue) is { } name && name.StartsWith("TLP:", StringComparison.OrdinalIgnoreCase) && TlpLevels.TryParse(name, out var v2) ? v2 : null;
+    }
+
+    /// <summary>
+    /// One pass over the object's properties: the fields <see cref="Parse"/> reads and, when every reference is a
+    /// plain top-level one (no escapes, nothing nested: nearly every object), the references too. Otherwise
+    /// <paramref name="referencesRead"/> is false and <see cref="CollectReferences"/> walks the object once it has been checked.
+    /// </summary>
+    private StixObjectFields ReadFields(JsonElement root, List<(string, string)> references, out bool referencesRead)
+    {
+        var fields = new StixObjectFields(root);
+        referencesRead = true;
+        foreach (var property in root.EnumerateObject())
+        {
+            var name = JsonMarshal.GetRawUtf8PropertyName(property);
+            if (name.Contains((byte)'\\'))
+            {
+                fields.HasEscapedNames = true;
+                referencesRead = false;
+                continue;
+            }
+
+            var value = property.Value;
+            fields.Set(name, value);
+            referencesRead = referencesRead && PlainReferences(name, value, references);
+        }
+
+        return fields;
+    }
+
+    /// <summary>What <see cref="CollectReferences"/> adds for one top-level property, or false when it holds escapes or nested objects to walk.</summary>
+    private bool PlainReferences(ReadOnlySpan<byte> name, JsonElement value, List<(string, string)> references)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.String when name.EndsWith("_ref"u8):
+                var raw = RawString(value);
+                if (raw.Contains((byte)'\\'))
+                {
+                    return false;
+                }
+
+                references.Add((Text(name), Text(raw)));
+                return true;
+            case JsonValueKind.Array when name.EndsWith("_refs"u8):
+                string? at = null;
+                foreach (var item in value.EnumerateArray())
+                {
+                    if (item.ValueKind == JsonValueKind.String)
+                    {
+                        var itemRaw = RawString(item);
+                        if (itemRaw.Contains((byte)'\\'))
+                        {
+                            return false;
+                        }
+
+                        references.Add((at ??= Text(name), Text(itemRaw)));
+                    }
+                }
+
+                return true;
+            case JsonValueKind.Object:
+                return name.SequenceEqual("extensions"u8);
+            case JsonValueKind.Array:
+                return !name.SequenceEqual("granular_markings"u8);
+            default:
+                return true;
+        }
     }
 
     private void CollectReferences(JsonElement element, string? path, List<(string, string)> references)
