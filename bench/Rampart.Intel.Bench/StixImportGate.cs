@@ -131,7 +131,7 @@ internal static class StixImportGate
                         chunks.Add(new List<StixObjectVersion>(StixImporter.ChunkSize));
                     }
 
-                    chunks[^1].Add(parser.Parse(json, reader.BundleSpecVersion, out _)!.Version);
+                    chunks[^1].Add(parser.Parse(json, reader.BundleSpecVersion, out _)!.Value.Version);
                 }
             }
 

@@ -41,6 +41,7 @@ public sealed class StixObjectParser(string source)
 
     /// <summary>Scratch lists, one set per parser: what an object keeps is copied out in arrays of the right size.</summary>
     private readonly List<(string, string)> _references = [];
+    private (string, string)[] _previousReferences = [];
     private readonly List<string> _notEnforced = [];
     private readonly List<IndicatorValue> _values = [];
 
@@ -192,12 +193,26 @@ public sealed class StixObjectParser(string source)
                 sourceRef,
                 targetRef,
                 indicators);
-            return new ParsedStixObject(version, Copy(references), Aliases(fields.Of(fields.Aliases, "aliases"u8), fields.Of(fields.XMitreAliases, "x_mitre_aliases"u8)), Copy(notEnforced));
+            return new ParsedStixObject(version, References(references), Aliases(fields.Of(fields.Aliases, "aliases"u8), fields.Of(fields.XMitreAliases, "x_mitre_aliases"u8)), Copy(notEnforced));
         }
     }
 
     /// <summary>What a scratch list holds, in an array of its size (none for an empty one).</summary>
     private static T[] Copy<T>(List<T> list) => list.Count == 0 ? [] : [.. list];
+
+    /// <summary>
+    /// The references in an array, the previous object's when they are the same: a feed's objects cite the same
+    /// creator and marking one after another, and the texts are already shared (<see cref="Text(ReadOnlySpan{byte})"/>).
+    /// </summary>
+    private (string, string)[] References(List<(string, string)> references)
+    {
+        if (!CollectionsMarshal.AsSpan(references).SequenceEqual(_previousReferences))
+        {
+            _previousReferences = Copy(references);
+        }
+
+        return _previousReferences;
+    }
 
     private bool TryIndicators(in StixObjectFields fields, string id, Tlp? tlp, List<string> notEnforced, out IReadOnlyList<NewIndicator>? indicators, out (string?, string?, string)? problem)
     {

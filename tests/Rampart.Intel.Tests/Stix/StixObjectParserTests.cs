@@ -29,7 +29,7 @@ public sealed class StixObjectParserTests
     private static string Parse(byte[] json)
     {
         var parsed = new StixObjectParser("test").Parse(json, null, out var problem);
-        return parsed is null ? $"refused: {problem}" : Describe(parsed);
+        return parsed is { } read ? Describe(read) : $"refused: {problem}";
     }
 
     private static string Describe(ParsedStixObject parsed) =>
@@ -98,7 +98,7 @@ public sealed class StixObjectParserTests
     {
         var parser = new StixObjectParser("test");
         var first = parser.Parse(
-            Encoding.UTF8.GetBytes(Head + ""","pattern":"[domain-name:value = 'a.example'] WITHIN 5 SECONDS","sample_refs":["x--1","x--2"]}"""), null, out _)!;
+            Encoding.UTF8.GetBytes(Head + ""","pattern":"[domain-name:value = 'a.example'] WITHIN 5 SECONDS","sample_refs":["x--1","x--2"]}"""), null, out _)!.Value;
         var before = Describe(first);
         Assert.Equal(
             " | " + HeadRefs + " sample_refs=x--1 sample_refs=x--2 | WITHIN qualifier depends on timing, not on one value",
