@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using CsCheck;
 using Rampart.Intel.Stix;
 
 namespace Rampart.Intel.Tests.Stix;
@@ -61,6 +62,20 @@ public sealed class StixObjectParserTests
         {
             Assert.StartsWith(values + " | ", plain, StringComparison.Ordinal);
         }
+    }
+
+    /// <summary>Patterns from the fast path's pieces and its near misses, escaped as <see cref="JavaScriptEncoder.Default"/> escapes (quotes, &lt;, &amp;, every non-ASCII character, surrogate pairs included) or not at all: the same answer.</summary>
+    [Fact]
+    public void Any_pattern_reads_the_same_whether_its_JSON_string_is_escaped_or_not()
+    {
+        var path = Gen.OneOf<string>("domain-name:value", "url:value", "ipv4-addr:value", "email-addr:value", "file:hashes.'SHA-256'", "file:hashes.MD5", "file:name");
+        var piece = Gen.OneOf<string>("evil", ".", "example", "/", "24", "198.51.100.7", "http://", "?q=<1>&x", "@", "-", "Ä", "bücher", "😀", "xn--", " ", "]", "'", "\\",
+            "\\'", "d41d8cd98f00b204e9800998ecf8427e", "\u2028");
+        var pattern = Gen.Select(path, Gen.OneOf<string>(" = ", "=", " IN "), piece.Array[0, 6], Gen.OneOf<string>("", " OR [domain-name:value = 'x.example']"),
+            (p, op, parts, tail) => $"[{p}{op}'{string.Concat(parts)}']{tail}");
+        pattern.Sample(
+            p => Assert.Equal(Parse(Indicator(p, JavaScriptEncoder.UnsafeRelaxedJsonEscaping)), Parse(Indicator(p, JavaScriptEncoder.Default))),
+            iter: 2_000);
     }
 
     [Fact]
