@@ -83,6 +83,7 @@ internal static class StixImportGate
             {
                 var clock = Stopwatch.StartNew();
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                var (pauses, allocated, gen0, gen1) = (GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes(), GC.CollectionCount(0), GC.CollectionCount(1));
                 using var stream = new FileStream(bundle, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
                 var reader = new StixBundleReader(stream);
                 var parser = new StixObjectParser("bench");
@@ -95,7 +96,7 @@ internal static class StixImportGate
 
                 var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"parse: {objects:N0} objects, {indicators:N0} indicators in {clock.Elapsed.TotalSeconds:F2} s wall, {cpuSeconds:F2} s CPU ({objects / cpuSeconds:N0}/CPU-s), GC pauses {GC.GetTotalPauseDuration().TotalSeconds:F2} s, gen0/1/2 {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, allocated {GC.GetTotalAllocatedBytes() / 1e6:F0} MB; load average {LoadAverage()}"));
+                    $"parse: {objects:N0} objects, {indicators:N0} indicators in {clock.Elapsed.TotalSeconds:F2} s wall, {cpuSeconds:F2} s CPU ({objects / cpuSeconds:N0}/CPU-s), GC pauses {GC.GetTotalPauseDuration().TotalSeconds:F2} s, gen0/1/2 {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, allocated {GC.GetTotalAllocatedBytes() / 1e6:F0} MB; this round: allocated {(GC.GetTotalAllocatedBytes() - allocated) / 1e6:F0} MB ({(GC.GetTotalAllocatedBytes() - allocated) / (double)objects:N0} B/object), GC pauses {(GC.GetTotalPauseDuration() - pauses).TotalSeconds:F2} s, gen0/1 {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}; load average {LoadAverage()}"));
             }
 
             return 0;
@@ -130,7 +131,7 @@ internal static class StixImportGate
                         chunks.Add(new List<StixObjectVersion>(StixImporter.ChunkSize));
                     }
 
-                    chunks[^1].Add(parser.Parse(json, reader.BundleSpecVersion, out _)!.Version);
+                    chunks[^1].Add(parser.Parse(json, reader.BundleSpecVersion, out _)!.Value.Version);
                 }
             }
 

@@ -52,15 +52,15 @@ internal sealed class BundleRead(string fileName, string source, Warninglists wa
         {
             Objects++;
             var parsed = parser.Parse(json, reader.BundleSpecVersion, out var problem);
-            if (parsed is null)
+            if (parsed is not { } read)
             {
                 var (id, field, reason) = problem!.Value;
                 StixImporter.Report(Problems, new StixProblem(fileName, reader.Index, id, field, reason, Skipped: true));
                 continue;
             }
 
-            Remember(parsed, reader.Index);
-            chunk.Add(Screened(parsed.Version, reader.Index));
+            Remember(read, reader.Index);
+            chunk.Add(Screened(read.Version, reader.Index));
             if (chunk.Count == StixImporter.ChunkSize)
             {
                 await chunks.WriteAsync(chunk, cancellationToken).ConfigureAwait(false);
@@ -105,7 +105,7 @@ internal sealed class BundleRead(string fileName, string source, Warninglists wa
         return kept is null ? version : version with { Indicators = kept };
     }
 
-    private void Remember(ParsedStixObject parsed, int index)
+    private void Remember(in ParsedStixObject parsed, int index)
     {
         var version = parsed.Version;
         if (parsed.NotEnforced.Count > 0)

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using Rampart.Core.Indicators;
 using Rampart.Core.Markings;
 using Rampart.Core.Stix;
@@ -32,6 +33,18 @@ public sealed class StixObjectParser(string source)
     /// </summary>
     private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
 
+    /// <summary>Escaped patterns longer than this (as the file holds them) skip the fast path; the grammar reads them.</summary>
+    private const int MaxUnescapedPatternBytes = 4096;
+
+    /// <summary>Where an escaped pattern is decoded for the fast path: one buffer per parser, never one per object.</summary>
+    private readonly byte[] _pattern = new byte[MaxUnescapedPatternBytes];
+
+    /// <summary>Scratch lists, one set per parser: what an object keeps is copied out in arrays of the right size.</summary>
+    private readonly List<(string, string)> _references = [];
+    private (string, string)[] _previousReferences = [];
+    private readonly List<string> _notEnforced = [];
+    private readonly List<IndicatorValue> _values = [];
+
     /// <summary>Marking definitions seen in this bundle that define a TLP level under their own id (TLP 1.0 <c>definition.tlp</c>, TLP 2.0 <c>name</c>).</summary>
     private readonly Dictionary<string, Tlp> _bundleMarkings = new(StringComparer.Ordinal);
 
@@ -59,8 +72,12 @@ public sealed class StixObjectParser(string source)
                 return null;
             }
 
-            var type = root.TryGetProperty("type"u8, out var t) && t.ValueKind == JsonValueKind.String ? Text(t) : null;
-            var id = String(root, "id"u8);
+            var references = _references;
+            references.Clear();
+            var fields = ReadFields(root, references, out var referencesRead);
+            var t = fields.Of(fields.Type, "type"u8);
+            var type = t.ValueKind == JsonValueKind.String ? Text(t) : null;
+            var id = String(fields.Of(fields.Id, "id"u8));
             if (type is null || id is null)
             {
                 problem = (id, type is null ? "type" : "id", "is missing");
@@ -74,9 +91,10 @@ public sealed class StixObjectParser(string source)
             }
 
             var isObservable = ObservableTypes.Contains(type);
-            var specVersion = root.TryGetProperty("spec_version"u8, out var sv) && sv.ValueKind == JsonValueKind.String && sv.ValueEquals("2.1"u8)
+            var sv = fields.Of(fields.SpecVersion, "spec_version"u8);
+            var specVersion = sv.ValueKind == JsonValueKind.String && sv.ValueEquals("2.1"u8)
                 ? "2.1"
-                : String(root, "spec_version"u8) ?? bundleSpecVersion;
+                : String(sv) ?? bundleSpecVersion;
             if (specVersion != "2.1" && !(isObservable && specVersion is null))
             {
                 problem = (id, "spec_version", specVersion is null ? "is missing (STIX 2.1 objects must say 2.1)" : $"'{specVersion}' is not 2.1");
@@ -86,13 +104,13 @@ public sealed class StixObjectParser(string source)
             DateTimeOffset? modified = null;
             if (!isObservable && type != "marking-definition" && type != "extension-definition" && type != "language-content")
             {
-                if (!Time(root, "created"u8, out var created))
+                if (!Time(fields.Of(fields.Created, "created"u8), out var created))
                 {
                     problem = (id, "created", "is missing or not a STIX timestamp (RFC 3339, UTC, ending in Z)");
                     return null;
                 }
 
-                if (!Time(root, "modified"u8, out var m))
+                if (!Time(fields.Of(fields.Modified, "modified"u8), out var m))
                 {
                     problem = (id, "modified", "is missing or not a STIX timestamp (RFC 3339, UTC, ending in Z)");
                     return null;
@@ -106,37 +124,41 @@ public sealed class StixObjectParser(string source)
 
                 modified = m;
             }
-            else if (Time(root, "modified"u8, out var m))
+            else if (Time(fields.Of(fields.Modified, "modified"u8), out var m))
             {
                 modified = m;
             }
 
-            var references = new List<(string, string)>();
-            CollectReferences(root, null, references);
-            var tlp = TlpOf(root);
-            if (type == "marking-definition" && DefinedTlp(root) is { } defined)
+            if (!referencesRead)
+            {
+                references.Clear();
+                CollectReferences(root, null, references);
+            }
+            var tlp = TlpOf(fields.Of(fields.ObjectMarkingRefs, "object_marking_refs"u8));
+            if (type == "marking-definition" && DefinedTlp(fields.Of(fields.Definition, "definition"u8), fields.Of(fields.Name, "name"u8)) is { } defined)
             {
                 _bundleMarkings[id] = defined;
                 tlp = null;
             }
 
-            var revoked = root.TryGetProperty("revoked"u8, out var r) && r.ValueKind == JsonValueKind.True;
-            var notEnforced = new List<string>();
+            var revoked = fields.Of(fields.Revoked, "revoked"u8).ValueKind == JsonValueKind.True;
+            var notEnforced = _notEnforced;
+            notEnforced.Clear();
             IReadOnlyList<NewIndicator>? indicators = null;
             string? relationshipType = null, sourceRef = null, targetRef = null;
             switch (type)
             {
                 case "indicator":
-                    if (!TryIndicators(root, id, tlp, notEnforced, out indicators, out problem))
+                    if (!TryIndicators(fields, id, tlp, notEnforced, out indicators, out problem))
                     {
                         return null;
                     }
 
                     break;
                 case "relationship":
-                    relationshipType = String(root, "relationship_type"u8);
-                    sourceRef = String(root, "source_ref"u8);
-                    targetRef = String(root, "target_ref"u8);
+                    relationshipType = String(fields.Of(fields.RelationshipType, "relationship_type"u8));
+                    sourceRef = String(fields.Of(fields.SourceRef, "source_ref"u8));
+                    targetRef = String(fields.Of(fields.TargetRef, "target_ref"u8));
                     if (relationshipType is null || sourceRef is null || targetRef is null)
                     {
                         problem = (id, relationshipType is null ? "relationship_type" : sourceRef is null ? "source_ref" : "target_ref", "is missing");
@@ -145,7 +167,7 @@ public sealed class StixObjectParser(string source)
 
                     break;
                 case "sighting":
-                    sourceRef = String(root, "sighting_of_ref"u8);
+                    sourceRef = String(fields.Of(fields.SightingOfRef, "sighting_of_ref"u8));
                     if (sourceRef is null)
                     {
                         problem = (id, "sighting_of_ref", "is missing");
@@ -165,34 +187,58 @@ public sealed class StixObjectParser(string source)
                 revoked,
                 tlp,
                 bytes.ToArray(),
-                Name(root),
-                ExternalId(root),
+                String(fields.Of(fields.Name, "name"u8)) ?? String(fields.Of(fields.Value, "value"u8)),
+                ExternalId(fields.Of(fields.ExternalReferences, "external_references"u8)),
                 relationshipType,
                 sourceRef,
                 targetRef,
                 indicators);
-            return new ParsedStixObject(version, references, Aliases(root), notEnforced);
+            return new ParsedStixObject(version, References(references), Aliases(fields.Of(fields.Aliases, "aliases"u8), fields.Of(fields.XMitreAliases, "x_mitre_aliases"u8)), Copy(notEnforced));
         }
     }
 
-    private bool TryIndicators(JsonElement root, string id, Tlp? tlp, List<string> notEnforced, out IReadOnlyList<NewIndicator>? indicators, out (string?, string?, string)? problem)
+    /// <summary>What a scratch list holds, in an array of its size (none for an empty one).</summary>
+    private static T[] Copy<T>(List<T> list) => list.Count == 0 ? [] : [.. list];
+
+    /// <summary>
+    /// The references in an array, the previous object's when they are the same: a feed's objects cite the same
+    /// creator and marking one after another, and the texts are already shared (<see cref="Text(ReadOnlySpan{byte})"/>).
+    /// </summary>
+    private (string, string)[] References(List<(string, string)> references)
+    {
+        if (!CollectionsMarshal.AsSpan(references).SequenceEqual(_previousReferences))
+        {
+            _previousReferences = Copy(references);
+        }
+
+        return _previousReferences;
+    }
+
+    private bool TryIndicators(in StixObjectFields fields, string id, Tlp? tlp, List<string> notEnforced, out IReadOnlyList<NewIndicator>? indicators, out (string?, string?, string)? problem)
     {
         indicators = null;
         problem = null;
-        if (!root.TryGetProperty("pattern"u8, out var pattern) || pattern.ValueKind != JsonValueKind.String
-            || !root.TryGetProperty("pattern_type"u8, out var patternType) || patternType.ValueKind != JsonValueKind.String)
+        var pattern = fields.Of(fields.Pattern, "pattern"u8);
+        if (pattern.ValueKind != JsonValueKind.String)
         {
-            problem = (id, String(root, "pattern"u8) is null ? "pattern" : "pattern_type", "is missing");
+            problem = (id, "pattern", "is missing");
             return false;
         }
 
-        if (!Time(root, "valid_from"u8, out var validFrom))
+        var patternType = fields.Of(fields.PatternType, "pattern_type"u8);
+        if (patternType.ValueKind != JsonValueKind.String)
+        {
+            problem = (id, "pattern_type", "is missing");
+            return false;
+        }
+
+        if (!Time(fields.Of(fields.ValidFrom, "valid_from"u8), out var validFrom))
         {
             problem = (id, "valid_from", "is missing or not a STIX timestamp");
             return false;
         }
 
-        DateTimeOffset? validUntil = Time(root, "valid_until"u8, out var until) ? until : null;
+        DateTimeOffset? validUntil = Time(fields.Of(fields.ValidUntil, "valid_until"u8), out var until) ? until : null;
         if (!patternType.ValueEquals("stix"u8))
         {
             notEnforced.Add($"pattern_type '{patternType.GetString()}' is kept, not enforced");
@@ -200,9 +246,9 @@ public sealed class StixObjectParser(string source)
         }
 
         // Most feed indicators are one comparison: read from the bytes; the grammar decides the rest.
-        var values = new List<IndicatorValue>(1);
-        var raw = RawString(pattern);
-        if (raw.Contains((byte)'\\') || !SingleComparisonPattern.TryAnalyze(raw, values, notEnforced))
+        var values = _values;
+        values.Clear();
+        if (!TrySingleComparison(pattern, values, notEnforced))
         {
             var parsed = StixPatternParser.Parse(pattern.GetString()!);
             if (!parsed.Succeeded)
@@ -216,7 +262,8 @@ public sealed class StixObjectParser(string source)
             notEnforced.AddRange(enforceable.NotEnforced);
         }
 
-        var confidence = root.TryGetProperty("confidence"u8, out var c) && c.TryGetInt32(out var value) && value is >= 0 and <= 100
+        var c = fields.Of(fields.Confidence, "confidence"u8);
+        var confidence = c.ValueKind != JsonValueKind.Undefined && c.TryGetInt32(out var value) && value is >= 0 and <= 100
             ? value
             : NewIndicator.DefaultConfidence;
         var derived = new NewIndicator[values.Count];
@@ -229,10 +276,48 @@ public sealed class StixObjectParser(string source)
         return true;
     }
 
-    private Tlp? TlpOf(JsonElement root)
+    /// <summary>
+    /// The fast path on the pattern's text as UTF-8. JSON escapes are decoded first: writers such as
+    /// <see cref="Utf8JsonWriter"/> write every <c>'</c> as <c>\u0027</c>, so without this every pattern
+    /// they wrote would go through the grammar. Text that is not valid UTF-8 once decoded goes there too.
+    /// </summary>
+    private bool TrySingleComparison(JsonElement pattern, List<IndicatorValue> values, List<string> notEnforced)
+    {
+        var raw = RawString(pattern);
+        if (!raw.Contains((byte)'\\'))
+        {
+            return SingleComparisonPattern.TryAnalyze(raw, values, notEnforced);
+        }
+
+        if (raw.Length > MaxUnescapedPatternBytes)
+        {
+            return false;
+        }
+
+        var reader = new Utf8JsonReader(JsonMarshal.GetRawUtf8Value(pattern));
+        if (!reader.Read())
+        {
+            return false;
+        }
+
+        int length;
+        try
+        {
+            length = reader.CopyString(_pattern);
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+
+        var text = _pattern.AsSpan(0, length);
+        return Utf8.IsValid(text) && SingleComparisonPattern.TryAnalyze(text, values, notEnforced);
+    }
+
+    private Tlp? TlpOf(JsonElement refs)
     {
         Tlp? strictest = null;
-        if (root.TryGetProperty("object_marking_refs"u8, out var refs) && refs.ValueKind == JsonValueKind.Array)
+        if (refs.ValueKind == JsonValueKind.Array)
         {
             foreach (var item in refs.EnumerateArray())
             {
@@ -249,15 +334,81 @@ public sealed class StixObjectParser(string source)
     private static Tlp? TlpFromDictionary(Dictionary<string, Tlp> markings, string id) => markings.TryGetValue(id, out var tlp) ? tlp : null;
 
     /// <summary>TLP 1.0 (<c>definition_type: tlp</c>, <c>definition.tlp</c>) or TLP 2.0 (<c>name: TLP:…</c>) defined by a marking-definition object.</summary>
-    private static Tlp? DefinedTlp(JsonElement root)
+    private static Tlp? DefinedTlp(JsonElement definition, JsonElement nameValue)
     {
-        if (root.TryGetProperty("definition"u8, out var definition) && definition.ValueKind == JsonValueKind.Object
-            && TlpLevels.TryParse(String(definition, "tlp"u8), out var v1))
+        if (definition.ValueKind == JsonValueKind.Object && TlpLevels.TryParse(String(definition, "tlp"u8), out var v1))
         {
             return v1;
         }
 
-        return String(root, "name"u8) is { } name && name.StartsWith("TLP:", StringComparison.OrdinalIgnoreCase) && TlpLevels.TryParse(name, out var v2) ? v2 : null;
+        return String(nameValue) is { } name && name.StartsWith("TLP:", StringComparison.OrdinalIgnoreCase) && TlpLevels.TryParse(name, out var v2) ? v2 : null;
+    }
+
+    /// <summary>
+    /// One pass over the object's properties: the fields <see cref="Parse"/> reads and, when every reference is a
+    /// plain top-level one (no escapes, nothing nested: nearly every object), the references too. Otherwise
+    /// <paramref name="referencesRead"/> is false and <see cref="CollectReferences"/> walks the object once it has been checked.
+    /// </summary>
+    private StixObjectFields ReadFields(JsonElement root, List<(string, string)> references, out bool referencesRead)
+    {
+        var fields = new StixObjectFields(root);
+        referencesRead = true;
+        foreach (var property in root.EnumerateObject())
+        {
+            var name = JsonMarshal.GetRawUtf8PropertyName(property);
+            if (name.Contains((byte)'\\'))
+            {
+                fields.HasEscapedNames = true;
+                referencesRead = false;
+                continue;
+            }
+
+            var value = property.Value;
+            fields.Set(name, value);
+            referencesRead = referencesRead && PlainReferences(name, value, references);
+        }
+
+        return fields;
+    }
+
+    /// <summary>What <see cref="CollectReferences"/> adds for one top-level property, or false when it holds escapes or nested objects to walk.</summary>
+    private bool PlainReferences(ReadOnlySpan<byte> name, JsonElement value, List<(string, string)> references)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.String when name.EndsWith("_ref"u8):
+                var raw = RawString(value);
+                if (raw.Contains((byte)'\\'))
+                {
+                    return false;
+                }
+
+                references.Add((Text(name), Text(raw)));
+                return true;
+            case JsonValueKind.Array when name.EndsWith("_refs"u8):
+                string? at = null;
+                foreach (var item in value.EnumerateArray())
+                {
+                    if (item.ValueKind == JsonValueKind.String)
+                    {
+                        var itemRaw = RawString(item);
+                        if (itemRaw.Contains((byte)'\\'))
+                        {
+                            return false;
+                        }
+
+                        references.Add((at ??= Text(name), Text(itemRaw)));
+                    }
+                }
+
+                return true;
+            case JsonValueKind.Object:
+                return name.SequenceEqual("extensions"u8);
+            case JsonValueKind.Array:
+                return !name.SequenceEqual("granular_markings"u8);
+            default:
+                return true;
+        }
     }
 
     private void CollectReferences(JsonElement element, string? path, List<(string, string)> references)
@@ -307,12 +458,10 @@ public sealed class StixObjectParser(string source)
 
     private static string Path(string? path, string name) => path is null ? name : $"{path}.{name}";
 
-    private static string? Name(JsonElement root) => String(root, "name"u8) ?? String(root, "value"u8);
-
     /// <summary>The ATT&amp;CK id (G0007, T1566) when MITRE gives one, else the first external id.</summary>
-    private static string? ExternalId(JsonElement root)
+    private static string? ExternalId(JsonElement refs)
     {
-        if (!root.TryGetProperty("external_references"u8, out var refs) || refs.ValueKind != JsonValueKind.Array)
+        if (refs.ValueKind != JsonValueKind.Array)
         {
             return null;
         }
@@ -337,17 +486,17 @@ public sealed class StixObjectParser(string source)
         return first;
     }
 
-    private static string[] Aliases(JsonElement root)
+    private static string[] Aliases(JsonElement aliases, JsonElement mitreAliases)
     {
         List<string>? names = null;
-        Add(root, "aliases"u8, ref names);
-        Add(root, "x_mitre_aliases"u8, ref names);
+        Add(aliases, ref names);
+        Add(mitreAliases, ref names);
         return names is null ? [] : [.. names];
     }
 
-    private static void Add(JsonElement root, ReadOnlySpan<byte> property, ref List<string>? names)
+    private static void Add(JsonElement list, ref List<string>? names)
     {
-        if (root.TryGetProperty(property, out var list) && list.ValueKind == JsonValueKind.Array)
+        if (list.ValueKind == JsonValueKind.Array)
         {
             (names ??= []).AddRange(list.EnumerateArray().Where(i => i.ValueKind == JsonValueKind.String).Select(i => i.GetString()!));
         }
@@ -389,10 +538,10 @@ public sealed class StixObjectParser(string source)
     }
 
     /// <summary>A timestamp property, read from its UTF-8 bytes when it has no escapes (every real one).</summary>
-    private static bool Time(JsonElement element, ReadOnlySpan<byte> name, out DateTimeOffset time)
+    private static bool Time(JsonElement value, out DateTimeOffset time)
     {
         time = default;
-        if (!element.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.String)
+        if (value.ValueKind != JsonValueKind.String)
         {
             return false;
         }
@@ -402,7 +551,9 @@ public sealed class StixObjectParser(string source)
     }
 
     private static string? String(JsonElement element, ReadOnlySpan<byte> name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        element.TryGetProperty(name, out var value) ? String(value) : null;
+
+    private static string? String(JsonElement value) => value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     /// <summary><c>type--</c> followed by a UUID (RFC 4122 text form).</summary>
     private static bool IsIdentifier(string id, string type) =>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using System.Text;
 
 namespace Rampart.Intel.Stix;
@@ -16,25 +17,16 @@ public static class StixTime
 
         // Every object carries two or three timestamps: the canonical form is read directly, at a
         // tenth of the cost of the general parser, which still decides everything else.
-        return TryParseCanonical(text, out time)
+        return TryParseCanonical(text.AsSpan(), out time)
             || DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out time);
     }
 
     /// <summary>The same, from the UTF-8 bytes of a JSON string without escapes: the canonical form allocates nothing.</summary>
     public static bool TryParse(ReadOnlySpan<byte> utf8, out DateTimeOffset time)
     {
-        if (utf8.Length is >= 20 and <= 64 && utf8[^1] == 'Z' && utf8[10] == 'T')
+        if (utf8.Length is >= 20 and <= 64 && utf8[^1] == 'Z' && utf8[10] == 'T' && TryParseCanonical(utf8, out time))
         {
-            Span<char> text = stackalloc char[utf8.Length];
-            for (var i = 0; i < utf8.Length; i++)
-            {
-                text[i] = (char)utf8[i];
-            }
-
-            if (TryParseCanonical(text, out time))
-            {
-                return true;
-            }
+            return true;
         }
 
         return TryParse(Encoding.UTF8.GetString(utf8), out time);
@@ -45,10 +37,11 @@ public static class StixTime
         time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
     /// <summary><c>yyyy-MM-ddTHH:mm:ss</c>, then optionally <c>.</c> and 1–7 digits, then <c>Z</c>; anything else is left to the general parser.</summary>
-    private static bool TryParseCanonical(ReadOnlySpan<char> text, out DateTimeOffset time)
+    private static bool TryParseCanonical<T>(ReadOnlySpan<T> text, out DateTimeOffset time)
+        where T : unmanaged, IBinaryInteger<T>
     {
         time = default;
-        if (text[4] != '-' || text[7] != '-' || text[13] != ':' || text[16] != ':'
+        if (At(text, 4) != '-' || At(text, 7) != '-' || At(text, 13) != ':' || At(text, 16) != ':'
             || !Digits(text, 0, 4, out var year) || !Digits(text, 5, 2, out var month) || !Digits(text, 8, 2, out var day)
             || !Digits(text, 11, 2, out var hour) || !Digits(text, 14, 2, out var minute) || !Digits(text, 17, 2, out var second))
         {
@@ -59,7 +52,7 @@ public static class StixTime
         var fraction = text.Length - 20;
         if (fraction > 0)
         {
-            if (text[19] != '.' || fraction - 1 is < 1 or > 7 || !Digits(text, 20, fraction - 1, out var digits))
+            if (At(text, 19) != '.' || fraction - 1 is < 1 or > 7 || !Digits(text, 20, fraction - 1, out var digits))
             {
                 return false;
             }
@@ -80,12 +73,17 @@ public static class StixTime
         return true;
     }
 
-    private static bool Digits(ReadOnlySpan<char> text, int start, int count, out int value)
+    /// <summary>The character at <paramref name="index"/>, whether the text is UTF-16 or UTF-8 (only ASCII matters here).</summary>
+    private static int At<T>(ReadOnlySpan<T> text, int index)
+        where T : unmanaged, IBinaryInteger<T> => int.CreateTruncating(text[index]);
+
+    private static bool Digits<T>(ReadOnlySpan<T> text, int start, int count, out int value)
+        where T : unmanaged, IBinaryInteger<T>
     {
         value = 0;
         for (var i = start; i < start + count; i++)
         {
-            var digit = text[i] - '0';
+            var digit = At(text, i) - '0';
             if ((uint)digit > 9)
             {
                 return false;
