@@ -65,7 +65,25 @@ public sealed class StixObjectParser(string source)
 
         using (document)
         {
-            var root = document.RootElement;
+            try
+            {
+                return ParseRoot(bytes, document.RootElement, bundleSpecVersion, out problem);
+            }
+            catch (InvalidOperationException ex)
+            {
+                // System.Text.Json refuses to read a value as text that is not valid UTF-16 (an escaped lone
+                // surrogate, "\ud800", in a type, a reference or a property name): the object is skipped and
+                // reported, the rest of the bundle imports.
+                problem = (null, null, $"cannot be read: {ex.Message}");
+                return null;
+            }
+        }
+    }
+
+    private ParsedStixObject? ParseRoot(ReadOnlyMemory<byte> bytes, JsonElement root, string? bundleSpecVersion, out (string? Id, string? Field, string Reason)? problem)
+    {
+        problem = null;
+        {
             if (root.ValueKind != JsonValueKind.Object)
             {
                 problem = (null, null, $"an object in a bundle must be a JSON object, not {root.ValueKind}");
@@ -263,7 +281,8 @@ public sealed class StixObjectParser(string source)
         }
 
         var c = fields.Of(fields.Confidence, "confidence"u8);
-        var confidence = c.ValueKind != JsonValueKind.Undefined && c.TryGetInt32(out var value) && value is >= 0 and <= 100
+        // Not a number (a string "80", null): the default, as for a number out of range; TryGetInt32 would throw.
+        var confidence = c.ValueKind == JsonValueKind.Number && c.TryGetInt32(out var value) && value is >= 0 and <= 100
             ? value
             : NewIndicator.DefaultConfidence;
         var derived = new NewIndicator[values.Count];

@@ -91,6 +91,31 @@ public sealed class StixRoundTripTests
             p => Assert.Equal("mixed.json: relationship--44444444-4444-4444-8444-444444444444: target_ref: refers to intrusion-set--55555555-5555-4555-8555-555555555555, which is neither in the bundle nor in the store", p));
     }
 
+    /// <summary>Values System.Text.Json will not read as asked ended the whole import (the process, from the CLI) before.</summary>
+    [Fact]
+    public async Task A_confidence_that_is_not_a_number_or_an_escaped_lone_surrogate_costs_one_object_not_the_import()
+    {
+        await using var store = await IntelStore.CreateAsync();
+        var stringConfidence = Indicator("11111111-1111-4111-8111-111111111111", "[domain-name:value = 'confidence-as-text.example']")
+            .Replace("\"pattern_type\"", "\"confidence\":\"80\",\"pattern_type\"", StringComparison.Ordinal);
+        var loneSurrogate = Indicator("22222222-2222-4222-8222-222222222222", "[domain-name:value = 'surrogate.example']")
+            .Replace("\"type\":\"indicator\"", "\"type\":\"indicator\\ud800\"", StringComparison.Ordinal);
+        Assert.Contains("\\ud800", loneSurrogate, StringComparison.Ordinal);
+
+        var report = await store.ImportAsync(Bundle(
+            stringConfidence,
+            loneSurrogate,
+            Indicator("33333333-3333-4333-8333-333333333333", "[domain-name:value = 'fine.example']")));
+
+        Assert.Equal(2, report.Counts.Added);
+        var problem = Assert.Single(report.Problems);
+        Assert.True(problem.Skipped);
+        Assert.Equal(1, problem.Index);
+        var values = (await store.Indicators.ListAsync(new Core.Indicators.IndicatorQuery(), TestContext.Current.CancellationToken)).Items;
+        Assert.Equal(["confidence-as-text.example", "fine.example"], values.Select(i => i.Value).Order());
+        Assert.All(values, i => Assert.Equal(Core.Indicators.NewIndicator.DefaultConfidence, i.Confidence));
+    }
+
     [Fact]
     public async Task An_allowlisted_brand_domain_or_a_private_address_in_a_bundle_is_reported_by_id_and_not_indexed()
     {
