@@ -14,11 +14,7 @@ public sealed class CrashTests
     public async Task A_cli_import_killed_mid_file_leaves_all_or_none_of_it()
     {
         var list = BigList();
-        var reference = RampartCli.NewDataFolder();
-        var file = RampartCli.WriteFile(reference, "big.txt", list);
-        var clock = Stopwatch.StartNew();
-        Assert.Equal(0, (await RampartCli.RunAsync(reference, "intel", "import", file)).ExitCode);
-        var fullRun = clock.Elapsed;
+        var (fullRun, _) = await FullRunAsync("big.txt", list);
 
         var outcomes = new List<int>();
         foreach (var fraction in new[] { 0.35, 0.6, 0.8, 0.95 })
@@ -48,11 +44,7 @@ public sealed class CrashTests
     public async Task A_cli_stix_import_killed_mid_bundle_leaves_all_or_none_of_it_and_the_store_back_in_WAL()
     {
         var bundle = BigBundle();
-        var reference = RampartCli.NewDataFolder();
-        var file = RampartCli.WriteFile(reference, "big.json", bundle);
-        var clock = Stopwatch.StartNew();
-        Assert.Equal(0, (await RampartCli.RunAsync(reference, "intel", "import", file)).ExitCode);
-        var fullRun = clock.Elapsed;
+        var (fullRun, reference) = await FullRunAsync("big.json", bundle);
         Assert.Equal(Lines, await CountAsync(reference));
 
         foreach (var fraction in new[] { 0.4, 0.7, 0.9 })
@@ -74,6 +66,16 @@ public sealed class CrashTests
             Assert.Equal(Lines + 1, await CountAsync(data));
             Assert.Equal(2, FileFormatWriteVersion(data));
         }
+    }
+
+    /// <summary>An uninterrupted import of the file into a fresh store: how long it takes, and the store's folder.</summary>
+    private static async Task<(TimeSpan Elapsed, string Data)> FullRunAsync(string name, string content)
+    {
+        var data = RampartCli.NewDataFolder();
+        var file = RampartCli.WriteFile(data, name, content);
+        var clock = Stopwatch.StartNew();
+        Assert.Equal(0, (await RampartCli.RunAsync(data, "intel", "import", file)).ExitCode);
+        return (clock.Elapsed, data);
     }
 
     /// <summary>Byte 18 of a SQLite file's header: 1 for a rollback journal, 2 for WAL.</summary>
