@@ -83,136 +83,134 @@ public sealed class StixObjectParser(string source)
     private ParsedStixObject? ParseRoot(ReadOnlyMemory<byte> bytes, JsonElement root, string? bundleSpecVersion, out (string? Id, string? Field, string Reason)? problem)
     {
         problem = null;
+        if (root.ValueKind != JsonValueKind.Object)
         {
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                problem = (null, null, $"an object in a bundle must be a JSON object, not {root.ValueKind}");
-                return null;
-            }
-
-            var references = _references;
-            references.Clear();
-            var fields = ReadFields(root, references, out var referencesRead);
-            var t = fields.Of(fields.Type, "type"u8);
-            var type = t.ValueKind == JsonValueKind.String ? Text(t) : null;
-            var id = String(fields.Of(fields.Id, "id"u8));
-            if (type is null || id is null)
-            {
-                problem = (id, type is null ? "type" : "id", "is missing");
-                return null;
-            }
-
-            if (!IsIdentifier(id, type))
-            {
-                problem = (id, "id", $"must be '{type}--' followed by a UUID");
-                return null;
-            }
-
-            var isObservable = ObservableTypes.Contains(type);
-            var sv = fields.Of(fields.SpecVersion, "spec_version"u8);
-            var specVersion = sv.ValueKind == JsonValueKind.String && sv.ValueEquals("2.1"u8)
-                ? "2.1"
-                : String(sv) ?? bundleSpecVersion;
-            if (specVersion != "2.1" && !(isObservable && specVersion is null))
-            {
-                problem = (id, "spec_version", specVersion is null ? "is missing (STIX 2.1 objects must say 2.1)" : $"'{specVersion}' is not 2.1");
-                return null;
-            }
-
-            DateTimeOffset? modified = null;
-            if (!isObservable && type != "marking-definition" && type != "extension-definition" && type != "language-content")
-            {
-                if (!Time(fields.Of(fields.Created, "created"u8), out var created))
-                {
-                    problem = (id, "created", "is missing or not a STIX timestamp (RFC 3339, UTC, ending in Z)");
-                    return null;
-                }
-
-                if (!Time(fields.Of(fields.Modified, "modified"u8), out var m))
-                {
-                    problem = (id, "modified", "is missing or not a STIX timestamp (RFC 3339, UTC, ending in Z)");
-                    return null;
-                }
-
-                if (m < created)
-                {
-                    problem = (id, "modified", "is earlier than created");
-                    return null;
-                }
-
-                modified = m;
-            }
-            else if (Time(fields.Of(fields.Modified, "modified"u8), out var m))
-            {
-                modified = m;
-            }
-
-            if (!referencesRead)
-            {
-                references.Clear();
-                CollectReferences(root, null, references);
-            }
-            var tlp = TlpOf(fields.Of(fields.ObjectMarkingRefs, "object_marking_refs"u8));
-            if (type == "marking-definition" && DefinedTlp(fields.Of(fields.Definition, "definition"u8), fields.Of(fields.Name, "name"u8)) is { } defined)
-            {
-                _bundleMarkings[id] = defined;
-                tlp = null;
-            }
-
-            var revoked = fields.Of(fields.Revoked, "revoked"u8).ValueKind == JsonValueKind.True;
-            var notEnforced = _notEnforced;
-            notEnforced.Clear();
-            IReadOnlyList<NewIndicator>? indicators = null;
-            string? relationshipType = null, sourceRef = null, targetRef = null;
-            switch (type)
-            {
-                case "indicator":
-                    if (!TryIndicators(fields, id, tlp, notEnforced, out indicators, out problem))
-                    {
-                        return null;
-                    }
-
-                    break;
-                case "relationship":
-                    relationshipType = String(fields.Of(fields.RelationshipType, "relationship_type"u8));
-                    sourceRef = String(fields.Of(fields.SourceRef, "source_ref"u8));
-                    targetRef = String(fields.Of(fields.TargetRef, "target_ref"u8));
-                    if (relationshipType is null || sourceRef is null || targetRef is null)
-                    {
-                        problem = (id, relationshipType is null ? "relationship_type" : sourceRef is null ? "source_ref" : "target_ref", "is missing");
-                        return null;
-                    }
-
-                    break;
-                case "sighting":
-                    sourceRef = String(fields.Of(fields.SightingOfRef, "sighting_of_ref"u8));
-                    if (sourceRef is null)
-                    {
-                        problem = (id, "sighting_of_ref", "is missing");
-                        return null;
-                    }
-
-                    relationshipType = "sighting-of";
-                    targetRef = sourceRef;
-                    sourceRef = id;
-                    break;
-            }
-
-            var version = new StixObjectVersion(
-                id,
-                type,
-                modified,
-                revoked,
-                tlp,
-                bytes.ToArray(),
-                String(fields.Of(fields.Name, "name"u8)) ?? String(fields.Of(fields.Value, "value"u8)),
-                ExternalId(fields.Of(fields.ExternalReferences, "external_references"u8)),
-                relationshipType,
-                sourceRef,
-                targetRef,
-                indicators);
-            return new ParsedStixObject(version, References(references), Aliases(fields.Of(fields.Aliases, "aliases"u8), fields.Of(fields.XMitreAliases, "x_mitre_aliases"u8)), Copy(notEnforced));
+            problem = (null, null, $"an object in a bundle must be a JSON object, not {root.ValueKind}");
+            return null;
         }
+
+        var references = _references;
+        references.Clear();
+        var fields = ReadFields(root, references, out var referencesRead);
+        var t = fields.Of(fields.Type, "type"u8);
+        var type = t.ValueKind == JsonValueKind.String ? Text(t) : null;
+        var id = String(fields.Of(fields.Id, "id"u8));
+        if (type is null || id is null)
+        {
+            problem = (id, type is null ? "type" : "id", "is missing");
+            return null;
+        }
+
+        if (!IsIdentifier(id, type))
+        {
+            problem = (id, "id", $"must be '{type}--' followed by a UUID");
+            return null;
+        }
+
+        var isObservable = ObservableTypes.Contains(type);
+        var sv = fields.Of(fields.SpecVersion, "spec_version"u8);
+        var specVersion = sv.ValueKind == JsonValueKind.String && sv.ValueEquals("2.1"u8)
+            ? "2.1"
+            : String(sv) ?? bundleSpecVersion;
+        if (specVersion != "2.1" && !(isObservable && specVersion is null))
+        {
+            problem = (id, "spec_version", specVersion is null ? "is missing (STIX 2.1 objects must say 2.1)" : $"'{specVersion}' is not 2.1");
+            return null;
+        }
+
+        DateTimeOffset? modified = null;
+        if (!isObservable && type != "marking-definition" && type != "extension-definition" && type != "language-content")
+        {
+            if (!Time(fields.Of(fields.Created, "created"u8), out var created))
+            {
+                problem = (id, "created", "is missing or not a STIX timestamp (RFC 3339, UTC, ending in Z)");
+                return null;
+            }
+
+            if (!Time(fields.Of(fields.Modified, "modified"u8), out var m))
+            {
+                problem = (id, "modified", "is missing or not a STIX timestamp (RFC 3339, UTC, ending in Z)");
+                return null;
+            }
+
+            if (m < created)
+            {
+                problem = (id, "modified", "is earlier than created");
+                return null;
+            }
+
+            modified = m;
+        }
+        else if (Time(fields.Of(fields.Modified, "modified"u8), out var m))
+        {
+            modified = m;
+        }
+
+        if (!referencesRead)
+        {
+            references.Clear();
+            CollectReferences(root, null, references);
+        }
+        var tlp = TlpOf(fields.Of(fields.ObjectMarkingRefs, "object_marking_refs"u8));
+        if (type == "marking-definition" && DefinedTlp(fields.Of(fields.Definition, "definition"u8), fields.Of(fields.Name, "name"u8)) is { } defined)
+        {
+            _bundleMarkings[id] = defined;
+            tlp = null;
+        }
+
+        var revoked = fields.Of(fields.Revoked, "revoked"u8).ValueKind == JsonValueKind.True;
+        var notEnforced = _notEnforced;
+        notEnforced.Clear();
+        IReadOnlyList<NewIndicator>? indicators = null;
+        string? relationshipType = null, sourceRef = null, targetRef = null;
+        switch (type)
+        {
+            case "indicator":
+                if (!TryIndicators(fields, id, tlp, notEnforced, out indicators, out problem))
+                {
+                    return null;
+                }
+
+                break;
+            case "relationship":
+                relationshipType = String(fields.Of(fields.RelationshipType, "relationship_type"u8));
+                sourceRef = String(fields.Of(fields.SourceRef, "source_ref"u8));
+                targetRef = String(fields.Of(fields.TargetRef, "target_ref"u8));
+                if (relationshipType is null || sourceRef is null || targetRef is null)
+                {
+                    problem = (id, relationshipType is null ? "relationship_type" : sourceRef is null ? "source_ref" : "target_ref", "is missing");
+                    return null;
+                }
+
+                break;
+            case "sighting":
+                sourceRef = String(fields.Of(fields.SightingOfRef, "sighting_of_ref"u8));
+                if (sourceRef is null)
+                {
+                    problem = (id, "sighting_of_ref", "is missing");
+                    return null;
+                }
+
+                relationshipType = "sighting-of";
+                targetRef = sourceRef;
+                sourceRef = id;
+                break;
+        }
+
+        var version = new StixObjectVersion(
+            id,
+            type,
+            modified,
+            revoked,
+            tlp,
+            bytes.ToArray(),
+            String(fields.Of(fields.Name, "name"u8)) ?? String(fields.Of(fields.Value, "value"u8)),
+            ExternalId(fields.Of(fields.ExternalReferences, "external_references"u8)),
+            relationshipType,
+            sourceRef,
+            targetRef,
+            indicators);
+        return new ParsedStixObject(version, References(references), Aliases(fields.Of(fields.Aliases, "aliases"u8), fields.Of(fields.XMitreAliases, "x_mitre_aliases"u8)), Copy(notEnforced));
     }
 
     /// <summary>What a scratch list holds, in an array of its size (none for an empty one).</summary>
