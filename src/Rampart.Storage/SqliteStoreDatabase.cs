@@ -65,8 +65,8 @@ internal sealed class SqliteStoreDatabase(string connectionString) : StoreDataba
     }
 
     /// <summary>A rollback journal while the change lasts, when no other connection has the store open (<see cref="SqliteStoreHold"/>).</summary>
-    public override ValueTask<IAsyncDisposable?> HoldAsync(DbConnection connection, CancellationToken cancellationToken) =>
-        ValueTask.FromResult<IAsyncDisposable?>(SqliteStoreHold.TryTake((SqliteConnection)connection, () => Volatile.Write(ref _walSet, 0)));
+    public override IDisposable? Hold(DbConnection connection) =>
+        SqliteStoreHold.TryTake((SqliteConnection)connection, () => Volatile.Write(ref _walSet, 0));
 
     public override ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
         ValueTask.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(IsolationLevel.Serializable, deferred: false));

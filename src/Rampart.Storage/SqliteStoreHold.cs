@@ -12,12 +12,13 @@ namespace Rampart.Storage;
 /// other connection, of this process or another, has the store open, and the change then runs in WAL.
 /// </summary>
 /// <remarks>
-/// While the hold lasts, a process that opens the store waits (busy timeout) and reads wait once the change
-/// has begun writing pages out. synchronous=FULL for the duration: with a rollback journal, NORMAL may lose
-/// the change, or worse, on power loss. A kill leaves a hot journal that the next connection rolls back, and
+/// While the hold lasts, a process that opens the store waits (Microsoft.Data.Sqlite retries a locked store
+/// for its command timeout, 30 s), and reads wait once the change has begun writing pages out.
+/// synchronous=FULL for the duration: with a rollback journal, NORMAL may lose the change, or worse, on
+/// power loss. A kill leaves a hot journal that the next connection rolls back, and
 /// the next process to open the store sets WAL again (<see cref="SqliteStoreDatabase"/>).
 /// </remarks>
-internal sealed class SqliteStoreHold : IAsyncDisposable
+internal sealed class SqliteStoreHold : IDisposable
 {
     private const int SqliteBusy = 5;
     private const int SqliteLocked = 6;
@@ -58,13 +59,7 @@ internal sealed class SqliteStoreHold : IAsyncDisposable
         return hold;
     }
 
-    public ValueTask DisposeAsync()
-    {
-        Dispose();
-        return ValueTask.CompletedTask;
-    }
-
-    private void Dispose()
+    public void Dispose()
     {
         _writeBehind?.Dispose();
         try

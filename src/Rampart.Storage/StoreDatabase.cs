@@ -26,8 +26,7 @@ internal abstract class StoreDatabase : IAsyncDisposable, IDisposable
     /// begins: holds the store for this connection until the returned hold is disposed, or returns null when
     /// the provider gains nothing from it or another connection has the store open.
     /// </summary>
-    public virtual ValueTask<IAsyncDisposable?> HoldAsync(DbConnection connection, CancellationToken cancellationToken) =>
-        ValueTask.FromResult<IAsyncDisposable?>(null);
+    public virtual IDisposable? Hold(DbConnection connection) => null;
 
     public static StoreDatabase Create(StoreLocation location) => location.Provider switch
     {

@@ -10,7 +10,7 @@ public enum StoreAccess
     /// A bulk change made by a one-shot process (the CLI's import of a file). When no other connection has
     /// the store open as it starts, the change may hold the store for itself until it ends, so that SQLite
     /// writes each new page once (a rollback journal) instead of twice (the write-ahead log, then the
-    /// database); a process that opens the store meanwhile waits, up to the busy timeout. When another
+    /// database); a process that opens the store meanwhile waits, up to 30 s. When another
     /// connection has it open, the change runs as <see cref="Shared"/>.
     /// </summary>
     Exclusive,

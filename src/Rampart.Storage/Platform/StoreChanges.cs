@@ -32,14 +32,14 @@ internal sealed class StoreChanges(StoreDatabase database, TimeProvider time)
     public Task<T> RunAsync<T>(ChangeContext context, Func<ChangeTransaction, Task<T>> work, CancellationToken cancellationToken) =>
         RunAsync(context, StoreAccess.Shared, work, cancellationToken);
 
-    /// <summary>As the other overload; with <see cref="StoreAccess.Exclusive"/> the change may hold the store for itself (<see cref="StoreDatabase.HoldAsync"/>).</summary>
+    /// <summary>As the other overload; with <see cref="StoreAccess.Exclusive"/> the change may hold the store for itself (<see cref="StoreDatabase.Hold"/>).</summary>
     public async Task<T> RunAsync<T>(ChangeContext context, StoreAccess access, Func<ChangeTransaction, Task<T>> work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
 
         // Declared before the transaction, so released after it has committed or rolled back.
-        await using var hold = access == StoreAccess.Exclusive ? await database.HoldAsync(connection, cancellationToken).ConfigureAwait(false) : null;
+        using var hold = access == StoreAccess.Exclusive ? database.Hold(connection) : null;
         await using var transaction = await database.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
         var (result, audited) = await RunInAsync(connection, transaction, database.Provider, time.GetUtcNow(), context, work, cancellationToken).ConfigureAwait(false);
         if (!audited)
