@@ -16,19 +16,14 @@ public sealed class CrashTests
         var list = BigList();
         var (fullRun, _) = await FullRunAsync("big.txt", list);
 
-        var outcomes = new List<int>();
         foreach (var fraction in new[] { 0.35, 0.6, 0.8, 0.95 })
         {
             var data = RampartCli.NewDataFolder();
             var path = RampartCli.WriteFile(data, "big.txt", list);
-            using var process = Process.Start(RampartCli.StartInfo(data, "intel", "import", path))!;
-            await Task.Delay(fullRun * fraction, TestContext.Current.CancellationToken);
-            process.Kill(); // SIGKILL: no cleanup runs
-            await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+            await KillImportAfterAsync(data, path, fullRun * fraction);
 
             var count = await CountAsync(data);
             Assert.True(count is 0 or Lines, $"killed at {fraction:P0} of a full run: {count} of {Lines} indicators in the store");
-            outcomes.Add(count);
 
             // The store opens cleanly and the same file then imports whole.
             Assert.Equal(0, (await RampartCli.RunAsync(data, "intel", "import", path)).ExitCode);
@@ -52,10 +47,7 @@ public sealed class CrashTests
             var data = RampartCli.NewDataFolder();
             Assert.Equal(0, (await RampartCli.RunAsync(data, "intel", "import", RampartCli.WriteFile(data, "before.txt", "kept-before.example\n"))).ExitCode);
             var path = RampartCli.WriteFile(data, "big.json", bundle);
-            using var process = Process.Start(RampartCli.StartInfo(data, "intel", "import", path))!;
-            await Task.Delay(fullRun * fraction, TestContext.Current.CancellationToken);
-            process.Kill(); // SIGKILL: no cleanup runs
-            await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+            await KillImportAfterAsync(data, path, fullRun * fraction);
 
             var count = await CountAsync(data);
             Assert.True(count is 1 or Lines + 1, $"killed at {fraction:P0} of a full run: {count} of 1 + {Lines} indicators in the store");
@@ -76,6 +68,15 @@ public sealed class CrashTests
         var clock = Stopwatch.StartNew();
         Assert.Equal(0, (await RampartCli.RunAsync(data, "intel", "import", file)).ExitCode);
         return (clock.Elapsed, data);
+    }
+
+    /// <summary>Starts `intel import` of <paramref name="path"/> and kills it with SIGKILL (no cleanup runs) after <paramref name="after"/>.</summary>
+    private static async Task KillImportAfterAsync(string data, string path, TimeSpan after)
+    {
+        using var process = Process.Start(RampartCli.StartInfo(data, "intel", "import", path))!;
+        await Task.Delay(after, TestContext.Current.CancellationToken);
+        process.Kill();
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
     }
 
     /// <summary>Byte 18 of a SQLite file's header: 1 for a rollback journal, 2 for WAL.</summary>
