@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -9,16 +10,22 @@ namespace Rampart.Storage;
 /// connection (and inside a transaction) that Microsoft.Data.Sqlite opened. Parameters bind by
 /// position: Microsoft.Data.Sqlite looks every parameter up by name on every execution (three
 /// prefixed <c>sqlite3_bind_parameter_index</c> scans each), which cost more than the insert itself
-/// in the million-indicator import. Strings bind as UTF-16, which SQLite converts in C.
+/// in the million-indicator import. The per-row calls (binds, step, reset) go straight to the library
+/// (<see cref="SqliteNative"/>); text is encoded to UTF-8 here, into storage of its position that SQLite
+/// reads in place.
 /// A value equal to the one last bound at the same position is not bound again (bindings survive a
 /// reset): in a 50-row insert most columns repeat row after row — the type, the source, the TLP, the
-/// NULLs — and each bind is a P/Invoke, a mutex and, for text, a copy inside SQLite.
+/// NULLs — and each bind is a native call and a mutex inside SQLite.
 /// </summary>
 internal sealed class SqliteStatement : IDisposable
 {
+    /// <summary>The first size of a position's text storage; it doubles as longer text arrives.</summary>
+    private const int FirstTextStorage = 64;
+
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _statement;
-    private byte[] _utf8 = new byte[1024];
+    private readonly nint _dbHandle;
+    private readonly nint _handle;
 
     // Per position (1-based): what it holds now. Text is compared by reference (strings are immutable,
     // and the repeating ones are the same instance row after row), NULL is text null.
@@ -26,13 +33,18 @@ internal sealed class SqliteStatement : IDisposable
     private readonly string?[] _texts;
     private readonly long[] _numbers;
 
+    // Per position: the UTF-8 bytes SQLite reads the bound text from (SQLITE_STATIC), on the pinned object heap so
+    // they never move. A position's bytes change only when that position is bound again.
+    private readonly byte[]?[] _storage;
+
     public SqliteStatement(SqliteConnection connection, string sql)
     {
         ArgumentNullException.ThrowIfNull(connection);
         _db = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
         Check(raw.sqlite3_prepare_v2(_db, sql, out _statement));
+        (_dbHandle, _handle) = (_db.DangerousGetHandle(), _statement.DangerousGetHandle());
         var count = raw.sqlite3_bind_parameter_count(_statement) + 1;
-        (_kinds, _texts, _numbers) = (new Bound[count], new string?[count], new long[count]);
+        (_kinds, _texts, _numbers, _storage) = (new Bound[count], new string?[count], new long[count], new byte[]?[count]);
     }
 
     private enum Bound : byte
@@ -51,11 +63,7 @@ internal sealed class SqliteStatement : IDisposable
         return position > 0 ? position : throw new ArgumentException($"The statement has no parameter {name}.", nameof(name));
     }
 
-    /// <summary>
-    /// Binds text (1-based position); null binds SQL NULL. The text goes in as UTF-8, encoded here
-    /// (vectorized) into a reused buffer: bound as UTF-16, SQLite converts byte by byte into a fresh
-    /// allocation on every execution.
-    /// </summary>
+    /// <summary>Binds text (1-based position); null binds SQL NULL. The text goes in as UTF-8, encoded here (vectorized).</summary>
     public void Bind(int position, string? value)
     {
         if (_kinds[position] == Bound.Text && ReferenceEquals(_texts[position], value))
@@ -66,20 +74,14 @@ internal sealed class SqliteStatement : IDisposable
         _kinds[position] = Bound.Unknown;
         if (value is null)
         {
-            Check(raw.sqlite3_bind_null(_statement, position));
+            Check(SqliteNative.BindNull(_handle, position));
             (_kinds[position], _texts[position]) = (Bound.Text, null);
             return;
         }
 
-        var most = Encoding.UTF8.GetMaxByteCount(value.Length);
-        if (most > _utf8.Length)
-        {
-            _utf8 = new byte[Math.Max(most, _utf8.Length * 2)];
-        }
-
-        // An empty span would pass a null pointer, which SQLite binds as NULL, not ''.
-        var length = Encoding.UTF8.GetBytes(value, _utf8);
-        Check(length == 0 ? raw.sqlite3_bind_text(_statement, position, string.Empty) : raw.sqlite3_bind_text(_statement, position, _utf8.AsSpan(0, length)));
+        var storage = StorageFor(position, Encoding.UTF8.GetMaxByteCount(value.Length));
+        var length = Encoding.UTF8.GetBytes(value, storage);
+        Check(SqliteNative.BindStaticText(_handle, position, storage, length));
         (_kinds[position], _texts[position]) = (Bound.Text, value);
     }
 
@@ -87,7 +89,9 @@ internal sealed class SqliteStatement : IDisposable
     public void BindUtf8(int position, ReadOnlySpan<byte> utf8)
     {
         _kinds[position] = Bound.Unknown;
-        Check(utf8.IsEmpty ? raw.sqlite3_bind_text(_statement, position, string.Empty) : raw.sqlite3_bind_text(_statement, position, utf8));
+        var storage = StorageFor(position, utf8.Length);
+        utf8.CopyTo(storage);
+        Check(SqliteNative.BindStaticText(_handle, position, storage, utf8.Length));
     }
 
     public void Bind(int position, long value)
@@ -98,7 +102,7 @@ internal sealed class SqliteStatement : IDisposable
         }
 
         _kinds[position] = Bound.Unknown;
-        Check(raw.sqlite3_bind_int64(_statement, position, value));
+        Check(SqliteNative.BindInt64(_handle, position, value));
         (_kinds[position], _numbers[position]) = (Bound.Integer, value);
     }
 
@@ -117,7 +121,7 @@ internal sealed class SqliteStatement : IDisposable
     /// <summary>Runs the statement to its first row; true when there is one (read it with <see cref="GetText"/>).</summary>
     public bool Step()
     {
-        var result = raw.sqlite3_step(_statement);
+        var result = SqliteNative.Step(_handle);
         return result switch
         {
             raw.SQLITE_ROW => true,
@@ -130,7 +134,7 @@ internal sealed class SqliteStatement : IDisposable
     public int Execute()
     {
         Step();
-        var changes = raw.sqlite3_changes(_db);
+        var changes = SqliteNative.Changes(_dbHandle);
         Reset();
         return changes;
     }
@@ -147,7 +151,24 @@ internal sealed class SqliteStatement : IDisposable
         raw.sqlite3_column_type(_statement, column) == raw.SQLITE_NULL ? null : raw.sqlite3_column_int64(_statement, column);
 
     /// <summary>Ready to run again with new bindings (bindings not rebound keep their values).</summary>
-    public void Reset() => raw.sqlite3_reset(_statement);
+    // Reset repeats the last step's error, which Step already threw.
+    public void Reset() => _ = SqliteNative.Reset(_handle);
+
+    /// <summary>
+    /// The position's text storage, at least <paramref name="bytes"/> long (never empty: an empty span would pass a
+    /// null pointer, which SQLite binds as NULL, not ''). A new one is only ever asked for right before the position
+    /// is bound to it, so no binding is left pointing at storage that is gone.
+    /// </summary>
+    private byte[] StorageFor(int position, int bytes)
+    {
+        if (_storage[position] is { } storage && storage.Length >= bytes)
+        {
+            return storage;
+        }
+
+        var size = Math.Max(FirstTextStorage, (int)BitOperations.RoundUpToPowerOf2((uint)bytes));
+        return _storage[position] = GC.AllocateUninitializedArray<byte>(size, pinned: true);
+    }
 
     public void Dispose() => _statement.Dispose();
 

@@ -1,0 +1,64 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace Rampart.Storage;
+
+/// <summary>
+/// The few SQLite calls a bulk write makes per row (<see cref="SqliteStatement"/>), on the library Microsoft.Data.Sqlite
+/// loaded (e_sqlite3), by raw pointer: SQLitePCLRaw's wrappers add a SafeHandle reference count, an interface
+/// dispatch and a GC transition to each, and bind text with SQLITE_TRANSIENT, which SQLite copies into a fresh
+/// allocation (two malloc-mutex round trips, a copy, a free) on every bind. A million-indicator import makes ~25M of
+/// these calls on its writing thread, the import's critical path.
+/// </summary>
+/// <remarks>
+/// The binds and <c>sqlite3_changes</c> skip the GC transition: each returns within a few hundred nanoseconds and
+/// waits for no one (the connection's mutex is only ever taken by the one thread writing on it). Step and reset
+/// run SQL and keep it.
+/// </remarks>
+internal static partial class SqliteNative
+{
+    private const string Library = "e_sqlite3";
+
+    /// <summary>SQLITE_STATIC: SQLite reads the bytes where they are, until the position is bound again.</summary>
+    private static readonly nint Static = 0;
+
+    [LibraryImport(Library, EntryPoint = "sqlite3_bind_text")]
+    [SuppressGCTransition]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    private static unsafe partial int BindText(nint statement, int position, byte* utf8, int length, nint destructor);
+
+    [LibraryImport(Library, EntryPoint = "sqlite3_bind_int64")]
+    [SuppressGCTransition]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    public static partial int BindInt64(nint statement, int position, long value);
+
+    [LibraryImport(Library, EntryPoint = "sqlite3_bind_null")]
+    [SuppressGCTransition]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    public static partial int BindNull(nint statement, int position);
+
+    [LibraryImport(Library, EntryPoint = "sqlite3_step")]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    public static partial int Step(nint statement);
+
+    [LibraryImport(Library, EntryPoint = "sqlite3_reset")]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    public static partial int Reset(nint statement);
+
+    [LibraryImport(Library, EntryPoint = "sqlite3_changes")]
+    [SuppressGCTransition]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    public static partial int Changes(nint database);
+
+    /// <summary>
+    /// Binds UTF-8 text that SQLite reads in place: <paramref name="pinned"/> must stay where it is, unchanged, until
+    /// the position is bound again or the statement is finalized.
+    /// </summary>
+    public static unsafe int BindStaticText(nint statement, int position, byte[] pinned, int length)
+    {
+        fixed (byte* utf8 = pinned)
+        {
+            return BindText(statement, position, utf8, length, Static);
+        }
+    }
+}
