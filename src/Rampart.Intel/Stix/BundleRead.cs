@@ -28,12 +28,15 @@ internal sealed class BundleRead(string fileName, string source, Warninglists wa
 
     public int Warned { get; private set; }
 
-    /// <summary>Reads the whole bundle into <paramref name="chunks"/>, then completes it (with the error, when the file is not a bundle).</summary>
-    public async Task RunAsync(Stream stream, ChannelWriter<List<StixObjectVersion>> chunks, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the whole bundle into <paramref name="chunks"/>, each chunk prepared for the write on this thread
+    /// (<see cref="IStixImportWriter.Prepare"/>), then completes it (with the error, when the file is not a bundle).
+    /// </summary>
+    public async Task RunAsync(Stream stream, IStixImportWriter writer, ChannelWriter<StixImportChunk> chunks, CancellationToken cancellationToken)
     {
         try
         {
-            await ReadAsync(stream, chunks, cancellationToken).ConfigureAwait(false);
+            await ReadAsync(stream, writer, chunks, cancellationToken).ConfigureAwait(false);
             chunks.Complete();
         }
         catch (Exception ex)
@@ -43,7 +46,7 @@ internal sealed class BundleRead(string fileName, string source, Warninglists wa
         }
     }
 
-    private async Task ReadAsync(Stream stream, ChannelWriter<List<StixObjectVersion>> chunks, CancellationToken cancellationToken)
+    private async Task ReadAsync(Stream stream, IStixImportWriter writer, ChannelWriter<StixImportChunk> chunks, CancellationToken cancellationToken)
     {
         var reader = new StixBundleReader(stream);
         var parser = new StixObjectParser(source);
@@ -63,7 +66,7 @@ internal sealed class BundleRead(string fileName, string source, Warninglists wa
             chunk.Add(Screened(read.Version, reader.Index));
             if (chunk.Count == StixImporter.ChunkSize)
             {
-                await chunks.WriteAsync(chunk, cancellationToken).ConfigureAwait(false);
+                await chunks.WriteAsync(writer.Prepare(chunk), cancellationToken).ConfigureAwait(false);
                 chunk = new List<StixObjectVersion>(StixImporter.ChunkSize);
             }
         }
@@ -75,7 +78,7 @@ internal sealed class BundleRead(string fileName, string source, Warninglists wa
 
         if (chunk.Count > 0)
         {
-            await chunks.WriteAsync(chunk, cancellationToken).ConfigureAwait(false);
+            await chunks.WriteAsync(writer.Prepare(chunk), cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -51,13 +51,13 @@ public sealed class StixImporter(IStixStore store, IActorStore actors, Warningli
 
     private async Task<StixImportReport> RunAsync(Stream stream, string fileName, string source, IStixImportWriter writer, ActorLookup lookup, CancellationToken cancellationToken)
     {
-        // Two stages, one chunk apart: this thread writes chunk n while another reads and parses
+        // Two stages, one chunk apart: this thread writes chunk n while another reads, parses and prepares
         // chunk n+1, so on two cores the import takes as long as the slower stage, not the sum.
         // At most three chunks exist at once (one writing, one queued, one filling): memory stays bounded.
-        var chunks = Channel.CreateBounded<List<StixObjectVersion>>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        var chunks = Channel.CreateBounded<StixImportChunk>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         var read = new BundleRead(fileName, source, _warninglists);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var producer = Task.Run(() => read.RunAsync(stream, chunks.Writer, stop.Token), stop.Token);
+        var producer = Task.Run(() => read.RunAsync(stream, writer, chunks.Writer, stop.Token), stop.Token);
         var counts = StixWriteCounts.Zero;
         try
         {

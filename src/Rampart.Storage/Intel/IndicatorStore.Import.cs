@@ -92,14 +92,18 @@ internal sealed partial class IndicatorStore
     internal static async Task<ImportCounts> UpsertAsync(ChangeTransaction change, SqliteIndicatorUpsert? sqlite, IReadOnlyList<NewIndicator> batch)
     {
         var (unique, repeated) = LastOccurrences(batch);
-        var counts = change.Provider switch
+        var counts = await UpsertUniqueAsync(change, sqlite, unique).ConfigureAwait(false);
+        counts.Unchanged += repeated;
+        return counts;
+    }
+
+    /// <summary>As <see cref="UpsertAsync"/>, for a batch already unique on (type, normalized value, source) (<see cref="LastOccurrences"/>).</summary>
+    internal static async Task<ImportCounts> UpsertUniqueAsync(ChangeTransaction change, SqliteIndicatorUpsert? sqlite, NewIndicator[] unique) =>
+        change.Provider switch
         {
             StoreProvider.Sqlite => (sqlite ?? throw new ArgumentNullException(nameof(sqlite))).Run(unique),
             StoreProvider.Postgres => await ImportPostgresAsync(change, unique).ConfigureAwait(false),
         };
-        counts.Unchanged += repeated;
-        return counts;
-    }
 
     private static async Task<ImportCounts> ImportPostgresAsync(ChangeTransaction change, NewIndicator[] batch)
     {
@@ -167,7 +171,7 @@ internal sealed partial class IndicatorStore
     /// One statement may not touch a row twice (PostgreSQL), and the counts should not depend on the
     /// provider: earlier occurrences count as unchanged, as they would be once the last one is stored.
     /// </summary>
-    private static (NewIndicator[] Unique, int Repeated) LastOccurrences(IReadOnlyList<NewIndicator> batch)
+    internal static (NewIndicator[] Unique, int Repeated) LastOccurrences(IReadOnlyList<NewIndicator> batch)
     {
         var last = new Dictionary<(IndicatorType, string, string), int>(batch.Count);
         for (var i = 0; i < batch.Count; i++)

@@ -66,10 +66,20 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
     private SqliteIndicatorUpsert? _sqliteIndicators;
     private DateTimeOffset? _lastModified;
     private string? _lastVersion;
-    // SQLite, both set by the import's first look-up (StartSqlite): the next row's date_added, and, when
-    // stix_objects was empty then, the ids stored since: the only ones a look-up can find.
+    // SQLite, both set by the import's first look-up (StartSqlite): the next row's date_added, and whether
+    // stix_objects was empty then, so that only ids an earlier chunk held (_seenIds) can be found.
     private long _nextDateAdded;
-    private StoredIdFilter? _storedHere;
+    private bool _lookUpSeenOnly;
+
+    // Every id of the chunks prepared so far; only Prepare writes it, on the reading thread.
+    private readonly StoredIdFilter _seenIds = new();
+
+    // Hints from the writing thread to Prepare, read without a lock: at worst a chunk is prepared with what its
+    // write does not use, or the write works out what was not prepared. _seenIds is wanted until a look-up by
+    // all ids is certain (a store not empty at the start, PostgreSQL); the indicators while chunks are all new (a
+    // re-import's are all unchanged, and its reading thread is the slower stage).
+    private volatile bool _seenIdsWanted;
+    private volatile bool _chunksAllNew = true;
 
     // SQLite: the bulk import's set-aside indexes (created at the import's start).
     private readonly int _setAsideAfter;
@@ -89,6 +99,7 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
     {
         _change = change;
         _source = source;
+        _seenIdsWanted = change.Provider == StoreProvider.Sqlite;
         _log = log;
         _setAsideAfter = setAsideStixRefAfter;
         _maxImportedIds = maxImportedIds;
@@ -104,7 +115,7 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
 
     public int Revoked { get; private set; }
 
-    public async Task<StixWriteCounts> WriteAsync(IReadOnlyList<StixObjectVersion> objects, CancellationToken cancellationToken)
+    public StixImportChunk Prepare(IReadOnlyList<StixObjectVersion> objects)
     {
         ArgumentNullException.ThrowIfNull(objects);
         var ids = new HashSet<string>(objects.Count, StringComparer.Ordinal);
@@ -113,16 +124,57 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
             ids.Add(item.Id);
         }
 
-        if (_bulk is not null && _bulk.BeforeChunk(objects.Count, _storedHere is not null, _nextDateAdded))
+        var seenBefore = new List<string>();
+        if (_seenIdsWanted)
         {
-            _storedHere = null;
+            // Asked before the chunk's own ids go in: a look-up happens before the chunk's inserts.
+            foreach (var id in ids)
+            {
+                if (_seenIds.MayContain(id))
+                {
+                    seenBefore.Add(id);
+                }
+            }
+
+            foreach (var id in ids)
+            {
+                _seenIds.Add(id);
+            }
         }
 
-        var stored = await StoredVersionsAsync(ids, cancellationToken).ConfigureAwait(false);
+        if (!_chunksAllNew)
+        {
+            return new PreparedStixChunk(objects, ids, seenBefore, null, 0);
+        }
+
+        var indicators = new List<NewIndicator>();
+        foreach (var item in objects)
+        {
+            if (!item.Revoked && item.Indicators is { Count: > 0 } derived)
+            {
+                indicators.AddRange(derived);
+            }
+        }
+
+        var (once, repeated) = IndicatorStore.LastOccurrences(indicators);
+        return new PreparedStixChunk(objects, ids, seenBefore, once, repeated);
+    }
+
+    public async Task<StixWriteCounts> WriteAsync(StixImportChunk chunk, CancellationToken cancellationToken)
+    {
+        var prepared = chunk as PreparedStixChunk ?? throw new ArgumentException("The chunk was not prepared by this writer.", nameof(chunk));
+        var (objects, ids) = (prepared.Objects, prepared.Ids);
+        if (_bulk is not null && _bulk.BeforeChunk(objects.Count, _lookUpSeenOnly, _nextDateAdded))
+        {
+            (_lookUpSeenOnly, _seenIdsWanted) = (false, false);
+        }
+
+        var stored = await StoredVersionsAsync(ids, prepared.SeenBefore, cancellationToken).ConfigureAwait(false);
 
         // A bulk import's usual chunk: no id in it stored yet, none twice. Then every object is fresh and
         // the newest version of its id, and neither needs asking object by object.
-        var allNew = stored.Versions.Count == 0 && ids.Count == objects.Count;
+        var allNew = stored.Versions.Count == 0 && prepared.IdsDistinct;
+        _chunksAllNew = allNew;
 
         // The versions not stored yet, each once, in bundle order.
         var fresh = new List<(StixObjectVersion Item, string Version)>(objects.Count);
@@ -148,38 +200,17 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
             }
         }
 
-        var newest = stored.Newest;
-        var indicators = new List<NewIndicator>();
-        var revoke = new List<string>();
-        foreach (var (item, version) in fresh)
+        // The prepared indicators hold for the whole chunk: unless another writer stored some of it meanwhile (PostgreSQL).
+        var (indicators, repeated, revoke) = allNew && fresh.Count == objects.Count && prepared.IndicatorsOnce is { } once
+            ? (once, prepared.RepeatedIndicators, Revoking(objects))
+            : Applying(fresh, stored.Newest);
+        if (indicators.Length > 0)
         {
-            if (!allNew)
-            {
-                if (newest.TryGetValue(item.Id, out var known) && string.CompareOrdinal(known, version) > 0)
-                {
-                    // An older version arriving late is history: it must not undo what the newer one says.
-                    continue;
-                }
-
-                newest[item.Id] = version;
-            }
-
-            if (item.Revoked)
-            {
-                revoke.Add(item.Id);
-            }
-            else if (item.Indicators is { Count: > 0 } derived)
-            {
-                indicators.AddRange(derived);
-            }
+            _bulk?.IndicatorsWriting(indicators.Length);
         }
 
-        if (indicators.Count > 0)
-        {
-            _bulk?.IndicatorsWriting(indicators.Count);
-        }
-
-        var upserted = indicators.Count == 0 ? default : await IndicatorStore.UpsertAsync(_change, SqliteIndicators(), indicators).ConfigureAwait(false);
+        var upserted = indicators.Length == 0 ? default : await IndicatorStore.UpsertUniqueAsync(_change, SqliteIndicators(), indicators).ConfigureAwait(false);
+        upserted.Unchanged += repeated;
         if (revoke.Count > 0)
         {
             _bulk?.RestoreStixRef();
@@ -193,6 +224,53 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
         var counts = new StixWriteCounts(fresh.Count, objects.Count - fresh.Count, upserted.Added, upserted.Updated);
         Counts += counts;
         return counts;
+    }
+
+    /// <summary>The ids of the revoked objects of a chunk whose every object is new.</summary>
+    private static List<string> Revoking(IReadOnlyList<StixObjectVersion> objects)
+    {
+        var revoke = new List<string>();
+        foreach (var item in objects)
+        {
+            if (item.Revoked)
+            {
+                revoke.Add(item.Id);
+            }
+        }
+
+        return revoke;
+    }
+
+    /// <summary>
+    /// The fresh versions that are their id's newest known: the indicators they derive (each once, at its last
+    /// occurrence, with the count of the earlier ones) and the ids they revoke.
+    /// </summary>
+    private static (NewIndicator[] Indicators, int Repeated, List<string> Revoke) Applying(
+        List<(StixObjectVersion Item, string Version)> fresh, Dictionary<string, string> newest)
+    {
+        var indicators = new List<NewIndicator>();
+        var revoke = new List<string>();
+        foreach (var (item, version) in fresh)
+        {
+            if (newest.TryGetValue(item.Id, out var known) && string.CompareOrdinal(known, version) > 0)
+            {
+                // An older version arriving late is history: it must not undo what the newer one says.
+                continue;
+            }
+
+            newest[item.Id] = version;
+            if (item.Revoked)
+            {
+                revoke.Add(item.Id);
+            }
+            else if (item.Indicators is { Count: > 0 } derived)
+            {
+                indicators.AddRange(derived);
+            }
+        }
+
+        var (once, repeated) = IndicatorStore.LastOccurrences(indicators);
+        return (once, repeated, revoke);
     }
 
     /// <summary>The version key; a bundle's objects mostly share one <c>modified</c>, so the last key is kept.</summary>
@@ -247,7 +325,8 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
         using var last = new SqliteStatement((SqliteConnection)_change.Connection, "SELECT COALESCE(MAX(date_added), 0) FROM stix_objects");
         last.Step();
         var stored = last.GetInt64(0);
-        _storedHere = stored == 0 ? new StoredIdFilter() : null;
+        _lookUpSeenOnly = stored == 0;
+        _seenIdsWanted = _lookUpSeenOnly;
         using var indicators = new SqliteStatement((SqliteConnection)_change.Connection, "SELECT COALESCE(MAX(rowid), 0) FROM indicators");
         indicators.Step();
         _bulk = new SqliteBulkIndexes((SqliteConnection)_change.Connection, _setAsideAfter, _maxImportedIds);
@@ -284,7 +363,6 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
     private void BindSqlite(SqliteStatement insert, int offset, long dateAdded, (StixObjectVersion Item, string Version) row)
     {
         var (item, version) = row;
-        _storedHere?.Add(item.Id);
         _bulk?.Bound(item.Id, dateAdded);
         insert.Bind(offset + 1, item.Id);
         insert.Bind(offset + 2, version);
@@ -371,7 +449,9 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
     public async Task<IReadOnlySet<string>> KnownIdsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ids);
-        var known = await StoredVersionsAsync(ids, cancellationToken).ConfigureAwait(false);
+        // After the last chunk: the reading thread is done with _seenIds.
+        var seen = ids.Where(_seenIds.MayContain).ToList();
+        var known = await StoredVersionsAsync(ids, seen, cancellationToken).ConfigureAwait(false);
         return known.Newest.Keys.ToHashSet(StringComparer.Ordinal);
     }
 
@@ -397,7 +477,11 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
     /// Every stored version of each id that has one, and the newest per id: SQLite, a primary-key look-up
     /// per id (<see cref="StoredVersionsSqlite"/>); PostgreSQL, one query with the ids as a text array.
     /// </summary>
-    private async Task<(HashSet<(string, string)> Versions, Dictionary<string, string> Newest)> StoredVersionsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    /// <param name="ids">The ids, each once.</param>
+    /// <param name="seenBefore">Those of <paramref name="ids"/> that <see cref="_seenIds"/> may hold.</param>
+    /// <param name="cancellationToken">Ends the look-up.</param>
+    private async Task<(HashSet<(string, string)> Versions, Dictionary<string, string> Newest)> StoredVersionsAsync(
+        IReadOnlyCollection<string> ids, List<string> seenBefore, CancellationToken cancellationToken)
     {
         var versions = new HashSet<(string, string)>();
         var newest = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -408,7 +492,7 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
 
         if (_change.Provider == StoreProvider.Sqlite)
         {
-            StoredVersionsSqlite(ids, versions, newest);
+            StoredVersionsSqlite(ids, seenBefore, versions, newest);
             return (versions, newest);
         }
 
@@ -440,13 +524,13 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
     }
 
     /// <summary>
-    /// SQLite: one prepared primary-key look-up per id, bound by position, except for the ids that
-    /// <see cref="StoredIdFilter"/> rules out when the import began on an empty table. No network, so nothing to
+    /// SQLite: one prepared primary-key look-up per id, bound by position; when the import began on an empty
+    /// table, only for the ids an earlier chunk may have held (<paramref name="seenBefore"/>). No network, so nothing to
     /// batch; the ids as a JSON array through <c>json_each</c> cost a tenth of the write stage (the
     /// serializing, the parsing back and the IN list built per chunk). A version equal to the last one
     /// seen reuses its string: a bundle's versions mostly share one <c>modified</c>.
     /// </summary>
-    private void StoredVersionsSqlite(IReadOnlyCollection<string> ids, HashSet<(string, string)> versions, Dictionary<string, string> newest)
+    private void StoredVersionsSqlite(IReadOnlyCollection<string> ids, List<string> seenBefore, HashSet<(string, string)> versions, Dictionary<string, string> newest)
     {
         if (_nextDateAdded == 0)
         {
@@ -461,13 +545,8 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
 
         var lookup = _sqliteStored ??= new SqliteStatement((SqliteConnection)_change.Connection, "SELECT modified FROM stix_objects WHERE id = ?1");
         Span<char> text = stackalloc char[64];
-        foreach (var id in ids)
+        foreach (var id in _lookUpSeenOnly ? seenBefore : ids)
         {
-            if (_storedHere is not null && !_storedHere.MayContain(id))
-            {
-                continue;
-            }
-
             lookup.Bind(1, id);
             while (lookup.Step())
             {
