@@ -178,6 +178,37 @@ public abstract class StixStoreTests<TTarget> : StorageTest<TTarget>
         Assert.Equal(January.AddDays(1), versions.Single(v => v.Id == "indicator--007").Modified);
     }
 
+    /// <summary>
+    /// The import prepares chunk n+1 on its reading thread while chunk n is written: a chunk prepared before the one
+    /// ahead of it was written still finds what that one wrote, and one prepared while chunks were all new but
+    /// written when they are not keeps an older version from undoing a newer one.
+    /// </summary>
+    [Theory]
+    [InlineData(int.MaxValue)]
+    [InlineData(10)]
+    public async Task A_chunk_prepared_before_the_one_ahead_of_it_was_written_finds_what_that_one_wrote(int bulkAfter)
+    {
+        var store = await OpenAsync();
+        var first = Enumerable.Range(0, 60).Select(i => Indicator($"indicator--{i:D3}", January, $"d{i}.example")).ToArray();
+        var counts = await BulkStore(store, bulkAfter).ImportAsync("test", async writer =>
+        {
+            var a = writer.Prepare(first);
+            var b = writer.Prepare([Indicator("indicator--007", January.AddDays(1), "d7-new.example"), first[7], Indicator("indicator--100", January, "d100.example")]);
+            var total = await writer.WriteAsync(a, Ct);
+            var c = writer.Prepare([Indicator("indicator--007", January.AddHours(12), "d7-late.example"), first[59]]);
+            total += await writer.WriteAsync(b, Ct);
+            total += await writer.WriteAsync(c, Ct);
+            return total;
+        }, Analyst, Ct);
+
+        Assert.Equal((63, 2, 62), (counts.Added, counts.Unchanged, counts.IndicatorsAdded));
+        var indicators = (await store.Indicators.ListAsync(new IndicatorQuery(), Ct)).Items.Select(i => i.NormalizedValue).ToList();
+        Assert.Contains("d7-new.example", indicators);
+        Assert.DoesNotContain("d7-late.example", indicators);
+        var versions = await store.Get<IStixStore>().StreamAsync(new StixSelection(), Ct).ToListAsync(Ct);
+        Assert.Equal(61, versions.Count);
+    }
+
     [Fact]
     public async Task Known_ids_and_attribution_see_what_this_import_wrote()
     {
