@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using SQLitePCL;
 
 namespace Rampart.Storage;
 
@@ -21,7 +22,16 @@ internal static partial class SqliteNative
     private const string Library = "e_sqlite3";
 
     /// <summary>SQLITE_STATIC: SQLite reads the bytes where they are, until the position is bound again.</summary>
-    private static readonly nint Static = 0;
+    private const nint Static = 0;
+
+    /// <summary>SQLITE_TRANSIENT: SQLite copies the bytes before the call returns.</summary>
+    private const nint Transient = -1;
+
+    /// <summary>
+    /// True when Microsoft.Data.Sqlite's connections run on the library these calls go to: the raw pointers handed
+    /// here come from its connections, and another SQLite build in the process would not know them.
+    /// </summary>
+    public static bool SameLibrary { get; } = raw.GetNativeLibraryName() == Library;
 
     [LibraryImport(Library, EntryPoint = "sqlite3_bind_text")]
     [SuppressGCTransition]
@@ -60,6 +70,15 @@ internal static partial class SqliteNative
         fixed (byte* utf8 = pinned)
         {
             return BindText(statement, position, utf8, length, Static);
+        }
+    }
+
+    /// <summary>Binds UTF-8 text that SQLite copies at once (never empty: an empty span passes a null pointer, which SQLite binds as NULL).</summary>
+    public static unsafe int BindCopiedText(nint statement, int position, ReadOnlySpan<byte> utf8)
+    {
+        fixed (byte* bytes = utf8)
+        {
+            return BindText(statement, position, bytes, utf8.Length, Transient);
         }
     }
 }

@@ -12,7 +12,7 @@ namespace Rampart.Storage;
 /// prefixed <c>sqlite3_bind_parameter_index</c> scans each), which cost more than the insert itself
 /// in the million-indicator import. The per-row calls (binds, step, reset) go straight to the library
 /// (<see cref="SqliteNative"/>); text is encoded to UTF-8 here, into storage of its position that SQLite
-/// reads in place.
+/// reads in place (up to 4 KB; longer text SQLite copies).
 /// A value equal to the one last bound at the same position is not bound again (bindings survive a
 /// reset): in a 50-row insert most columns repeat row after row — the type, the source, the TLP, the
 /// NULLs — and each bind is a native call and a mutex inside SQLite.
@@ -21,6 +21,13 @@ internal sealed class SqliteStatement : IDisposable
 {
     /// <summary>The first size of a position's text storage; it doubles as longer text arrives.</summary>
     private const int FirstTextStorage = 64;
+
+    /// <summary>
+    /// Longer text (UTF-8 bytes) is bound as a copy SQLite makes (SQLITE_TRANSIENT), from one shared buffer: the
+    /// storage per position stays small (the 50-row insert's 600 positions, at most 4 KB each), and a large object
+    /// (a report, an ATT&amp;CK collection of a megabyte) costs what every bind did before.
+    /// </summary>
+    private const int MaxInPlaceBytes = 4096;
 
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _statement;
@@ -37,9 +44,17 @@ internal sealed class SqliteStatement : IDisposable
     // they never move. A position's bytes change only when that position is bound again.
     private readonly byte[]?[] _storage;
 
+    // Text longer than MaxInPlaceBytes, encoded here before SQLite copies it.
+    private byte[] _large = [];
+
     public SqliteStatement(SqliteConnection connection, string sql)
     {
         ArgumentNullException.ThrowIfNull(connection);
+        if (!SqliteNative.SameLibrary)
+        {
+            throw new InvalidOperationException($"SQLite is loaded from {raw.GetNativeLibraryName()}, not e_sqlite3, which SqliteStatement calls.");
+        }
+
         _db = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
         Check(raw.sqlite3_prepare_v2(_db, sql, out _statement));
         (_dbHandle, _handle) = (_db.DangerousGetHandle(), _statement.DangerousGetHandle());
@@ -79,9 +94,19 @@ internal sealed class SqliteStatement : IDisposable
             return;
         }
 
-        var storage = StorageFor(position, Encoding.UTF8.GetMaxByteCount(value.Length));
-        var length = Encoding.UTF8.GetBytes(value, storage);
-        Check(SqliteNative.BindStaticText(_handle, position, storage, length));
+        var most = Encoding.UTF8.GetMaxByteCount(value.Length);
+        var bytes = most <= MaxInPlaceBytes ? most : Encoding.UTF8.GetByteCount(value);
+        if (bytes > MaxInPlaceBytes)
+        {
+            var buffer = LargeBuffer(bytes);
+            BindLarge(position, buffer.AsSpan(0, Encoding.UTF8.GetBytes(value, buffer)));
+        }
+        else
+        {
+            var storage = StorageAtLeast(position, bytes);
+            BindInPlace(position, storage, Encoding.UTF8.GetBytes(value, storage));
+        }
+
         (_kinds[position], _texts[position]) = (Bound.Text, value);
     }
 
@@ -89,9 +114,15 @@ internal sealed class SqliteStatement : IDisposable
     public void BindUtf8(int position, ReadOnlySpan<byte> utf8)
     {
         _kinds[position] = Bound.Unknown;
-        var storage = StorageFor(position, utf8.Length);
+        if (utf8.Length > MaxInPlaceBytes)
+        {
+            BindLarge(position, utf8);
+            return;
+        }
+
+        var storage = StorageAtLeast(position, utf8.Length);
         utf8.CopyTo(storage);
-        Check(SqliteNative.BindStaticText(_handle, position, storage, utf8.Length));
+        BindInPlace(position, storage, utf8.Length);
     }
 
     public void Bind(int position, long value)
@@ -130,13 +161,18 @@ internal sealed class SqliteStatement : IDisposable
         };
     }
 
-    /// <summary>Runs a statement that returns no rows; how many rows it changed.</summary>
+    /// <summary>Runs a statement that returns no rows; how many rows it changed. Reset after, whatever happened, so it can be bound again.</summary>
     public int Execute()
     {
-        Step();
-        var changes = SqliteNative.Changes(_dbHandle);
-        Reset();
-        return changes;
+        try
+        {
+            Step();
+            return SqliteNative.Changes(_dbHandle);
+        }
+        finally
+        {
+            Reset();
+        }
     }
 
     public string? GetText(int column) =>
@@ -150,24 +186,35 @@ internal sealed class SqliteStatement : IDisposable
     public long? GetNullableInt64(int column) =>
         raw.sqlite3_column_type(_statement, column) == raw.SQLITE_NULL ? null : raw.sqlite3_column_int64(_statement, column);
 
-    /// <summary>Ready to run again with new bindings (bindings not rebound keep their values).</summary>
-    // Reset repeats the last step's error, which Step already threw.
+    /// <summary>Ready to run again with new bindings (bindings not rebound keep their values). Reset repeats the last step's error, which Step already threw.</summary>
     public void Reset() => _ = SqliteNative.Reset(_handle);
 
     /// <summary>
-    /// The position's text storage, at least <paramref name="bytes"/> long (never empty: an empty span would pass a
-    /// null pointer, which SQLite binds as NULL, not ''). A new one is only ever asked for right before the position
-    /// is bound to it, so no binding is left pointing at storage that is gone.
+    /// The position's text storage, or a larger one, at least <paramref name="bytes"/> long (never empty: an empty span
+    /// would pass a null pointer, which SQLite binds as NULL, not ''). A larger one replaces the position's only once
+    /// the position is bound to it (<see cref="BindInPlace"/>): until then SQLite may still read the old one.
     /// </summary>
-    private byte[] StorageFor(int position, int bytes)
+    private byte[] StorageAtLeast(int position, int bytes) =>
+        _storage[position] is { } storage && storage.Length >= bytes
+            ? storage
+            : GC.AllocateUninitializedArray<byte>(Math.Max(FirstTextStorage, (int)BitOperations.RoundUpToPowerOf2((uint)bytes)), pinned: true);
+
+    private void BindInPlace(int position, byte[] storage, int length)
     {
-        if (_storage[position] is { } storage && storage.Length >= bytes)
+        Check(SqliteNative.BindStaticText(_handle, position, storage, length));
+        _storage[position] = storage;
+    }
+
+    private void BindLarge(int position, ReadOnlySpan<byte> utf8) => Check(SqliteNative.BindCopiedText(_handle, position, utf8));
+
+    private byte[] LargeBuffer(int bytes)
+    {
+        if (_large.Length < bytes)
         {
-            return storage;
+            _large = new byte[Math.Max(bytes, _large.Length * 2)];
         }
 
-        var size = Math.Max(FirstTextStorage, (int)BitOperations.RoundUpToPowerOf2((uint)bytes));
-        return _storage[position] = GC.AllocateUninitializedArray<byte>(size, pinned: true);
+        return _large;
     }
 
     public void Dispose() => _statement.Dispose();

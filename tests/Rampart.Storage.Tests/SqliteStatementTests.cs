@@ -27,10 +27,13 @@ public sealed class SqliteStatementTests : IDisposable
         var shared = "same";
         var other = string.Concat("sa", "me".AsSpan()); // equal text, another instance: compared by reference, bound again
 
-        // SQLite reads bound text in place, from storage per position that grows with the text: a long value, kept
-        // (not bound again) while its neighbour's storage grows and shrinks, must still read as bound.
+        // SQLite reads bound text up to 4 KB in place, from storage per position that grows with the text; longer
+        // text it copies. A value kept (not bound again) while its neighbour's storage grows or its neighbour goes
+        // the copied way must still read as bound.
+        var mediumText = new string('m', 1000) + "✓";
+        var mediumBlob = Enumerable.Repeat((byte)'b', 3000).ToArray();
         var longText = new string('l', 5000) + "✓";
-        var largeBlob = Enumerable.Repeat((byte)'b', 20_000).ToArray();
+        var largeBlob = Enumerable.Repeat((byte)'B', 20_000).ToArray();
         (string? A, long? B, byte[]? C)[] rows =
         [
             (shared, 1, "x"u8.ToArray()),
@@ -41,8 +44,11 @@ public sealed class SqliteStatementTests : IDisposable
             (shared, null, "w"u8.ToArray()),
             (string.Empty, 0, []),
             ("é ü ✓", long.MaxValue, "v"u8.ToArray()),
+            (mediumText, 3, mediumBlob),
+            (mediumText, 3, largeBlob),
+            (mediumText, 3, "s"u8.ToArray()),
+            (longText, 3, mediumBlob),
             (longText, 3, largeBlob),
-            (longText, 3, "s"u8.ToArray()),
             (shared, 3, largeBlob),
         ];
         using (var insert = new SqliteStatement(connection, "INSERT INTO t (n, a, b, c) VALUES (?1, ?2, ?3, ?4)"))

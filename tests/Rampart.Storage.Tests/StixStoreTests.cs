@@ -189,15 +189,19 @@ public abstract class StixStoreTests<TTarget> : StorageTest<TTarget>
     public async Task A_chunk_prepared_before_the_one_ahead_of_it_was_written_finds_what_that_one_wrote(int bulkAfter)
     {
         var store = await OpenAsync();
-        var first = Enumerable.Range(0, 60).Select(i => Indicator($"indicator--{i:D3}", January, $"d{i}.example")).ToArray();
+        // Ids counting down: at 10 objects, a bulk import sets the (id, modified) index aside (SqliteBulkIndexes).
+        var first = Enumerable.Range(0, 60).Reverse().Select(i => Indicator($"indicator--{i:D3}", January, $"d{i}.example")).ToArray();
+        var (d7, d59) = (first.Single(o => o.Id == "indicator--007"), first.Single(o => o.Id == "indicator--059"));
         var counts = await BulkStore(store, bulkAfter).ImportAsync("test", async writer =>
         {
             var a = writer.Prepare(first);
-            var b = writer.Prepare([Indicator("indicator--007", January.AddDays(1), "d7-new.example"), first[7], Indicator("indicator--100", January, "d100.example")]);
+            var b = writer.Prepare([Indicator("indicator--007", January.AddDays(1), "d7-new.example"), d7, Indicator("indicator--100", January, "d100.example")]);
             var total = await writer.WriteAsync(a, Ct);
-            var c = writer.Prepare([Indicator("indicator--007", January.AddHours(12), "d7-late.example"), first[59]]);
+            var c = writer.Prepare([Indicator("indicator--007", January.AddHours(12), "d7-late.example"), d59]);
             total += await writer.WriteAsync(b, Ct);
+            Assert.Equal(bulkAfter == 10 && Target.Provider == StoreProvider.Sqlite, ((StixImportWriter)writer).VersionIndexSetAside);
             total += await writer.WriteAsync(c, Ct);
+            await Assert.ThrowsAsync<InvalidOperationException>(() => writer.WriteAsync(c, Ct));
             return total;
         }, Analyst, Ct);
 
@@ -207,6 +211,22 @@ public abstract class StixStoreTests<TTarget> : StorageTest<TTarget>
         Assert.DoesNotContain("d7-late.example", indicators);
         var versions = await store.Get<IStixStore>().StreamAsync(new StixSelection(), Ct).ToListAsync(Ct);
         Assert.Equal(61, versions.Count);
+    }
+
+    /// <summary>The seen-ids filter is 8 MB: an import of one chunk (a TAXII add-objects request) never makes one, a bulk one into an empty SQLite store does.</summary>
+    [Fact]
+    public async Task Only_an_import_of_more_than_one_chunk_keeps_a_seen_id_filter()
+    {
+        var store = await OpenAsync();
+        var kept = await store.Get<IStixStore>().ImportAsync("test", async writer =>
+        {
+            await writer.WriteAsync([Indicator("indicator--a", January, "a.example"), Indicator("indicator--b", January, "b.example")], Ct);
+            var afterOne = ((StixImportWriter)writer).KeepsSeenIdFilter;
+            await writer.WriteAsync([Indicator("indicator--c", January, "c.example")], Ct);
+            return (afterOne, ((StixImportWriter)writer).KeepsSeenIdFilter);
+        }, Analyst, Ct);
+
+        Assert.Equal((false, Target.Provider == StoreProvider.Sqlite), kept);
     }
 
     [Fact]

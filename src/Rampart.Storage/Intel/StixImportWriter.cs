@@ -19,7 +19,7 @@ namespace Rampart.Storage.Intel;
 /// <c>INSERT … SELECT … FROM unnest(…) ON CONFLICT DO NOTHING</c> of the chunk's columns as arrays (its TAXII log is a trigger's). An object's indicators are applied only when its version is the newest known; a
 /// revoked newest version revokes the indicators derived from the object.
 /// </summary>
-internal sealed class StixImportWriter : IStixImportWriter, IDisposable
+internal sealed partial class StixImportWriter : IStixImportWriter, IDisposable
 {
     private const string Columns = "id, modified, type, revoked, tlp, name, external_id, relationship_type, source_ref, target_ref, source, json, imported_at, revision";
 
@@ -67,19 +67,9 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
     private DateTimeOffset? _lastModified;
     private string? _lastVersion;
     // SQLite, both set by the import's first look-up (StartSqlite): the next row's date_added, and whether
-    // stix_objects was empty then, so that only ids an earlier chunk held (_seenIds) can be found.
+    // stix_objects was empty then, so that only ids an earlier chunk held (MayHaveSeen) can be found.
     private long _nextDateAdded;
     private bool _lookUpSeenOnly;
-
-    // Every id of the chunks prepared so far; only Prepare writes it, on the reading thread.
-    private readonly StoredIdFilter _seenIds = new();
-
-    // Hints from the writing thread to Prepare, read without a lock: at worst a chunk is prepared with what its
-    // write does not use, or the write works out what was not prepared. _seenIds is wanted until a look-up by
-    // all ids is certain (a store not empty at the start, PostgreSQL); the indicators while chunks are all new (a
-    // re-import's are all unchanged, and its reading thread is the slower stage).
-    private volatile bool _seenIdsWanted;
-    private volatile bool _chunksAllNew = true;
 
     // SQLite: the bulk import's set-aside indexes (created at the import's start).
     private readonly int _setAsideAfter;
@@ -115,54 +105,10 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
 
     public int Revoked { get; private set; }
 
-    public StixImportChunk Prepare(IReadOnlyList<StixObjectVersion> objects)
-    {
-        ArgumentNullException.ThrowIfNull(objects);
-        var ids = new HashSet<string>(objects.Count, StringComparer.Ordinal);
-        foreach (var item in objects)
-        {
-            ids.Add(item.Id);
-        }
-
-        var seenBefore = new List<string>();
-        if (_seenIdsWanted)
-        {
-            // Asked before the chunk's own ids go in: a look-up happens before the chunk's inserts.
-            foreach (var id in ids)
-            {
-                if (_seenIds.MayContain(id))
-                {
-                    seenBefore.Add(id);
-                }
-            }
-
-            foreach (var id in ids)
-            {
-                _seenIds.Add(id);
-            }
-        }
-
-        if (!_chunksAllNew)
-        {
-            return new PreparedStixChunk(objects, ids, seenBefore, null, 0);
-        }
-
-        var indicators = new List<NewIndicator>();
-        foreach (var item in objects)
-        {
-            if (!item.Revoked && item.Indicators is { Count: > 0 } derived)
-            {
-                indicators.AddRange(derived);
-            }
-        }
-
-        var (once, repeated) = IndicatorStore.LastOccurrences(indicators);
-        return new PreparedStixChunk(objects, ids, seenBefore, once, repeated);
-    }
-
     public async Task<StixWriteCounts> WriteAsync(StixImportChunk chunk, CancellationToken cancellationToken)
     {
         var prepared = chunk as PreparedStixChunk ?? throw new ArgumentException("The chunk was not prepared by this writer.", nameof(chunk));
+        prepared.MarkWritten();
         var (objects, ids) = (prepared.Objects, prepared.Ids);
         if (_bulk is not null && _bulk.BeforeChunk(objects.Count, _lookUpSeenOnly, _nextDateAdded))
         {
@@ -201,8 +147,8 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
         }
 
         // The prepared indicators hold for the whole chunk: unless another writer stored some of it meanwhile (PostgreSQL).
-        var (indicators, repeated, revoke) = allNew && fresh.Count == objects.Count && prepared.IndicatorsOnce is { } once
-            ? (once, prepared.RepeatedIndicators, Revoking(objects))
+        var (indicators, revoke) = allNew && fresh.Count == objects.Count && prepared.IndicatorsOnce is { } once
+            ? (once, Revoking(objects))
             : Applying(fresh, stored.Newest);
         if (indicators.Length > 0)
         {
@@ -210,7 +156,6 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
         }
 
         var upserted = indicators.Length == 0 ? default : await IndicatorStore.UpsertUniqueAsync(_change, SqliteIndicators(), indicators).ConfigureAwait(false);
-        upserted.Unchanged += repeated;
         if (revoke.Count > 0)
         {
             _bulk?.RestoreStixRef();
@@ -243,9 +188,9 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
 
     /// <summary>
     /// The fresh versions that are their id's newest known: the indicators they derive (each once, at its last
-    /// occurrence, with the count of the earlier ones) and the ids they revoke.
+    /// occurrence) and the ids they revoke.
     /// </summary>
-    private static (NewIndicator[] Indicators, int Repeated, List<string> Revoke) Applying(
+    private static (NewIndicator[] Indicators, List<string> Revoke) Applying(
         List<(StixObjectVersion Item, string Version)> fresh, Dictionary<string, string> newest)
     {
         var indicators = new List<NewIndicator>();
@@ -269,8 +214,7 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
             }
         }
 
-        var (once, repeated) = IndicatorStore.LastOccurrences(indicators);
-        return (once, repeated, revoke);
+        return (IndicatorStore.LastOccurrences(indicators).Unique, revoke);
     }
 
     /// <summary>The version key; a bundle's objects mostly share one <c>modified</c>, so the last key is kept.</summary>
@@ -449,8 +393,8 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
     public async Task<IReadOnlySet<string>> KnownIdsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ids);
-        // After the last chunk: the reading thread is done with _seenIds.
-        var seen = ids.Where(_seenIds.MayContain).ToList();
+        // After the last chunk: the reading thread is done with the seen ids.
+        var seen = _lookUpSeenOnly ? ids.Where(MayHaveSeen).ToList() : [];
         var known = await StoredVersionsAsync(ids, seen, cancellationToken).ConfigureAwait(false);
         return known.Newest.Keys.ToHashSet(StringComparer.Ordinal);
     }
@@ -478,7 +422,7 @@ internal sealed class StixImportWriter : IStixImportWriter, IDisposable
     /// per id (<see cref="StoredVersionsSqlite"/>); PostgreSQL, one query with the ids as a text array.
     /// </summary>
     /// <param name="ids">The ids, each once.</param>
-    /// <param name="seenBefore">Those of <paramref name="ids"/> that <see cref="_seenIds"/> may hold.</param>
+    /// <param name="seenBefore">Those of <paramref name="ids"/> that an earlier chunk may have held (<see cref="MayHaveSeen"/>).</param>
     /// <param name="cancellationToken">Ends the look-up.</param>
     private async Task<(HashSet<(string, string)> Versions, Dictionary<string, string> Newest)> StoredVersionsAsync(
         IReadOnlyCollection<string> ids, List<string> seenBefore, CancellationToken cancellationToken)
