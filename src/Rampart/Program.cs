@@ -42,16 +42,4 @@ root.Subcommands.Add(SinkholeVerb.Create());
 root.Subcommands.Add(VictimsVerbs.Create());
 root.Subcommands.Add(TaxiiCollectionVerbs.Create());
 
-try
-{
-    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
-}
-catch (CliException ex)
-{
-    Console.Error.WriteLine($"rampart: {ex.Message}");
-    return ex.ExitCode;
-}
-catch (OperationCanceledException)
-{
-    return 130;
-}
+return await CliExit.RunAsync(() => root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }), Console.Error);
