@@ -6,7 +6,7 @@ using SQLitePCL;
 namespace Rampart.Storage;
 
 /// <summary>
-/// One prepared SQLite statement driven through SQLitePCLRaw directly, for bulk writes on a
+/// One prepared SQLite statement, prepared and read through SQLitePCLRaw directly, for bulk writes on a
 /// connection (and inside a transaction) that Microsoft.Data.Sqlite opened. Parameters bind by
 /// position: Microsoft.Data.Sqlite looks every parameter up by name on every execution (three
 /// prefixed <c>sqlite3_bind_parameter_index</c> scans each), which cost more than the insert itself

@@ -7,7 +7,7 @@ namespace Rampart.Storage.Intel;
 /// A chunk as <see cref="StixImportWriter.Prepare"/> hands it to the write: worked out on the reading thread, which
 /// has time to spare while the writing thread, the import's critical path, writes the chunk before.
 /// </summary>
-internal sealed class PreparedStixChunk(IReadOnlyList<StixObjectVersion> objects, HashSet<string> ids, List<string> seenBefore, NewIndicator[]? indicatorsOnce)
+internal sealed class PreparedStixChunk(IReadOnlyList<StixObjectVersion> objects, HashSet<string> ids, List<string> seenBefore, StixChunkEffects? allNew)
     : StixImportChunk(objects)
 {
     private bool _written;
@@ -22,11 +22,10 @@ internal sealed class PreparedStixChunk(IReadOnlyList<StixObjectVersion> objects
     public List<string> SeenBefore { get; } = seenBefore;
 
     /// <summary>
-    /// For a write that finds every object new (the usual chunk of a bulk import): the indicators of the objects not
-    /// revoked, in bundle order, each (type, value, source) once at its last occurrence. Null when the chunks before
-    /// were not all new: the write works them out.
+    /// For a write that finds every object new (the usual chunk of a bulk import), what the chunk does: every object is
+    /// then its id's newest version. Null when the chunks before were not all new: the write works it out.
     /// </summary>
-    public NewIndicator[]? IndicatorsOnce { get; } = indicatorsOnce;
+    public StixChunkEffects? AllNew { get; } = allNew;
 
     /// <summary>True when no id comes twice in the chunk.</summary>
     public bool IdsDistinct => Ids.Count == Objects.Count;
@@ -45,3 +44,6 @@ internal sealed class PreparedStixChunk(IReadOnlyList<StixObjectVersion> objects
         _written = true;
     }
 }
+
+/// <summary>What a chunk's newest versions do: the indicators to upsert, each (type, value, source) once, and the STIX ids whose indicators are revoked.</summary>
+internal sealed record StixChunkEffects(NewIndicator[] Indicators, List<string> Revoke);

@@ -50,7 +50,7 @@ internal sealed partial class StixImportWriter
             RememberSeen(ids);
         }
 
-        return new PreparedStixChunk(objects, ids, seenBefore, _chunksAllNew ? IndicatorsOnce(objects) : null);
+        return new PreparedStixChunk(objects, ids, seenBefore, _chunksAllNew ? EffectsOf(objects) : null);
     }
 
     /// <summary>False when no chunk prepared before held the id; true when one may have.</summary>
@@ -82,18 +82,26 @@ internal sealed partial class StixImportWriter
         }
     }
 
-    /// <summary>The indicators of the objects not revoked, in bundle order, each (type, value, source) once at its last occurrence.</summary>
-    private static NewIndicator[] IndicatorsOnce(IReadOnlyList<StixObjectVersion> objects)
+    /// <summary>
+    /// What versions that are each their id's newest do, in bundle order: the indicators of those not revoked, each
+    /// (type, value, source) once at its last occurrence, and the ids of those revoked.
+    /// </summary>
+    private static StixChunkEffects EffectsOf(IEnumerable<StixObjectVersion> newest)
     {
         var indicators = new List<NewIndicator>();
-        foreach (var item in objects)
+        var revoke = new List<string>();
+        foreach (var item in newest)
         {
-            if (!item.Revoked && item.Indicators is { Count: > 0 } derived)
+            if (item.Revoked)
+            {
+                revoke.Add(item.Id);
+            }
+            else if (item.Indicators is { Count: > 0 } derived)
             {
                 indicators.AddRange(derived);
             }
         }
 
-        return IndicatorStore.LastOccurrences(indicators).Unique;
+        return new StixChunkEffects(IndicatorStore.LastOccurrences(indicators).Unique, revoke);
     }
 }

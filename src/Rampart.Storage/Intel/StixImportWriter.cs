@@ -147,9 +147,9 @@ internal sealed partial class StixImportWriter : IStixImportWriter, IDisposable
         }
 
         // The prepared indicators hold for the whole chunk: unless another writer stored some of it meanwhile (PostgreSQL).
-        var (indicators, revoke) = allNew && fresh.Count == objects.Count && prepared.IndicatorsOnce is { } once
-            ? (once, Revoking(objects))
-            : Applying(fresh, stored.Newest);
+        var (indicators, revoke) = allNew && fresh.Count == objects.Count && prepared.AllNew is { } effects
+            ? effects
+            : EffectsOf(NewestOnly(fresh, stored.Newest));
         if (indicators.Length > 0)
         {
             _bulk?.IndicatorsWriting(indicators.Length);
@@ -171,30 +171,10 @@ internal sealed partial class StixImportWriter : IStixImportWriter, IDisposable
         return counts;
     }
 
-    /// <summary>The ids of the revoked objects of a chunk whose every object is new.</summary>
-    private static List<string> Revoking(IReadOnlyList<StixObjectVersion> objects)
+    /// <summary>The fresh versions that are their id's newest known, in bundle order; <paramref name="newest"/> learns each.</summary>
+    private static List<StixObjectVersion> NewestOnly(List<(StixObjectVersion Item, string Version)> fresh, Dictionary<string, string> newest)
     {
-        var revoke = new List<string>();
-        foreach (var item in objects)
-        {
-            if (item.Revoked)
-            {
-                revoke.Add(item.Id);
-            }
-        }
-
-        return revoke;
-    }
-
-    /// <summary>
-    /// The fresh versions that are their id's newest known: the indicators they derive (each once, at its last
-    /// occurrence) and the ids they revoke.
-    /// </summary>
-    private static (NewIndicator[] Indicators, List<string> Revoke) Applying(
-        List<(StixObjectVersion Item, string Version)> fresh, Dictionary<string, string> newest)
-    {
-        var indicators = new List<NewIndicator>();
-        var revoke = new List<string>();
+        var applying = new List<StixObjectVersion>(fresh.Count);
         foreach (var (item, version) in fresh)
         {
             if (newest.TryGetValue(item.Id, out var known) && string.CompareOrdinal(known, version) > 0)
@@ -204,17 +184,10 @@ internal sealed partial class StixImportWriter : IStixImportWriter, IDisposable
             }
 
             newest[item.Id] = version;
-            if (item.Revoked)
-            {
-                revoke.Add(item.Id);
-            }
-            else if (item.Indicators is { Count: > 0 } derived)
-            {
-                indicators.AddRange(derived);
-            }
+            applying.Add(item);
         }
 
-        return (IndicatorStore.LastOccurrences(indicators).Unique, revoke);
+        return applying;
     }
 
     /// <summary>The version key; a bundle's objects mostly share one <c>modified</c>, so the last key is kept.</summary>
